@@ -1,0 +1,90 @@
+//! Everything a user can do. The variants a keymap file may name are (de)serialized in
+//! snake_case (`toggle_off_record`, `speaker_slot(3)`); the rest come from the terminal loop.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Commit the input as a remark of the current speaker.
+    Commit,
+    /// Start a new paragraph inside the remark being typed.
+    NewLine,
+    /// Make the participant in hotkey slot N (1–12) the current speaker.
+    SpeakerSlot(u8),
+    /// Swap back to the previous speaker.
+    SwapSpeaker,
+    /// The next participant in roster order.
+    NextSpeaker,
+    /// The previous participant in roster order.
+    PrevSpeaker,
+    /// No speaker: the next remark is the note-taker's own note.
+    NoSpeaker,
+    /// Open the speaker picker (search the roster, add someone).
+    OpenPicker,
+    /// Move on to the next agenda item.
+    NextItem,
+    /// Go back to the previous agenda item.
+    PrevItem,
+    /// Off the record on/off.
+    ToggleOffRecord,
+    /// Mark the remark being typed (or the last one) "check later".
+    CheckLater,
+    /// Insert the inaudible mark ［聞き取れず］ at the cursor.
+    InsertInaudible,
+    /// Take back the last commit: its text returns to the input box.
+    UndoCommit,
+    /// Save now.
+    Save,
+    /// Save and quit.
+    Quit,
+    /// Show or hide the list of every key.
+    ToggleHelp,
+    /// Scroll the timeline one page back.
+    ScrollUp,
+    /// Scroll the timeline one page forward.
+    ScrollDown,
+    /// Jump to the newest remark.
+    ScrollBottom,
+    CursorLeft,
+    CursorRight,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    CursorUp,
+    CursorDown,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    DeleteWordForward,
+    /// Close an overlay without doing anything.
+    Cancel,
+    /// Accept the choice in an overlay.
+    Confirm,
+    /// Next entry in a list.
+    SelectNext,
+    /// Previous entry in a list.
+    SelectPrev,
+    /// Next field of a form.
+    NextField,
+    /// Previous field of a form.
+    PrevField,
+    /// In the picker: add someone who is not on the roster.
+    AddParticipant,
+    /// In the add form: room or online.
+    ToggleOnline,
+
+    /// A typed character.
+    #[serde(skip)]
+    Insert(char),
+    /// Bracketed paste.
+    #[serde(skip)]
+    Paste(String),
+    /// The terminal changed size.
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// A save finished (`Err` holds the message).
+    #[serde(skip)]
+    Saved(Result<(), String>),
+}

@@ -1,0 +1,445 @@
+//! Which key does what, per mode, as one table. The footer and the help overlay are drawn from
+//! this table, so they cannot disagree with the bindings. A RON keymap file merges over it.
+
+use std::fmt;
+use std::path::Path;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+use super::Action;
+use crate::storage::{LoadError, LoadErrorKind};
+
+/// Where a binding applies. `Edit` holds the text-editing keys shared by every text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Live,
+    Edit,
+    Picker,
+    Form,
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [Mode::Live, Mode::Edit, Mode::Picker, Mode::Form, Mode::Help];
+}
+
+/// A key with its modifiers, as written in keymap files: `C-o`, `A-1`, `F5`, `S-Tab`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyChord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl KeyChord {
+    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
+        // Shift is already in the character itself, and BackTab is Shift+Tab.
+        let mods = match code {
+            KeyCode::Char(_) | KeyCode::BackTab => mods - KeyModifiers::SHIFT,
+            _ => mods,
+        };
+        let mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        Self { code, mods }
+    }
+
+    /// Only presses count: releases and repeats from the kitty protocol are ignored.
+    pub fn from_event(ev: &KeyEvent) -> Option<Self> {
+        (ev.kind == KeyEventKind::Press).then(|| Self::new(ev.code, ev.modifiers))
+    }
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        while let Some((prefix, tail)) = rest.split_once('-') {
+            if tail.is_empty() {
+                break; // "A--": the key is '-'
+            }
+            mods |= match prefix {
+                "C" => KeyModifiers::CONTROL,
+                "A" | "M" => KeyModifiers::ALT,
+                "S" => KeyModifiers::SHIFT,
+                _ => break,
+            };
+            rest = tail;
+        }
+        let code = match rest {
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            "Tab" => KeyCode::Tab,
+            "BackTab" => KeyCode::BackTab,
+            "Backspace" => KeyCode::Backspace,
+            "Delete" => KeyCode::Delete,
+            "Insert" => KeyCode::Insert,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Space" => KeyCode::Char(' '),
+            f if f.starts_with('F') && f.len() > 1 => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=24) => KeyCode::F(n),
+                _ => return Err(format!("`{s}`: no such function key (F1 to F24)")),
+            },
+            c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
+            _ => {
+                return Err(format!(
+                    "`{s}` is not a key: expected e.g. `C-o`, `A-1`, `F5`, `Enter`, `S-Tab`"
+                ));
+            }
+        };
+        Ok(Self::new(code, mods))
+    }
+}
+
+impl fmt::Display for KeyChord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("C-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("A-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("S-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::BackTab => f.write_str("S-Tab"),
+            KeyCode::PageUp => f.write_str("PageUp"),
+            KeyCode::PageDown => f.write_str("PageDown"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: Mode,
+    pub chord: KeyChord,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+const DEFAULTS: &[(Mode, &str, Action)] = {
+    use Action::*;
+    use Mode::*;
+    &[
+        (Live, "Enter", Commit),
+        (Live, "A-Enter", NewLine),
+        (Live, "Tab", SwapSpeaker),
+        (Live, "S-Tab", NextSpeaker),
+        (Live, "A-Down", NextSpeaker),
+        (Live, "A-Up", PrevSpeaker),
+        (Live, "A-n", NoSpeaker),
+        (Live, "C-f", OpenPicker),
+        (Live, "C-n", NextItem),
+        (Live, "C-p", PrevItem),
+        (Live, "C-o", ToggleOffRecord),
+        (Live, "C-t", CheckLater),
+        (Live, "C-k", InsertInaudible),
+        (Live, "C-z", UndoCommit),
+        (Live, "C-s", Save),
+        (Live, "C-q", Quit),
+        (Live, "C-c", Quit),
+        (Live, "C-g", ToggleHelp),
+        (Live, "PageUp", ScrollUp),
+        (Live, "PageDown", ScrollDown),
+        (Live, "C-End", ScrollBottom),
+        (Live, "Esc", ScrollBottom),
+        (Live, "A-1", SpeakerSlot(1)),
+        (Live, "A-2", SpeakerSlot(2)),
+        (Live, "A-3", SpeakerSlot(3)),
+        (Live, "A-4", SpeakerSlot(4)),
+        (Live, "A-5", SpeakerSlot(5)),
+        (Live, "A-6", SpeakerSlot(6)),
+        (Live, "A-7", SpeakerSlot(7)),
+        (Live, "A-8", SpeakerSlot(8)),
+        (Live, "A-9", SpeakerSlot(9)),
+        (Live, "A-0", SpeakerSlot(10)),
+        (Live, "F1", SpeakerSlot(1)),
+        (Live, "F2", SpeakerSlot(2)),
+        (Live, "F3", SpeakerSlot(3)),
+        (Live, "F4", SpeakerSlot(4)),
+        (Live, "F5", SpeakerSlot(5)),
+        (Live, "F6", SpeakerSlot(6)),
+        (Live, "F7", SpeakerSlot(7)),
+        (Live, "F8", SpeakerSlot(8)),
+        (Live, "F9", SpeakerSlot(9)),
+        (Live, "F10", SpeakerSlot(10)),
+        (Live, "F11", SpeakerSlot(11)),
+        (Live, "F12", SpeakerSlot(12)),
+        (Edit, "Left", CursorLeft),
+        (Edit, "Right", CursorRight),
+        (Edit, "C-Left", WordLeft),
+        (Edit, "C-Right", WordRight),
+        (Edit, "A-b", WordLeft),
+        (Edit, "A-f", WordRight),
+        (Edit, "Home", LineStart),
+        (Edit, "End", LineEnd),
+        (Edit, "C-a", LineStart),
+        (Edit, "C-e", LineEnd),
+        (Edit, "Up", CursorUp),
+        (Edit, "Down", CursorDown),
+        (Edit, "Backspace", DeleteBack),
+        (Edit, "Delete", DeleteForward),
+        (Edit, "C-w", DeleteWordBack),
+        (Edit, "A-Backspace", DeleteWordBack),
+        (Edit, "C-Delete", DeleteWordForward),
+        (Edit, "A-d", DeleteWordForward),
+        (Picker, "Enter", Confirm),
+        (Picker, "Esc", Cancel),
+        (Picker, "C-f", Cancel),
+        (Picker, "Up", SelectPrev),
+        (Picker, "Down", SelectNext),
+        (Picker, "C-a", AddParticipant),
+        (Form, "Enter", Confirm),
+        (Form, "Esc", Cancel),
+        (Form, "Tab", NextField),
+        (Form, "Down", NextField),
+        (Form, "S-Tab", PrevField),
+        (Form, "Up", PrevField),
+        (Form, "A-o", ToggleOnline),
+        (Help, "Esc", Cancel),
+        (Help, "Enter", Cancel),
+        (Help, "C-g", Cancel),
+        (Help, "q", Cancel),
+    ]
+};
+
+/// A keymap file: per mode, a list of `("key", action)` pairs that replace or add to the
+/// defaults.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename = "Keymap", deny_unknown_fields)]
+struct KeymapFile {
+    #[serde(default)]
+    live: Vec<(String, Action)>,
+    #[serde(default)]
+    edit: Vec<(String, Action)>,
+    #[serde(default)]
+    picker: Vec<(String, Action)>,
+    #[serde(default)]
+    form: Vec<(String, Action)>,
+    #[serde(default)]
+    help: Vec<(String, Action)>,
+}
+
+impl KeymapFile {
+    fn section(&mut self, mode: Mode) -> &mut Vec<(String, Action)> {
+        match mode {
+            Mode::Live => &mut self.live,
+            Mode::Edit => &mut self.edit,
+            Mode::Picker => &mut self.picker,
+            Mode::Form => &mut self.form,
+            Mode::Help => &mut self.help,
+        }
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULTS
+            .iter()
+            .map(|(mode, key, action)| Binding {
+                mode: *mode,
+                // The table above is fixed; a key in it that does not parse is a bug.
+                chord: KeyChord::parse(key).expect("default keys parse"),
+                action: action.clone(),
+            })
+            .collect();
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action for `chord` in the first of `modes` that binds it.
+    pub fn lookup(&self, modes: &[Mode], chord: KeyChord) -> Option<&Action> {
+        modes.iter().find_map(|m| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == *m && b.chord == chord)
+                .map(|b| &b.action)
+        })
+    }
+
+    /// Every key bound to `action` in `mode`, in table order.
+    pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<KeyChord> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && &b.action == action)
+            .map(|b| b.chord)
+            .collect()
+    }
+
+    /// The first key for `action`, as text for hints (`C-o`).
+    pub fn key_label(&self, mode: Mode, action: &Action) -> String {
+        self.keys_for(mode, action)
+            .first()
+            .map_or_else(|| "-".to_owned(), ToString::to_string)
+    }
+
+    /// Binds `chord` to `action` in `mode`, replacing what it did there before.
+    pub fn bind(&mut self, mode: Mode, chord: KeyChord, action: Action) {
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.chord == chord));
+        self.bindings.push(Binding {
+            mode,
+            chord,
+            action,
+        });
+    }
+
+    /// The defaults with a keymap file merged over them.
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+            path: path.to_path_buf(),
+            position: None,
+            kind: LoadErrorKind::Io,
+            message: format!("cannot read the keymap: {e}"),
+        })?;
+        Self::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
+        let err = |position, kind, message: String| LoadError {
+            path: path.to_path_buf(),
+            position,
+            kind,
+            message,
+        };
+        let mut file: KeymapFile = ron::Options::default().from_str(text).map_err(|e| {
+            err(
+                Some((e.span.start.line, e.span.start.col)),
+                LoadErrorKind::Syntax,
+                format!("{} (reading this as a keymap file)", e.code),
+            )
+        })?;
+        let mut map = Self::default();
+        for mode in Mode::ALL {
+            for (key, action) in std::mem::take(file.section(mode)) {
+                let chord = KeyChord::parse(&key).map_err(|m| {
+                    let at = text.find(&format!("\"{key}\"")).unwrap_or(0);
+                    err(
+                        Some(crate::storage::line_col(text, at)),
+                        LoadErrorKind::Invalid,
+                        m,
+                    )
+                })?;
+                map.bind(mode, chord, action);
+            }
+        }
+        Ok(map)
+    }
+
+    /// The whole keymap as a keymap file: what `kiroku keys` prints.
+    pub fn to_ron(&self) -> String {
+        let mut file = KeymapFile::default();
+        for b in &self.bindings {
+            file.section(b.mode)
+                .push((b.chord.to_string(), b.action.clone()));
+        }
+        let pretty = ron::ser::PrettyConfig::new()
+            .new_line("\n")
+            .struct_names(true)
+            .depth_limit(2);
+        let mut s = ron::ser::to_string_pretty(&file, pretty).expect("keymap serializes");
+        s.push('\n');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chords_parse_and_print_back() {
+        for s in [
+            "C-o",
+            "A-1",
+            "F12",
+            "S-Tab",
+            "Enter",
+            "C-End",
+            "A-Backspace",
+            "A--",
+            "q",
+        ] {
+            assert_eq!(KeyChord::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(
+            KeyChord::parse("M-2").unwrap(),
+            KeyChord::new(KeyCode::Char('2'), KeyModifiers::ALT)
+        );
+    }
+
+    #[test]
+    fn bad_chords_are_rejected() {
+        assert!(KeyChord::parse("F99").is_err());
+        assert!(KeyChord::parse("Ctrl-x").is_err());
+        assert!(KeyChord::parse("").is_err());
+    }
+
+    #[test]
+    fn shift_is_part_of_the_character() {
+        let ev = KeyChord::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(ev, KeyChord::parse("Q").unwrap());
+    }
+
+    #[test]
+    fn defaults_have_no_duplicate_keys_within_a_mode() {
+        let map = Keymap::default();
+        for (i, a) in map.bindings.iter().enumerate() {
+            for b in &map.bindings[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.chord == b.chord),
+                    "{} twice",
+                    a.chord
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn printed_keymap_loads_back_identically() {
+        let map = Keymap::default();
+        let text = map.to_ron();
+        assert_eq!(Keymap::parse(Path::new("k.ron"), &text).unwrap(), map);
+    }
+
+    #[test]
+    fn a_file_rebinds_a_key() {
+        let text = r#"Keymap(live: [("C-r", toggle_off_record), ("F1", speaker_slot(6))])"#;
+        let map = Keymap::parse(Path::new("k.ron"), text).unwrap();
+        let chord = KeyChord::parse("C-r").unwrap();
+        assert_eq!(
+            map.lookup(&[Mode::Live], chord),
+            Some(&Action::ToggleOffRecord)
+        );
+        let f1 = KeyChord::parse("F1").unwrap();
+        assert_eq!(map.lookup(&[Mode::Live], f1), Some(&Action::SpeakerSlot(6)));
+    }
+
+    #[test]
+    fn a_bad_file_says_where() {
+        let e = Keymap::parse(Path::new("k.ron"), "Keymap(live: [(\"C-r\", fly)])").unwrap_err();
+        assert!(e.to_string().starts_with("k.ron:1:"), "{e}");
+        let e = Keymap::parse(Path::new("k.ron"), "Keymap(\n live: [(\"Hyper-x\", save)])")
+            .unwrap_err();
+        assert_eq!(e.position, Some((2, 10)), "{e}");
+    }
+}

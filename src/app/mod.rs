@@ -1,0 +1,133 @@
+//! The application: state, the actions keys are bound to, and the update step that turns
+//! (state, action, now) into the next state plus the effects (save, quit) the terminal loop
+//! carries out. Nothing here touches the disk or the terminal.
+
+mod action;
+mod keymap;
+mod overlay;
+mod update;
+
+pub use action::Action;
+pub use keymap::{Binding, KeyChord, Keymap, Mode};
+pub use overlay::{Form, FormField, Overlay, Picker};
+
+use crate::editor::Editor;
+use crate::i18n::Lang;
+use crate::model::{Draft, Session, Timestamp};
+
+/// What the update step asks the loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved(Timestamp),
+    Unsaved,
+    Error(String),
+}
+
+/// Settings that do not change while the app runs.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub lang: Lang,
+    pub no_color: bool,
+    /// Shown in the header when the time zone could not be found.
+    pub zone_warning: Option<String>,
+}
+
+pub struct App {
+    pub session: Session,
+    pub keymap: Keymap,
+    pub settings: Settings,
+    /// The remark being typed.
+    pub editor: Editor,
+    /// When the first character of the remark being typed was typed.
+    pub draft_began: Option<Timestamp>,
+    /// "Check later" pressed while typing: applies at commit.
+    pub draft_check_later: bool,
+    pub overlay: Overlay,
+    /// How many of the newest remarks are scrolled out of view below.
+    pub scroll_back: usize,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub save: SaveStatus,
+    /// Something changed since the last save.
+    pub dirty: bool,
+    /// A one-off note for the footer (cleared by the next key).
+    pub message: Option<String>,
+}
+
+impl App {
+    pub fn new(session: Session, keymap: Keymap, settings: Settings) -> Self {
+        let (editor, draft_began) = match &session.live.draft {
+            Some(d) => (Editor::new(d.text.clone()), Some(d.began)),
+            None => (Editor::default(), None),
+        };
+        Self {
+            session,
+            keymap,
+            settings,
+            editor,
+            draft_began,
+            draft_check_later: false,
+            overlay: Overlay::None,
+            scroll_back: 0,
+            size: (80, 24),
+            save: SaveStatus::Unsaved,
+            dirty: false,
+            message: None,
+        }
+    }
+
+    /// The session as it should be written now, unfinished input included.
+    pub fn session_for_save(&mut self) -> &Session {
+        self.session.live.draft = match (self.editor.is_empty(), self.draft_began) {
+            (false, Some(began)) => Some(Draft {
+                text: self.editor.text().to_owned(),
+                began,
+            }),
+            _ => None,
+        };
+        &self.session
+    }
+
+    /// The modes whose bindings apply now, most specific first.
+    pub fn modes(&self) -> &'static [Mode] {
+        match self.overlay {
+            Overlay::None => &[Mode::Live, Mode::Edit],
+            Overlay::Help => &[Mode::Help],
+            Overlay::Picker(_) => &[Mode::Picker, Mode::Edit],
+            Overlay::Form(_) => &[Mode::Form, Mode::Edit],
+        }
+    }
+
+    /// Turns a key into an action: a binding of the current mode, else typed text. Save and
+    /// quit work from every overlay too.
+    pub fn action_for_key(&self, chord: KeyChord) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        if let Some(a) = self.keymap.lookup(self.modes(), chord) {
+            return Some(a.clone());
+        }
+        if let Some(a @ (Action::Quit | Action::Save)) = self.keymap.lookup(&[Mode::Live], chord) {
+            return Some(a.clone());
+        }
+        match chord.code {
+            KeyCode::Char(c)
+                if !chord
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Insert(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// Width of the text area of the input box, for moving up and down wrapped lines.
+    pub fn input_width(&self) -> usize {
+        crate::ui::layout::input_text_width(self.size.0)
+    }
+}

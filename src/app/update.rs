@@ -1,0 +1,288 @@
+//! The update step. It reads the clock only through `now`, so tests drive it with fixed times.
+
+use super::{Action, App, Effect, Form, FormField, Overlay, Picker, SaveStatus};
+use crate::editor::{Editor, normalize_pasted};
+use crate::model::{Attendance, Timestamp};
+
+/// The inaudible mark, in full-width brackets as minutes print it.
+pub const INAUDIBLE: &str = "［聞き取れず］";
+
+impl App {
+    pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                return Vec::new();
+            }
+            Action::Saved(result) => {
+                self.save = match result {
+                    Ok(()) => {
+                        self.dirty = false;
+                        SaveStatus::Saved(now)
+                    }
+                    Err(e) => SaveStatus::Error(e),
+                };
+                return Vec::new();
+            }
+            Action::Save => return vec![Effect::Save],
+            Action::Quit => return vec![Effect::Save, Effect::Quit],
+            _ => {}
+        }
+        self.message = None;
+        match std::mem::take(&mut self.overlay) {
+            Overlay::None => self.update_live(action, now),
+            Overlay::Help => {
+                if !matches!(action, Action::Cancel | Action::ToggleHelp) {
+                    self.overlay = Overlay::Help;
+                }
+                Vec::new()
+            }
+            Overlay::Picker(picker) => self.update_picker(picker, action),
+            Overlay::Form(form) => self.update_form(form, action),
+        }
+    }
+
+    fn update_live(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let s = self.settings.lang.strings();
+        let width = self.input_width();
+        match action {
+            Action::Insert(c) => self.type_text(&c.to_string(), now),
+            Action::Paste(text) => self.type_text(&normalize_pasted(&text), now),
+            Action::NewLine => self.type_text("\n", now),
+            Action::InsertInaudible => self.type_text(INAUDIBLE, now),
+            Action::Commit => return self.commit(now),
+            Action::SpeakerSlot(n) => match self.session.plan.by_slot(n) {
+                Some(p) => {
+                    let id = p.id.clone();
+                    self.session.set_speaker(Some(id));
+                    self.dirty = true;
+                }
+                None => self.message = Some(s.no_such_slot.to_owned()),
+            },
+            Action::SwapSpeaker => {
+                self.session.swap_speaker();
+                self.dirty = true;
+            }
+            Action::NextSpeaker | Action::PrevSpeaker => {
+                let step = if action == Action::NextSpeaker { 1 } else { -1 };
+                self.session.cycle_speaker(step);
+                self.dirty = true;
+            }
+            Action::NoSpeaker => {
+                self.session.set_speaker(None);
+                self.dirty = true;
+            }
+            Action::OpenPicker => self.overlay = Overlay::Picker(Picker::default()),
+            Action::ToggleHelp => self.overlay = Overlay::Help,
+            Action::NextItem | Action::PrevItem => {
+                let step = if action == Action::NextItem { 1 } else { -1 };
+                if self.session.step_item(step, now) {
+                    self.dirty = true;
+                    return vec![Effect::Save];
+                }
+            }
+            Action::ToggleOffRecord => {
+                let on = !self.session.log.is_off_record();
+                self.session.set_off_record(on, now);
+                self.dirty = true;
+                return vec![Effect::Save];
+            }
+            Action::CheckLater => {
+                if !self.editor.is_empty() {
+                    self.draft_check_later = !self.draft_check_later;
+                } else if let Some(r) = self.session.remarks.last_mut() {
+                    r.check_later = !r.check_later;
+                    self.dirty = true;
+                }
+            }
+            Action::UndoCommit => self.undo_commit(),
+            Action::ScrollUp => {
+                let page = crate::ui::timeline::page_size(self);
+                let max = self.session.remarks.len().saturating_sub(1);
+                self.scroll_back = (self.scroll_back + page).min(max);
+            }
+            Action::ScrollDown => {
+                let page = crate::ui::timeline::page_size(self);
+                self.scroll_back = self.scroll_back.saturating_sub(page);
+            }
+            Action::ScrollBottom => self.scroll_back = 0,
+            other => {
+                if edit(&mut self.editor, &other, width) {
+                    self.after_edit();
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn type_text(&mut self, text: &str, now: Timestamp) {
+        if text.is_empty() {
+            return;
+        }
+        if self.editor.is_empty() {
+            self.draft_began = Some(now);
+        }
+        self.editor.insert_str(text);
+        self.after_edit();
+    }
+
+    fn after_edit(&mut self) {
+        if self.editor.is_empty() {
+            self.draft_began = None;
+            self.draft_check_later = false;
+        }
+        self.dirty = true;
+    }
+
+    fn commit(&mut self, now: Timestamp) -> Vec<Effect> {
+        let text = self.editor.text().trim_end().to_owned();
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let began = self.draft_began.unwrap_or(now);
+        let id = self.session.add_remark(text, began, now);
+        if self.draft_check_later {
+            self.session.set_check_later(id, true);
+        }
+        self.editor.take();
+        self.draft_began = None;
+        self.draft_check_later = false;
+        self.scroll_back = 0;
+        self.dirty = true;
+        vec![Effect::Save]
+    }
+
+    /// The last remark goes back to the input box, ahead of anything typed since, with its
+    /// speaker made current again so committing it anew attributes it the same way.
+    fn undo_commit(&mut self) {
+        let s = self.settings.lang.strings();
+        let Some(remark) = self.session.pop_remark() else {
+            self.message = Some(s.nothing_to_undo.to_owned());
+            return;
+        };
+        let rest = self.editor.take();
+        let mut editor = Editor::new(remark.text);
+        let cursor = editor.cursor();
+        editor.insert_str(&rest);
+        editor.set_cursor(cursor);
+        self.editor = editor;
+        self.draft_began = Some(remark.began);
+        self.draft_check_later = remark.check_later;
+        if self.session.live.speaker != remark.speaker {
+            self.session.set_speaker(remark.speaker);
+        }
+        self.dirty = true;
+        self.message = Some(s.undone.to_owned());
+    }
+
+    fn update_picker(&mut self, mut picker: Picker, action: Action) -> Vec<Effect> {
+        let matches = picker.matches(&self.session);
+        match action {
+            Action::Cancel => return Vec::new(),
+            Action::Confirm => {
+                if let Some(&i) = matches.get(picker.selected) {
+                    let id = self.session.plan.roster[i].id.clone();
+                    self.session.set_speaker(Some(id));
+                    self.dirty = true;
+                } else {
+                    self.overlay = Overlay::Form(Form::with_name(picker.query.text()));
+                }
+                return Vec::new();
+            }
+            Action::AddParticipant => {
+                self.overlay = Overlay::Form(Form::with_name(picker.query.text()));
+                return Vec::new();
+            }
+            Action::SelectNext => {
+                picker.selected = (picker.selected + 1).min(matches.len().saturating_sub(1));
+            }
+            Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
+            Action::Insert(c) => {
+                picker.query.insert_char(c);
+                picker.selected = 0;
+            }
+            Action::Paste(t) => {
+                picker
+                    .query
+                    .insert_str(&normalize_pasted(&t).replace('\n', " "));
+                picker.selected = 0;
+            }
+            other => {
+                if edit(&mut picker.query, &other, usize::MAX) {
+                    picker.selected = 0;
+                }
+            }
+        }
+        self.overlay = Overlay::Picker(picker);
+        Vec::new()
+    }
+
+    fn update_form(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cancel => return Vec::new(),
+            Action::Confirm => {
+                let name = form.name.text().trim().to_owned();
+                if name.is_empty() {
+                    form.focus = FormField::Name;
+                } else {
+                    let honorific = Some(form.honorific.text().trim().to_owned());
+                    let attendance = if form.online {
+                        Attendance::Online
+                    } else {
+                        Attendance::Room
+                    };
+                    let role = form.role.text().trim().to_owned();
+                    let id = self
+                        .session
+                        .add_participant(role, name, honorific, attendance);
+                    self.session.set_speaker(Some(id));
+                    self.dirty = true;
+                    return vec![Effect::Save];
+                }
+            }
+            Action::NextField => form.step_focus(1),
+            Action::PrevField => form.step_focus(-1),
+            Action::ToggleOnline => form.online = !form.online,
+            Action::Insert(' ') if form.focus == FormField::Attendance => {
+                form.online = !form.online;
+            }
+            Action::Insert(c) => {
+                if let Some(e) = form.focused_editor() {
+                    e.insert_char(c);
+                }
+            }
+            Action::Paste(t) => {
+                if let Some(e) = form.focused_editor() {
+                    e.insert_str(&normalize_pasted(&t).replace('\n', " "));
+                }
+            }
+            other => {
+                if let Some(e) = form.focused_editor() {
+                    edit(e, &other, usize::MAX);
+                }
+            }
+        }
+        self.overlay = Overlay::Form(form);
+        Vec::new()
+    }
+}
+
+/// Applies a text-editing action; `false` if `action` is not one.
+fn edit(editor: &mut Editor, action: &Action, width: usize) -> bool {
+    match action {
+        Action::CursorLeft => editor.left(),
+        Action::CursorRight => editor.right(),
+        Action::WordLeft => editor.word_left(),
+        Action::WordRight => editor.word_right(),
+        Action::LineStart => editor.home(width),
+        Action::LineEnd => editor.end(width),
+        Action::CursorUp => editor.vertical(-1, width),
+        Action::CursorDown => editor.vertical(1, width),
+        Action::DeleteBack => editor.backspace(),
+        Action::DeleteForward => editor.delete(),
+        Action::DeleteWordBack => editor.delete_word_back(),
+        Action::DeleteWordForward => editor.delete_word_forward(),
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,97 @@
+//! The wall clock and the time zone remarks are stamped in. chrono falls back to UTC without a
+//! word when it cannot find the local zone; a note-taker must be told instead, since every
+//! time in the minutes would be off by hours.
+
+use std::path::Path;
+
+use chrono::{FixedOffset, Local, SubsecRound, Utc};
+
+use crate::model::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneSource {
+    /// `--utc-offset` on the command line.
+    Setting(FixedOffset),
+    /// The `TZ` environment variable.
+    TzVariable,
+    /// `/etc/localtime`.
+    System,
+    /// Nothing to go by: UTC, and the user is told.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub source: ZoneSource,
+}
+
+impl Clock {
+    /// Decides where local time comes from: the setting wins, then `TZ`, then the system.
+    pub fn detect(setting: Option<FixedOffset>) -> Self {
+        let source = match setting {
+            Some(offset) => ZoneSource::Setting(offset),
+            None if std::env::var_os("TZ").is_some_and(|v| !v.is_empty()) => ZoneSource::TzVariable,
+            None if Path::new("/etc/localtime").exists() => ZoneSource::System,
+            None => ZoneSource::Unknown,
+        };
+        Self { source }
+    }
+
+    /// Now, to the second, in the zone decided above.
+    pub fn now(&self) -> Timestamp {
+        let now = match self.source {
+            ZoneSource::Setting(offset) => Utc::now().with_timezone(&offset),
+            ZoneSource::TzVariable | ZoneSource::System => Local::now().fixed_offset(),
+            ZoneSource::Unknown => Utc::now().fixed_offset(),
+        };
+        now.trunc_subsecs(0)
+    }
+
+    /// What to tell the user when times will be in UTC for want of a zone.
+    pub fn warning(&self) -> Option<&'static str> {
+        (self.source == ZoneSource::Unknown).then_some(
+            "the local time zone is unknown (no TZ, no /etc/localtime): times are in UTC; set TZ=Asia/Tokyo or pass --utc-offset +09:00",
+        )
+    }
+}
+
+/// Parses `+09:00`, `-05:30` or `Z` for `--utc-offset`.
+pub fn parse_offset(s: &str) -> Result<FixedOffset, String> {
+    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
+        return Ok(FixedOffset::east_opt(0).expect("zero is a valid offset"));
+    }
+    s.parse::<FixedOffset>()
+        .map_err(|_| format!("`{s}` is not a UTC offset: expected something like +09:00"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setting_wins_and_is_used() {
+        let offset = parse_offset("+09:00").unwrap();
+        let clock = Clock::detect(Some(offset));
+        assert_eq!(clock.now().offset(), &offset);
+        assert!(clock.warning().is_none());
+    }
+
+    #[test]
+    fn unknown_zone_says_so() {
+        let clock = Clock {
+            source: ZoneSource::Unknown,
+        };
+        assert!(clock.warning().unwrap().contains("UTC"));
+        assert_eq!(clock.now().offset().local_minus_utc(), 0);
+    }
+
+    #[test]
+    fn offsets_parse_or_explain() {
+        assert_eq!(
+            parse_offset("-05:30").unwrap().local_minus_utc(),
+            -(5 * 3600 + 1800)
+        );
+        assert_eq!(parse_offset("Z").unwrap().local_minus_utc(), 0);
+        assert!(parse_offset("Tokyo").unwrap_err().contains("+09:00"));
+    }
+}

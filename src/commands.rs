@@ -1,0 +1,149 @@
+//! What each subcommand does, apart from parsing its arguments.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::{App, Keymap, Settings};
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::model::Session;
+use crate::start::StartChoice;
+use crate::storage::{
+    self, LoadError, Loaded, SessionLock, default_session_path, load_agenda, load_file,
+    load_session,
+};
+
+/// An error for the user: one line, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    #[error("{0}")]
+    Lock(#[from] storage::LockError),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Options every command that opens a session shares.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lang: Lang,
+    pub no_color: bool,
+    pub keymap: Option<PathBuf>,
+    pub clock: Clock,
+    pub sessions_dir: PathBuf,
+}
+
+/// `kiroku check FILE`: a one-line summary, or the first error.
+pub fn check(path: &Path) -> Result<String, CommandError> {
+    let summary = match load_file(path)? {
+        Loaded::Agenda(plan) => format!(
+            "{}: agenda file \"{}\" ({}): {} participants, {} agenda items",
+            path.display(),
+            plan.meeting.title,
+            plan.meeting.date,
+            plan.roster.len(),
+            plan.agenda.len()
+        ),
+        Loaded::Session(s) => format!(
+            "{}: session \"{}\" ({}): {} participants, {} agenda items, {} remarks",
+            path.display(),
+            s.plan.meeting.title,
+            s.plan.meeting.date,
+            s.plan.roster.len(),
+            s.plan.agenda.len(),
+            s.remarks.len()
+        ),
+    };
+    Ok(summary)
+}
+
+/// The keymap: the defaults, with the user's file merged over them if there is one.
+pub fn keymap(explicit: Option<&Path>) -> Result<Keymap, CommandError> {
+    if let Some(p) = explicit {
+        return Ok(Keymap::load(p)?);
+    }
+    match default_keymap_path() {
+        Some(p) if p.exists() => Ok(Keymap::load(&p)?),
+        _ => Ok(Keymap::default()),
+    }
+}
+
+/// `$XDG_CONFIG_HOME/kiroku/keymap.ron`, else `~/.config/kiroku/keymap.ron`.
+pub fn default_keymap_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("kiroku").join("keymap.ron"))
+}
+
+/// `kiroku new AGENDA [-o SESSION]`: creates the session file, then records into it.
+pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), CommandError> {
+    let plan = load_agenda(agenda)?;
+    let keymap = keymap(opts.keymap.as_deref())?;
+    let path = match output {
+        Some(p) => p.to_path_buf(),
+        None => {
+            std::fs::create_dir_all(&opts.sessions_dir).map_err(|e| {
+                CommandError::Other(format!(
+                    "cannot create {}: {e}",
+                    opts.sessions_dir.display()
+                ))
+            })?;
+            default_session_path(&opts.sessions_dir, &plan)
+        }
+    };
+    if path.exists() {
+        return Err(CommandError::Other(format!(
+            "{} already exists: resume it with `kiroku open {}`",
+            path.display(),
+            path.display()
+        )));
+    }
+    let session = Session::new(plan)
+        .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
+    let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
+    storage::save_session(&path, &session)
+        .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
+    live(session, &path, keymap, opts)?;
+    drop(lock);
+    Ok(())
+}
+
+/// `kiroku open SESSION`: resumes recording.
+pub fn open(path: &Path, opts: &Options) -> Result<(), CommandError> {
+    let keymap = keymap(opts.keymap.as_deref())?;
+    // Lock first: another kiroku may be writing this file right now.
+    let lock = SessionLock::acquire(path, &opts.clock.now().to_rfc3339())?;
+    let session = load_session(path)?;
+    live(session, path, keymap, opts)?;
+    drop(lock);
+    Ok(())
+}
+
+fn live(session: Session, path: &Path, keymap: Keymap, opts: &Options) -> Result<(), CommandError> {
+    let settings = Settings {
+        lang: opts.lang,
+        no_color: opts.no_color,
+        zone_warning: opts.clock.warning().map(str::to_owned),
+    };
+    let mut app = App::new(session, keymap, settings);
+    crate::term::run_live(&mut app, path, opts.clock)
+        .map_err(|e| CommandError::Other(format!("terminal error: {e} (the session was saved)")))?;
+    if let crate::app::SaveStatus::Error(e) = &app.save {
+        return Err(CommandError::Other(format!("the last save failed: {e}")));
+    }
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// `kiroku` alone: the start screen, then whatever was picked there.
+pub fn start(opts: &Options) -> Result<(), CommandError> {
+    let choice = crate::term::run_start(&opts.sessions_dir, opts.lang, opts.no_color)
+        .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
+    match choice {
+        StartChoice::Quit => Ok(()),
+        StartChoice::Open(p) => open(&p, opts),
+        StartChoice::New(p) => new(&p, None, opts),
+    }
+}

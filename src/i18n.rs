@@ -1,0 +1,457 @@
+//! The words on screen, in Japanese or English.
+
+use crate::app::Action;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Ja,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Japanese when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) starts with `ja`.
+    pub fn from_env() -> Self {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        match var {
+            Some(v) if v.starts_with("ja") => Lang::Ja,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s {
+            "ja" => Ok(Lang::Ja),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("`{s}`: expected ja or en")),
+        }
+    }
+}
+
+/// Fixed strings of the interface.
+pub struct Strings {
+    pub agenda: &'static str,
+    pub roster: &'static str,
+    pub timeline: &'static str,
+    pub input: &'static str,
+    pub note_taker: &'static str,
+    pub off_record_badge: &'static str,
+    pub closed_item_badge: &'static str,
+    pub non_public: &'static str,
+    pub check_later: &'static str,
+    pub online: &'static str,
+    pub room: &'static str,
+    pub saved: &'static str,
+    pub unsaved: &'static str,
+    pub save_error: &'static str,
+    pub elapsed: &'static str,
+    pub over: &'static str,
+    pub not_started: &'static str,
+    pub help_title: &'static str,
+    pub picker_title: &'static str,
+    pub picker_empty: &'static str,
+    pub form_title: &'static str,
+    pub form_role: &'static str,
+    pub form_name: &'static str,
+    pub form_honorific: &'static str,
+    pub form_attendance: &'static str,
+    pub scrolled: &'static str,
+    pub previous: &'static str,
+    pub start_title: &'static str,
+    pub start_sessions: &'static str,
+    pub start_agendas: &'static str,
+    pub start_none: &'static str,
+    pub start_hint: &'static str,
+    pub remarks: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone: &'static str,
+    pub no_such_slot: &'static str,
+    pub marked_check: &'static str,
+    pub mode_help: &'static str,
+    pub quit_unsaved: &'static str,
+}
+
+const JA: Strings = Strings {
+    agenda: "議事次第",
+    roster: "出席者",
+    timeline: "記録",
+    input: "入力",
+    note_taker: "（記録者メモ）",
+    off_record_badge: " 非公開中 OFF THE RECORD ",
+    closed_item_badge: " 非公開議題 ",
+    non_public: "[非公開]",
+    check_later: "[要確認]",
+    online: "Web",
+    room: "会場",
+    saved: "保存済",
+    unsaved: "未保存",
+    save_error: "保存エラー",
+    elapsed: "経過",
+    over: "超過",
+    not_started: "開始前",
+    help_title: "キー一覧（Esc で閉じる）",
+    picker_title: "発言者を選ぶ（名前・役職で絞り込み）",
+    picker_empty: "該当なし: C-a で出席者を追加",
+    form_title: "出席者を追加",
+    form_role: "役職",
+    form_name: "氏名",
+    form_honorific: "敬称",
+    form_attendance: "出席",
+    scrolled: "過去を表示中 (Esc で最新へ)",
+    previous: "直前",
+    start_title: "kiroku 記録",
+    start_sessions: "記録ファイル（再開）",
+    start_agendas: "議事次第ファイル（新規開始）",
+    start_none: "sessions/ にファイルがありません",
+    start_hint: "↑↓ 選択  Enter 開く  q 終了",
+    remarks: "発言",
+    nothing_to_undo: "取り消す発言がありません",
+    undone: "直前の発言を入力欄に戻しました",
+    no_such_slot: "その番号の出席者はいません",
+    marked_check: "要確認にしました",
+    mode_help: "ヘルプ",
+    quit_unsaved: "保存できません。もう一度 C-q で保存せず終了",
+};
+
+const EN: Strings = Strings {
+    agenda: "Agenda",
+    roster: "Roster",
+    timeline: "Record",
+    input: "Input",
+    note_taker: "(note-taker's note)",
+    off_record_badge: " OFF THE RECORD 非公開 ",
+    closed_item_badge: " CLOSED ITEM 非公開 ",
+    non_public: "[non-public]",
+    check_later: "[check]",
+    online: "web",
+    room: "room",
+    saved: "saved",
+    unsaved: "unsaved",
+    save_error: "SAVE ERROR",
+    elapsed: "elapsed",
+    over: "over",
+    not_started: "not started",
+    help_title: "Keys (Esc closes)",
+    picker_title: "Pick the speaker (type to filter by name or role)",
+    picker_empty: "No match: C-a adds a participant",
+    form_title: "Add a participant",
+    form_role: "Role",
+    form_name: "Name",
+    form_honorific: "Honorific",
+    form_attendance: "Attends",
+    scrolled: "scrolled back (Esc: newest)",
+    previous: "prev",
+    start_title: "kiroku",
+    start_sessions: "Sessions (resume)",
+    start_agendas: "Agenda files (start a meeting)",
+    start_none: "No files in sessions/",
+    start_hint: "Up/Down select  Enter open  q quit",
+    remarks: "remarks",
+    nothing_to_undo: "Nothing to undo",
+    undone: "The last remark is back in the input box",
+    no_such_slot: "No participant in that slot",
+    marked_check: "Marked check later",
+    mode_help: "help",
+    quit_unsaved: "Could not save. Quit again to leave WITHOUT saving",
+};
+
+impl Lang {
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ja => &JA,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A short description of what an action does, for the footer and the help overlay.
+    pub fn describe(self, action: &Action) -> String {
+        use Action::*;
+        let ja = self == Lang::Ja;
+        let s = match action {
+            Commit => {
+                if ja {
+                    "発言を確定"
+                } else {
+                    "commit the remark"
+                }
+            }
+            NewLine => {
+                if ja {
+                    "改行"
+                } else {
+                    "new paragraph"
+                }
+            }
+            SpeakerSlot(n) => {
+                return if ja {
+                    format!("発言者 {n} 番")
+                } else {
+                    format!("speaker in slot {n}")
+                };
+            }
+            SwapSpeaker => {
+                if ja {
+                    "直前の発言者に戻す"
+                } else {
+                    "swap to previous speaker"
+                }
+            }
+            NextSpeaker => {
+                if ja {
+                    "次の出席者"
+                } else {
+                    "next speaker"
+                }
+            }
+            PrevSpeaker => {
+                if ja {
+                    "前の出席者"
+                } else {
+                    "previous speaker"
+                }
+            }
+            NoSpeaker => {
+                if ja {
+                    "発言者なし（メモ）"
+                } else {
+                    "no speaker (note)"
+                }
+            }
+            OpenPicker => {
+                if ja {
+                    "発言者を検索・追加"
+                } else {
+                    "find or add a speaker"
+                }
+            }
+            NextItem => {
+                if ja {
+                    "次の議題"
+                } else {
+                    "next agenda item"
+                }
+            }
+            PrevItem => {
+                if ja {
+                    "前の議題"
+                } else {
+                    "previous agenda item"
+                }
+            }
+            ToggleOffRecord => {
+                if ja {
+                    "非公開（オフレコ）切替"
+                } else {
+                    "off the record on/off"
+                }
+            }
+            CheckLater => {
+                if ja {
+                    "要確認の印"
+                } else {
+                    "mark check later"
+                }
+            }
+            InsertInaudible => {
+                if ja {
+                    "［聞き取れず］を挿入"
+                } else {
+                    "insert inaudible mark"
+                }
+            }
+            UndoCommit => {
+                if ja {
+                    "直前の確定を取消"
+                } else {
+                    "undo last commit"
+                }
+            }
+            Save => {
+                if ja {
+                    "保存"
+                } else {
+                    "save"
+                }
+            }
+            Quit => {
+                if ja {
+                    "保存して終了"
+                } else {
+                    "save and quit"
+                }
+            }
+            ToggleHelp => {
+                if ja {
+                    "キー一覧"
+                } else {
+                    "help"
+                }
+            }
+            ScrollUp => {
+                if ja {
+                    "記録を前へ"
+                } else {
+                    "scroll back"
+                }
+            }
+            ScrollDown => {
+                if ja {
+                    "記録を後へ"
+                } else {
+                    "scroll forward"
+                }
+            }
+            ScrollBottom => {
+                if ja {
+                    "最新の記録へ"
+                } else {
+                    "newest remark"
+                }
+            }
+            CursorLeft => {
+                if ja {
+                    "左へ"
+                } else {
+                    "left"
+                }
+            }
+            CursorRight => {
+                if ja {
+                    "右へ"
+                } else {
+                    "right"
+                }
+            }
+            WordLeft => {
+                if ja {
+                    "前の語へ"
+                } else {
+                    "word left"
+                }
+            }
+            WordRight => {
+                if ja {
+                    "次の語へ"
+                } else {
+                    "word right"
+                }
+            }
+            LineStart => {
+                if ja {
+                    "行頭へ"
+                } else {
+                    "line start"
+                }
+            }
+            LineEnd => {
+                if ja {
+                    "行末へ"
+                } else {
+                    "line end"
+                }
+            }
+            CursorUp => {
+                if ja {
+                    "上の行へ"
+                } else {
+                    "line up"
+                }
+            }
+            CursorDown => {
+                if ja {
+                    "下の行へ"
+                } else {
+                    "line down"
+                }
+            }
+            DeleteBack => {
+                if ja {
+                    "前の文字を削除"
+                } else {
+                    "delete back"
+                }
+            }
+            DeleteForward => {
+                if ja {
+                    "後の文字を削除"
+                } else {
+                    "delete forward"
+                }
+            }
+            DeleteWordBack => {
+                if ja {
+                    "前の語を削除"
+                } else {
+                    "delete word back"
+                }
+            }
+            DeleteWordForward => {
+                if ja {
+                    "後の語を削除"
+                } else {
+                    "delete word forward"
+                }
+            }
+            Cancel => {
+                if ja {
+                    "閉じる"
+                } else {
+                    "close"
+                }
+            }
+            Confirm => {
+                if ja {
+                    "決定"
+                } else {
+                    "accept"
+                }
+            }
+            SelectNext => {
+                if ja {
+                    "次の候補"
+                } else {
+                    "next entry"
+                }
+            }
+            SelectPrev => {
+                if ja {
+                    "前の候補"
+                } else {
+                    "previous entry"
+                }
+            }
+            NextField => {
+                if ja {
+                    "次の欄"
+                } else {
+                    "next field"
+                }
+            }
+            PrevField => {
+                if ja {
+                    "前の欄"
+                } else {
+                    "previous field"
+                }
+            }
+            AddParticipant => {
+                if ja {
+                    "出席者を追加"
+                } else {
+                    "add a participant"
+                }
+            }
+            ToggleOnline => {
+                if ja {
+                    "会場/Web 切替"
+                } else {
+                    "room/online"
+                }
+            }
+            Insert(_) | Paste(_) | Resize(..) | Saved(_) => "",
+        };
+        s.to_owned()
+    }
+}

@@ -1,0 +1,13 @@
+//! kiroku: live note-taking for hybrid council meetings, and the minutes that come out of it.
+
+pub mod app;
+pub mod clock;
+pub mod commands;
+pub mod editor;
+pub mod i18n;
+pub mod model;
+pub mod start;
+pub mod storage;
+pub mod term;
+pub mod text;
+pub mod ui;

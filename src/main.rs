@@ -1,0 +1,84 @@
+//! The `kiroku` command: argument parsing, then the library does the rest.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::FixedOffset;
+use clap::{Parser, Subcommand};
+
+use kiroku::clock::{Clock, parse_offset};
+use kiroku::commands::{self, CommandError, Options};
+use kiroku::i18n::Lang;
+
+/// Live note-taking for hybrid council meetings: type what is said, kiroku keeps who said
+/// it, when, under which agenda item, and whether it may be published.
+#[derive(Parser)]
+#[command(name = "kiroku", version)]
+struct Cli {
+    /// Interface language (default: from LANG / LC_ALL).
+    #[arg(long, global = true, value_parser = Lang::parse)]
+    lang: Option<Lang>,
+    /// Time zone of the remark times as a UTC offset, e.g. +09:00 (default: TZ, then the
+    /// system's zone).
+    #[arg(long, global = true, value_parser = parse_offset, allow_hyphen_values = true)]
+    utc_offset: Option<FixedOffset>,
+    /// Keymap file (default: ~/.config/kiroku/keymap.ron if it exists).
+    #[arg(long, global = true)]
+    keymap: Option<PathBuf>,
+    /// Folder of session and agenda files for the start screen and new sessions.
+    #[arg(long, global = true, default_value = "sessions")]
+    sessions_dir: PathBuf,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start recording a meeting from an agenda file.
+    New {
+        /// The agenda file (RON).
+        agenda: PathBuf,
+        /// Where to write the session (default: sessions/DATE-TITLE.ron).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Resume recording a session.
+    Open {
+        /// The session file (RON).
+        session: PathBuf,
+    },
+    /// Check an agenda or session file and print a one-line summary.
+    Check {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Print the key bindings in force, as a keymap file you can edit.
+    Keys,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let opts = Options {
+        lang: cli.lang.unwrap_or_else(Lang::from_env),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        keymap: cli.keymap,
+        clock: Clock::detect(cli.utc_offset),
+        sessions_dir: cli.sessions_dir,
+    };
+    let result: Result<(), CommandError> = match cli.command {
+        None => commands::start(&opts),
+        Some(Command::New { agenda, output }) => commands::new(&agenda, output.as_deref(), &opts),
+        Some(Command::Open { session }) => commands::open(&session, &opts),
+        Some(Command::Check { file }) => commands::check(&file).map(|s| println!("{s}")),
+        Some(Command::Keys) => {
+            commands::keymap(opts.keymap.as_deref()).map(|k| print!("{}", k.to_ron()))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kiroku: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

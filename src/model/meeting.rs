@@ -1,0 +1,24 @@
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// The meeting as announced: what the minutes' header is made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// e.g. 第3回 北町デジタル推進会議
+    pub title: String,
+    pub date: NaiveDate,
+    /// Scheduled start, e.g. "15:00:00".
+    pub start: NaiveTime,
+    /// Scheduled end.
+    pub end: NaiveTime,
+    /// e.g. 会場及びオンラインのハイブリッド開催
+    pub place: String,
+    /// Language of the minutes as a BCP 47 tag ("ja", "en").
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+fn default_language() -> String {
+    "ja".to_owned()
+}

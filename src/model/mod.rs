@@ -1,0 +1,20 @@
+//! The meeting as data: what was planned (meeting, roster, agenda) and what was recorded
+//! (remarks, the meeting log). Nothing here knows about terminals or files.
+
+mod agenda;
+mod log;
+mod meeting;
+mod remark;
+mod roster;
+mod session;
+
+pub use agenda::{AgendaItem, ItemNo, Layout};
+pub use log::{ItemSpan, MeetingLog, OffRecord};
+pub use meeting::Meeting;
+pub use remark::{Remark, RemarkId};
+pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
+pub use session::{Draft, LiveState, ModelError, Plan, Session};
+
+/// Every timestamp kiroku stores: the wall-clock time with the offset it was taken in, so a
+/// session opened in another time zone still shows the times of the meeting.
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

@@ -1,0 +1,81 @@
+use serde::{Deserialize, Serialize};
+
+/// Highest hotkey slot (F12).
+pub const MAX_SLOT: u8 = 12;
+
+/// A participant's stable id, chosen by whoever writes the agenda file (e.g. "yamada").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ParticipantId(pub String);
+
+impl ParticipantId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ParticipantId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a participant takes part from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Attendance {
+    #[default]
+    Room,
+    Online,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub id: ParticipantId,
+    /// Affiliation and title as the minutes write it: `北町CIO`, `デジタル推進局 企画部長`.
+    pub role: String,
+    /// `佐藤 花子`
+    pub name: String,
+    /// `様` or `氏` for outside participants; none for the host's own officials.
+    #[serde(default)]
+    pub honorific: Option<String>,
+    #[serde(default)]
+    pub attendance: Attendance,
+    /// Hotkey slot 1–12 (Alt+digit, F-key).
+    #[serde(default)]
+    pub hotkey: Option<u8>,
+}
+
+impl Participant {
+    /// `role name[ honorific]`, the way a speaker line names someone.
+    pub fn label(&self) -> String {
+        let mut s = String::new();
+        if !self.role.is_empty() {
+            s.push_str(&self.role);
+            s.push(' ');
+        }
+        s.push_str(&self.name);
+        if let Some(h) = &self.honorific {
+            s.push(' ');
+            s.push_str(h);
+        }
+        s
+    }
+
+    /// Does `query` match the name or the role? Spaces are ignored so `佐藤花子` finds
+    /// `佐藤 花子`; ASCII is matched case-insensitively.
+    pub fn matches(&self, query: &str) -> bool {
+        let q = normalise_for_search(query);
+        q.is_empty()
+            || normalise_for_search(&self.name).contains(&q)
+            || normalise_for_search(&self.role).contains(&q)
+            || normalise_for_search(self.id.as_str()).contains(&q)
+    }
+}
+
+fn normalise_for_search(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

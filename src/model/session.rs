@@ -1,0 +1,396 @@
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    AgendaItem, Attendance, ItemNo, ItemSpan, MAX_SLOT, Meeting, MeetingLog, OffRecord,
+    Participant, ParticipantId, Remark, RemarkId, Timestamp,
+};
+
+/// What is known before the meeting: the content of an agenda file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub meeting: Meeting,
+    pub roster: Vec<Participant>,
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// The unfinished input, kept so that a crash or a quit loses nothing typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub text: String,
+    pub began: Timestamp,
+}
+
+/// Where the note-taker is: the state that live mode resumes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiveState {
+    pub item: ItemNo,
+    #[serde(default)]
+    pub speaker: Option<ParticipantId>,
+    #[serde(default)]
+    pub previous: Option<ParticipantId>,
+    #[serde(default)]
+    pub draft: Option<Draft>,
+}
+
+/// Everything about one meeting: the plan plus everything recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub plan: Plan,
+    pub log: MeetingLog,
+    pub remarks: Vec<Remark>,
+    pub live: LiveState,
+    next_id: RemarkId,
+}
+
+/// A broken rule about how the parts of a session refer to each other.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("the agenda has no items")]
+    EmptyAgenda,
+    #[error("participant id \"{0}\" is used twice")]
+    DuplicateParticipant(ParticipantId),
+    #[error("participant id must not be empty")]
+    EmptyParticipantId,
+    #[error("hotkey {slot} is given to both \"{first}\" and \"{second}\"")]
+    DuplicateHotkey {
+        slot: u8,
+        first: ParticipantId,
+        second: ParticipantId,
+    },
+    #[error("hotkey {slot} of \"{id}\" is out of range: expected 1 to {MAX_SLOT}")]
+    HotkeyOutOfRange { id: ParticipantId, slot: u8 },
+    #[error("agenda item number {0} is used twice")]
+    DuplicateItem(ItemNo),
+    #[error("remark id {0} is used twice")]
+    DuplicateRemark(RemarkId),
+    #[error("remark {remark} names speaker \"{speaker}\", who is not on the roster")]
+    UnknownSpeaker {
+        remark: RemarkId,
+        speaker: ParticipantId,
+    },
+    #[error("remark {remark} belongs to agenda item {item}, which is not on the agenda")]
+    UnknownItem { remark: RemarkId, item: ItemNo },
+    #[error("the meeting log names agenda item {0}, which is not on the agenda")]
+    UnknownLoggedItem(ItemNo),
+    #[error("the current agenda item {0} is not on the agenda")]
+    UnknownCurrentItem(ItemNo),
+    #[error("the current speaker \"{0}\" is not on the roster")]
+    UnknownCurrentSpeaker(ParticipantId),
+}
+
+impl Plan {
+    /// Checks that ids, hotkeys and item numbers are unique and in range.
+    pub fn validate(&self) -> Result<(), ModelError> {
+        if self.agenda.is_empty() {
+            return Err(ModelError::EmptyAgenda);
+        }
+        let mut ids = HashSet::new();
+        let mut slots: Vec<Option<&ParticipantId>> = vec![None; MAX_SLOT as usize + 1];
+        for p in &self.roster {
+            if p.id.0.trim().is_empty() {
+                return Err(ModelError::EmptyParticipantId);
+            }
+            if !ids.insert(&p.id) {
+                return Err(ModelError::DuplicateParticipant(p.id.clone()));
+            }
+            if let Some(slot) = p.hotkey {
+                if slot == 0 || slot > MAX_SLOT {
+                    return Err(ModelError::HotkeyOutOfRange {
+                        id: p.id.clone(),
+                        slot,
+                    });
+                }
+                if let Some(first) = slots[slot as usize] {
+                    return Err(ModelError::DuplicateHotkey {
+                        slot,
+                        first: first.clone(),
+                        second: p.id.clone(),
+                    });
+                }
+                slots[slot as usize] = Some(&p.id);
+            }
+        }
+        let mut nos = HashSet::new();
+        for item in &self.agenda {
+            if !nos.insert(item.no) {
+                return Err(ModelError::DuplicateItem(item.no));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn participant(&self, id: &ParticipantId) -> Option<&Participant> {
+        self.roster.iter().find(|p| &p.id == id)
+    }
+
+    pub fn by_slot(&self, slot: u8) -> Option<&Participant> {
+        self.roster.iter().find(|p| p.hotkey == Some(slot))
+    }
+
+    pub fn item(&self, no: ItemNo) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|i| i.no == no)
+    }
+
+    fn item_index(&self, no: ItemNo) -> Option<usize> {
+        self.agenda.iter().position(|i| i.no == no)
+    }
+}
+
+impl Session {
+    /// A fresh session from a plan: nothing recorded, the first item current.
+    pub fn new(plan: Plan) -> Result<Self, ModelError> {
+        plan.validate()?;
+        let item = plan.agenda[0].no;
+        Ok(Self {
+            plan,
+            log: MeetingLog::default(),
+            remarks: Vec::new(),
+            live: LiveState {
+                item,
+                speaker: None,
+                previous: None,
+                draft: None,
+            },
+            next_id: 1,
+        })
+    }
+
+    /// Rebuilds a session from its parts (as read from a file) and checks every reference.
+    pub fn from_parts(
+        plan: Plan,
+        log: MeetingLog,
+        remarks: Vec<Remark>,
+        live: LiveState,
+    ) -> Result<Self, ModelError> {
+        plan.validate()?;
+        let mut seen = HashSet::new();
+        for r in &remarks {
+            if !seen.insert(r.id) {
+                return Err(ModelError::DuplicateRemark(r.id));
+            }
+            if plan.item(r.item).is_none() {
+                return Err(ModelError::UnknownItem {
+                    remark: r.id,
+                    item: r.item,
+                });
+            }
+            if let Some(s) = &r.speaker
+                && plan.participant(s).is_none()
+            {
+                return Err(ModelError::UnknownSpeaker {
+                    remark: r.id,
+                    speaker: s.clone(),
+                });
+            }
+        }
+        if let Some(span) = log.items.iter().find(|s| plan.item(s.item).is_none()) {
+            return Err(ModelError::UnknownLoggedItem(span.item));
+        }
+        if plan.item(live.item).is_none() {
+            return Err(ModelError::UnknownCurrentItem(live.item));
+        }
+        for s in [&live.speaker, &live.previous].into_iter().flatten() {
+            if plan.participant(s).is_none() {
+                return Err(ModelError::UnknownCurrentSpeaker(s.clone()));
+            }
+        }
+        let next_id = remarks.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        Ok(Self {
+            plan,
+            log,
+            remarks,
+            live,
+            next_id,
+        })
+    }
+
+    pub fn current_item(&self) -> &AgendaItem {
+        self.plan
+            .item(self.live.item)
+            .unwrap_or(&self.plan.agenda[0])
+    }
+
+    pub fn current_speaker(&self) -> Option<&Participant> {
+        self.live
+            .speaker
+            .as_ref()
+            .and_then(|id| self.plan.participant(id))
+    }
+
+    /// Would a remark committed now be non-public?
+    pub fn is_non_public_now(&self) -> bool {
+        self.log.is_off_record() || !self.current_item().public
+    }
+
+    /// Opens the current item in the meeting log if the meeting has not begun.
+    pub fn ensure_started(&mut self, now: Timestamp) {
+        if self.log.open_span().is_none() {
+            self.log.items.push(ItemSpan {
+                item: self.live.item,
+                started: now,
+                ended: None,
+            });
+        }
+    }
+
+    /// Commits a remark of the current speaker in the current item.
+    pub fn add_remark(&mut self, text: String, began: Timestamp, now: Timestamp) -> RemarkId {
+        self.ensure_started(began.min(now));
+        let id = self.next_id;
+        self.next_id += 1;
+        let non_public = self.is_non_public_now();
+        self.remarks.push(Remark {
+            id,
+            item: self.live.item,
+            speaker: self.live.speaker.clone(),
+            text,
+            began,
+            committed: now,
+            non_public,
+            check_later: false,
+        });
+        id
+    }
+
+    /// Takes back the newest remark (for undo of a commit).
+    pub fn pop_remark(&mut self) -> Option<Remark> {
+        self.remarks.pop()
+    }
+
+    pub fn remark_mut(&mut self, id: RemarkId) -> Option<&mut Remark> {
+        self.remarks.iter_mut().find(|r| r.id == id)
+    }
+
+    /// Makes `no` the current item and logs when the old one ended and the new one began.
+    pub fn switch_item(&mut self, no: ItemNo, now: Timestamp) -> bool {
+        if self.plan.item(no).is_none() {
+            return false;
+        }
+        if no == self.live.item && self.log.open_span().is_some() {
+            return true;
+        }
+        if let Some(last) = self.log.items.last_mut()
+            && last.ended.is_none()
+        {
+            last.ended = Some(now);
+        }
+        self.live.item = no;
+        self.log.items.push(ItemSpan {
+            item: no,
+            started: now,
+            ended: None,
+        });
+        true
+    }
+
+    /// Moves `step` items along the agenda (+1 next, -1 previous); stays at either end.
+    pub fn step_item(&mut self, step: isize, now: Timestamp) -> bool {
+        let idx = self.plan.item_index(self.live.item).unwrap_or(0) as isize;
+        let target = idx + step;
+        if target < 0 || target as usize >= self.plan.agenda.len() {
+            return false;
+        }
+        let no = self.plan.agenda[target as usize].no;
+        self.switch_item(no, now)
+    }
+
+    /// Turns off-the-record on or off; returns the new state.
+    pub fn set_off_record(&mut self, on: bool, now: Timestamp) -> bool {
+        match (on, self.log.is_off_record()) {
+            (true, false) => self.log.off_record.push(OffRecord {
+                start: now,
+                end: None,
+            }),
+            (false, true) => {
+                if let Some(o) = self.log.off_record.last_mut() {
+                    o.end = Some(now);
+                }
+            }
+            _ => {}
+        }
+        self.log.is_off_record()
+    }
+
+    /// Makes `id` the current speaker (`None`: the note-taker's own note). The one before
+    /// becomes the previous speaker, for swapping back.
+    pub fn set_speaker(&mut self, id: Option<ParticipantId>) {
+        if id == self.live.speaker {
+            return;
+        }
+        self.live.previous = std::mem::replace(&mut self.live.speaker, id);
+    }
+
+    /// Swaps the current and the previous speaker: the back and forth of questions and answers.
+    pub fn swap_speaker(&mut self) {
+        std::mem::swap(&mut self.live.speaker, &mut self.live.previous);
+    }
+
+    /// The next participant in roster order after the current one (wrapping).
+    pub fn cycle_speaker(&mut self, step: isize) {
+        let n = self.plan.roster.len() as isize;
+        if n == 0 {
+            return;
+        }
+        let idx = self
+            .live
+            .speaker
+            .as_ref()
+            .and_then(|id| self.plan.roster.iter().position(|p| &p.id == id))
+            .map(|i| i as isize)
+            .unwrap_or(if step > 0 { -1 } else { 0 });
+        let next = (idx + step).rem_euclid(n) as usize;
+        let id = self.plan.roster[next].id.clone();
+        self.set_speaker(Some(id));
+    }
+
+    /// The lowest hotkey slot no one holds.
+    pub fn free_slot(&self) -> Option<u8> {
+        (1..=MAX_SLOT).find(|s| self.plan.by_slot(*s).is_none())
+    }
+
+    /// Adds someone who was not on the roster; they get a fresh id and the next free slot.
+    pub fn add_participant(
+        &mut self,
+        role: String,
+        name: String,
+        honorific: Option<String>,
+        attendance: Attendance,
+    ) -> ParticipantId {
+        let id = (self.plan.roster.len() + 1..)
+            .map(|n| ParticipantId(format!("p{n}")))
+            .find(|id| self.plan.participant(id).is_none())
+            .unwrap_or_else(|| ParticipantId(format!("p{}", self.next_id)));
+        let hotkey = self.free_slot();
+        self.plan.roster.push(Participant {
+            id: id.clone(),
+            role,
+            name,
+            honorific: honorific.filter(|h| !h.trim().is_empty()),
+            attendance,
+            hotkey,
+        });
+        id
+    }
+
+    /// Sets or clears the non-public flag of a remark.
+    pub fn flag_non_public(&mut self, id: RemarkId, non_public: bool) -> bool {
+        self.remark_mut(id)
+            .map(|r| r.non_public = non_public)
+            .is_some()
+    }
+
+    pub fn set_check_later(&mut self, id: RemarkId, on: bool) -> bool {
+        self.remark_mut(id).map(|r| r.check_later = on).is_some()
+    }
+
+    pub fn remarks_in(&self, item: ItemNo) -> impl Iterator<Item = &Remark> {
+        self.remarks.iter().filter(move |r| r.item == item)
+    }
+}
+
+#[cfg(test)]
+mod tests;

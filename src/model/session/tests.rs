@@ -1,0 +1,213 @@
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use super::*;
+use crate::model::Layout;
+
+fn at(h: u32, m: u32, s: u32) -> Timestamp {
+    FixedOffset::east_opt(9 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 7, 3, h, m, s)
+        .unwrap()
+}
+
+fn person(id: &str, slot: Option<u8>) -> Participant {
+    Participant {
+        id: ParticipantId(id.into()),
+        role: format!("{id}の役職"),
+        name: format!("{id} 名前"),
+        honorific: None,
+        attendance: Attendance::Room,
+        hotkey: slot,
+    }
+}
+
+fn item(no: ItemNo, public: bool) -> AgendaItem {
+    AgendaItem {
+        no,
+        title: format!("議題{no}"),
+        detail: None,
+        public,
+        minutes: Some(10),
+        layout: Layout::Discussion,
+    }
+}
+
+fn plan() -> Plan {
+    Plan {
+        meeting: Meeting {
+            title: "第1回 テスト会議".into(),
+            date: NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
+            start: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
+            place: "会議室".into(),
+            language: "ja".into(),
+        },
+        roster: vec![
+            person("a", Some(1)),
+            person("b", Some(2)),
+            person("c", None),
+        ],
+        agenda: vec![item(1, true), item(2, true), item(3, false)],
+    }
+}
+
+fn id(s: &str) -> Option<ParticipantId> {
+    Some(ParticipantId(s.into()))
+}
+
+#[test]
+fn add_remark_uses_current_speaker_item_and_times() {
+    let mut s = Session::new(plan()).unwrap();
+    s.set_speaker(id("b"));
+    let rid = s.add_remark("発言です".into(), at(15, 0, 5), at(15, 0, 9));
+    let r = &s.remarks[0];
+    assert_eq!(r.id, rid);
+    assert_eq!(r.item, 1);
+    assert_eq!(r.speaker, id("b"));
+    assert_eq!(r.began, at(15, 0, 5));
+    assert_eq!(r.committed, at(15, 0, 9));
+    assert!(!r.non_public);
+    // The first remark starts the meeting at its first keystroke.
+    assert_eq!(s.log.began(), Some(at(15, 0, 5)));
+}
+
+#[test]
+fn remark_ids_are_unique_and_increasing() {
+    let mut s = Session::new(plan()).unwrap();
+    let a = s.add_remark("一".into(), at(15, 0, 0), at(15, 0, 1));
+    let b = s.add_remark("二".into(), at(15, 0, 2), at(15, 0, 3));
+    assert!(b > a);
+    s.pop_remark();
+    let c = s.add_remark("三".into(), at(15, 0, 4), at(15, 0, 5));
+    assert!(c > b, "an undone id is not handed out again");
+}
+
+#[test]
+fn switch_item_logs_actual_times() {
+    let mut s = Session::new(plan()).unwrap();
+    s.ensure_started(at(15, 0, 0));
+    assert!(s.step_item(1, at(15, 10, 0)));
+    assert_eq!(s.live.item, 2);
+    assert_eq!(s.log.items[0].ended, Some(at(15, 10, 0)));
+    assert_eq!(s.log.items[1].started, at(15, 10, 0));
+    assert_eq!(s.log.seconds_in(1, at(16, 0, 0)), 600);
+    assert!(
+        !s.step_item(-5, at(15, 11, 0)),
+        "cannot go before the first item"
+    );
+    assert!(s.step_item(-1, at(15, 12, 0)));
+    assert_eq!(s.live.item, 1);
+    assert_eq!(s.log.seconds_in(1, at(15, 13, 0)), 660);
+    assert!(!s.switch_item(99, at(15, 14, 0)));
+}
+
+#[test]
+fn off_record_and_closed_items_make_remarks_non_public() {
+    let mut s = Session::new(plan()).unwrap();
+    assert!(s.set_off_record(true, at(15, 1, 0)));
+    s.add_remark("オフレコ".into(), at(15, 1, 1), at(15, 1, 2));
+    assert!(!s.set_off_record(false, at(15, 2, 0)));
+    s.add_remark("公開".into(), at(15, 2, 1), at(15, 2, 2));
+    s.switch_item(3, at(15, 3, 0));
+    s.add_remark("非公開議題".into(), at(15, 3, 1), at(15, 3, 2));
+    let flags: Vec<bool> = s.remarks.iter().map(|r| r.non_public).collect();
+    assert_eq!(flags, [true, false, true]);
+    assert_eq!(s.log.off_record[0].end, Some(at(15, 2, 0)));
+}
+
+#[test]
+fn flag_and_check_later() {
+    let mut s = Session::new(plan()).unwrap();
+    let rid = s.add_remark("要確認".into(), at(15, 0, 0), at(15, 0, 1));
+    assert!(s.flag_non_public(rid, true));
+    assert!(s.set_check_later(rid, true));
+    assert!(s.remarks[0].non_public && s.remarks[0].check_later);
+    assert!(s.flag_non_public(rid, false));
+    assert!(!s.remarks[0].non_public);
+    assert!(!s.flag_non_public(999, true));
+}
+
+#[test]
+fn find_participant_by_slot() {
+    let p = plan();
+    assert_eq!(p.by_slot(2).unwrap().id.as_str(), "b");
+    assert!(p.by_slot(3).is_none());
+}
+
+#[test]
+fn speaker_swap_and_cycle() {
+    let mut s = Session::new(plan()).unwrap();
+    s.set_speaker(id("a"));
+    s.set_speaker(id("b"));
+    s.swap_speaker();
+    assert_eq!(s.live.speaker, id("a"));
+    assert_eq!(s.live.previous, id("b"));
+    s.cycle_speaker(1);
+    assert_eq!(s.live.speaker, id("b"));
+    s.cycle_speaker(1);
+    s.cycle_speaker(1);
+    assert_eq!(s.live.speaker, id("a"), "cycling wraps around");
+    s.cycle_speaker(-1);
+    assert_eq!(s.live.speaker, id("c"));
+}
+
+#[test]
+fn add_participant_mid_meeting_gets_next_free_slot() {
+    let mut s = Session::new(plan()).unwrap();
+    let new = s.add_participant(
+        "南町CIO".into(),
+        "佐藤 花子".into(),
+        Some("様".into()),
+        Attendance::Online,
+    );
+    let p = s.plan.participant(&new).unwrap();
+    assert_eq!(p.hotkey, Some(3));
+    assert_eq!(p.label(), "南町CIO 佐藤 花子 様");
+    assert!(s.plan.validate().is_ok());
+    let other = s.add_participant(
+        "委員".into(),
+        "田中".into(),
+        Some(" ".into()),
+        Attendance::Room,
+    );
+    assert_ne!(new, other);
+    assert_eq!(s.plan.participant(&other).unwrap().honorific, None);
+}
+
+#[test]
+fn validation_rejects_broken_references() {
+    let mut p = plan();
+    p.roster[1].hotkey = Some(1);
+    assert!(matches!(
+        p.validate(),
+        Err(ModelError::DuplicateHotkey { slot: 1, .. })
+    ));
+    let mut p = plan();
+    p.roster[0].hotkey = Some(13);
+    assert!(matches!(
+        p.validate(),
+        Err(ModelError::HotkeyOutOfRange { .. })
+    ));
+    let mut p = plan();
+    p.agenda[1].no = 1;
+    assert_eq!(p.validate(), Err(ModelError::DuplicateItem(1)));
+
+    let mut s = Session::new(plan()).unwrap();
+    s.add_remark("x".into(), at(15, 0, 0), at(15, 0, 1));
+    let mut remarks = s.remarks.clone();
+    remarks[0].speaker = id("nobody");
+    let err = Session::from_parts(s.plan.clone(), s.log.clone(), remarks, s.live.clone());
+    assert!(matches!(err, Err(ModelError::UnknownSpeaker { .. })));
+    let mut remarks = s.remarks.clone();
+    remarks[0].item = 42;
+    let err = Session::from_parts(s.plan.clone(), s.log.clone(), remarks, s.live.clone());
+    assert!(matches!(err, Err(ModelError::UnknownItem { item: 42, .. })));
+}
+
+#[test]
+fn participant_search_ignores_spaces_and_case() {
+    let p = plan();
+    assert!(p.roster[0].matches("a名前"));
+    assert!(p.roster[0].matches("A"));
+    assert!(!p.roster[0].matches("zzz"));
+}

@@ -1,0 +1,127 @@
+//! The two RON file shapes. An agenda file is what the note-taker writes before the meeting;
+//! a session file is the agenda plus everything recorded. Both carry a schema version.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    AgendaItem, LiveState, Meeting, MeetingLog, Participant, Plan, Remark, Session,
+};
+
+/// The schema version this build writes and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Agenda,
+    Session,
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Agenda")]
+pub(crate) struct AgendaOut<'a> {
+    pub version: u32,
+    pub meeting: &'a Meeting,
+    pub roster: &'a [Participant],
+    pub agenda: &'a [AgendaItem],
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Agenda", deny_unknown_fields)]
+pub(crate) struct AgendaIn {
+    pub version: u32,
+    pub meeting: Meeting,
+    #[serde(default)]
+    pub roster: Vec<Participant>,
+    pub agenda: Vec<AgendaItem>,
+}
+
+// Field order is the reading order: the plan first, the long list of remarks last.
+#[derive(Serialize)]
+#[serde(rename = "Session")]
+pub(crate) struct SessionOut<'a> {
+    pub version: u32,
+    pub meeting: &'a Meeting,
+    pub roster: &'a [Participant],
+    pub agenda: &'a [AgendaItem],
+    pub live: &'a LiveState,
+    pub log: &'a MeetingLog,
+    pub remarks: &'a [Remark],
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Session", deny_unknown_fields)]
+pub(crate) struct SessionIn {
+    pub version: u32,
+    pub meeting: Meeting,
+    #[serde(default)]
+    pub roster: Vec<Participant>,
+    pub agenda: Vec<AgendaItem>,
+    pub live: LiveState,
+    #[serde(default)]
+    pub log: MeetingLog,
+    #[serde(default)]
+    pub remarks: Vec<Remark>,
+}
+
+/// Both file shapes state their schema version.
+pub(crate) trait Versioned {
+    fn version(&self) -> u32;
+}
+
+impl Versioned for AgendaIn {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Versioned for SessionIn {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+/// The options every file is read with: `implicit_some` lets optional fields be written bare
+/// (`hotkey: 1` rather than `hotkey: Some(1)`).
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Pretty, diff-friendly and deterministic: `\n` everywhere, raw UTF-8, struct names.
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+fn to_ron<T: Serialize>(value: &T) -> String {
+    let mut s = ron::ser::to_string_pretty(value, pretty())
+        // Serializing plain data into a String has no failure path but a bug.
+        .expect("the model serializes to RON");
+    s.push('\n');
+    s
+}
+
+pub fn session_to_string(session: &Session) -> String {
+    to_ron(&SessionOut {
+        version: CURRENT_VERSION,
+        meeting: &session.plan.meeting,
+        roster: &session.plan.roster,
+        agenda: &session.plan.agenda,
+        live: &session.live,
+        log: &session.log,
+        remarks: &session.remarks,
+    })
+}
+
+pub fn agenda_to_string(plan: &Plan) -> String {
+    to_ron(&AgendaOut {
+        version: CURRENT_VERSION,
+        meeting: &plan.meeting,
+        roster: &plan.roster,
+        agenda: &plan.agenda,
+    })
+}

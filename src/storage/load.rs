@@ -1,0 +1,158 @@
+//! Reading agenda and session files. Every failure names the file and, where it has one, the
+//! line and column; nothing here ever writes.
+
+use std::path::Path;
+
+use super::error::{LoadError, LoadErrorKind};
+use super::format::{AgendaIn, CURRENT_VERSION, FileKind, SessionIn, Versioned, ron_options};
+use super::locate;
+use crate::model::{ModelError, Plan, Session};
+
+/// What a file turned out to hold.
+#[derive(Debug)]
+pub enum Loaded {
+    Agenda(Plan),
+    Session(Box<Session>),
+}
+
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_text(path)?;
+    match locate::top_level_name(&text) {
+        Some("Session") => parse_session(path, &text).map(|s| Loaded::Session(Box::new(s))),
+        _ => parse_agenda(path, &text).map(Loaded::Agenda),
+    }
+}
+
+pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
+    match load_file(path)? {
+        Loaded::Agenda(plan) => Ok(plan),
+        Loaded::Session(s) => Ok(s.plan),
+    }
+}
+
+pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    let text = read_text(path)?;
+    if locate::top_level_name(&text) == Some("Agenda") {
+        return Err(LoadError::new(
+            path,
+            LoadErrorKind::Invalid,
+            Some((1, 1)),
+            "this is an agenda file, not a session: start a session from it with `kiroku new`",
+        ));
+    }
+    parse_session(path, &text)
+}
+
+fn read_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        LoadError::new(
+            path,
+            LoadErrorKind::Io,
+            None,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        LoadError::new(
+            path,
+            LoadErrorKind::NotUtf8,
+            Some(locate::line_col(&prefix, prefix.len())),
+            format!(
+                "invalid UTF-8 at byte {valid}: expected a text file in UTF-8 (save it as UTF-8, not Shift_JIS)"
+            ),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(LoadError::new(
+            path,
+            LoadErrorKind::Empty,
+            None,
+            "the file is empty: expected an agenda `Agenda(...)` or a session `Session(...)`",
+        ));
+    }
+    Ok(text)
+}
+
+pub fn parse_agenda(path: &Path, text: &str) -> Result<Plan, LoadError> {
+    let parsed: AgendaIn = parse_versioned(path, text, FileKind::Agenda)?;
+    let plan = Plan {
+        meeting: parsed.meeting,
+        roster: parsed.roster,
+        agenda: parsed.agenda,
+    };
+    plan.validate().map_err(|e| invalid(path, text, e))?;
+    Ok(plan)
+}
+
+pub fn parse_session(path: &Path, text: &str) -> Result<Session, LoadError> {
+    let parsed: SessionIn = parse_versioned(path, text, FileKind::Session)?;
+    let plan = Plan {
+        meeting: parsed.meeting,
+        roster: parsed.roster,
+        agenda: parsed.agenda,
+    };
+    Session::from_parts(plan, parsed.log, parsed.remarks, parsed.live)
+        .map_err(|e| invalid(path, text, e))
+}
+
+/// Parses the typed file, but reports a version this build cannot read before any
+/// field-level complaint, since a newer file is expected to have fields we do not know.
+fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
+    path: &Path,
+    text: &str,
+    kind: FileKind,
+) -> Result<T, LoadError> {
+    if let Some((version, pos)) = locate::version(text) {
+        check_version(path, version, pos)?;
+    }
+    let value: T = ron_options().from_str(text).map_err(|e| {
+        let what = match kind {
+            FileKind::Agenda => "agenda",
+            FileKind::Session => "session",
+        };
+        LoadError::new(
+            path,
+            LoadErrorKind::Syntax,
+            Some((e.span.start.line, e.span.start.col)),
+            format!("{} (reading this as {what} file)", e.code),
+        )
+    })?;
+    let pos = locate::version(text).map_or((1, 1), |(_, pos)| pos);
+    check_version(path, u64::from(value.version()), pos)?;
+    // Older versions would be migrated here; version 1 is the first schema, so there is
+    // nothing to migrate yet.
+    Ok(value)
+}
+
+fn check_version(path: &Path, version: u64, pos: (usize, usize)) -> Result<(), LoadError> {
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(LoadError::new(
+            path,
+            LoadErrorKind::NewerVersion,
+            Some(pos),
+            format!(
+                "schema version {version} was written by a newer kiroku; this one reads versions up to {CURRENT_VERSION}: update kiroku"
+            ),
+        ));
+    }
+    if version == 0 {
+        return Err(LoadError::new(
+            path,
+            LoadErrorKind::UnknownVersion,
+            Some(pos),
+            format!("unknown schema version 0: expected 1 to {CURRENT_VERSION}"),
+        ));
+    }
+    Ok(())
+}
+
+fn invalid(path: &Path, text: &str, err: ModelError) -> LoadError {
+    LoadError::new(
+        path,
+        LoadErrorKind::Invalid,
+        locate::model_error(text, &err),
+        err.to_string(),
+    )
+}

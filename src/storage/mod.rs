@@ -1,0 +1,26 @@
+//! Files on disk: the RON formats, loading with precise errors, atomic saves, the session lock.
+
+mod atomic;
+mod error;
+mod format;
+mod load;
+mod locate;
+mod lock;
+mod paths;
+
+pub use atomic::{write_atomic, write_atomic_with};
+pub use error::{LoadError, LoadErrorKind};
+pub use format::{CURRENT_VERSION, FileKind, agenda_to_string, session_to_string};
+pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
+pub use locate::line_col;
+pub use lock::{LockError, LockHolder, SessionLock};
+pub use paths::{default_session_path, lock_path};
+
+use std::path::Path;
+
+use crate::model::Session;
+
+/// Writes the session file atomically and durably, with mode 0600.
+pub fn save_session(path: &Path, session: &Session) -> std::io::Result<()> {
+    write_atomic(path, session_to_string(session).as_bytes())
+}

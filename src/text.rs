@@ -1,0 +1,105 @@
+//! Measuring and wrapping text by display width: a CJK character takes two terminal cells,
+//! a combining mark none. Everything that lays out text on screen goes through here.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Display width of a grapheme; control characters (a stray tab) count as one cell so the
+/// cursor never falls behind what is drawn.
+pub fn grapheme_width(g: &str) -> usize {
+    match g {
+        "\t" => 1,
+        _ => g.width(),
+    }
+}
+
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Splits `text` into visual lines no wider than `width` cells, as byte ranges. A `\n` ends a
+/// line and belongs to none. A grapheme wider than the whole line gets a line of its own.
+/// Empty text, or text ending in `\n`, yields a final empty line, where a cursor can sit.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        if g == "\n" || g == "\r\n" {
+            lines.push(start..i);
+            start = i + g.len();
+            used = 0;
+            continue;
+        }
+        let w = grapheme_width(g);
+        if used + w > width && used > 0 {
+            lines.push(start..i);
+            start = i;
+            used = 0;
+        }
+        used += w;
+    }
+    lines.push(start..text.len());
+    lines
+}
+
+/// The longest prefix of `s` that fits in `width` cells, with an ellipsis if cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if self::width(s) <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, w: usize) -> Vec<&str> {
+        wrap(text, w).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        assert_eq!(width("日本語abc"), 9);
+        assert_eq!(lines("日本語です", 4), ["日本", "語で", "す"]);
+        // A wide character never straddles the edge.
+        assert_eq!(lines("a日本", 4), ["a日", "本"]);
+    }
+
+    #[test]
+    fn newlines_end_lines() {
+        assert_eq!(lines("ab\ncd", 10), ["ab", "cd"]);
+        assert_eq!(lines("ab\n", 10), ["ab", ""]);
+        assert_eq!(lines("", 10), [""]);
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_base() {
+        let s = "e\u{301}e\u{301}e\u{301}";
+        assert_eq!(width(s), 3);
+        assert_eq!(lines(s, 2).len(), 2);
+    }
+
+    #[test]
+    fn truncate_measures_cells() {
+        assert_eq!(truncate("日本語です", 5), "日本…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+}

@@ -1,0 +1,86 @@
+//! Title, clocks, the current item against its plan, save state, and the non-public badge.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::format_duration;
+use super::theme::Theme;
+use crate::app::{App, SaveStatus};
+use crate::model::Timestamp;
+use crate::text::{truncate, width};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let s = app.settings.lang.strings();
+    let session = &app.session;
+    let w = usize::from(area.width);
+
+    let elapsed = session.log.began().map_or_else(
+        || s.not_started.to_owned(),
+        |b| format_duration((now - b).num_seconds()),
+    );
+    let clock = format!("{}  {} {}", now.format("%H:%M:%S"), s.elapsed, elapsed);
+    let title_w = w.saturating_sub(width(&clock) + 1);
+    let title = truncate(&session.plan.meeting.title, title_w);
+    let pad = w.saturating_sub(width(&title) + width(&clock));
+    let line1 = Line::from(vec![
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(clock, theme.time()),
+    ]);
+
+    let mut spans = Vec::new();
+    if session.log.is_off_record() {
+        spans.push(Span::styled(s.off_record_badge, theme.badge()));
+        spans.push(Span::raw(" "));
+    } else if !session.current_item().public {
+        spans.push(Span::styled(s.closed_item_badge, theme.badge()));
+        spans.push(Span::raw(" "));
+    }
+    let item = session.current_item();
+    let spent = session.log.seconds_in(item.no, now);
+    let mut timing = format!("{} {}  {}", item.no, item.title, format_duration(spent));
+    if let Some(planned) = item.minutes {
+        let planned = i64::from(planned) * 60;
+        timing.push_str(&format!("/{}", format_duration(planned)));
+        if spent > planned {
+            timing.push_str(&format!(
+                " +{} {}",
+                format_duration(spent - planned),
+                s.over
+            ));
+        }
+    }
+    let over = item.minutes.is_some_and(|m| spent > i64::from(m) * 60);
+    spans.push(Span::styled(
+        timing,
+        if over { theme.check() } else { theme.title() },
+    ));
+    let (save_text, save_style) = match &app.save {
+        SaveStatus::Saved(at) if !app.dirty => (
+            format!("{} {}", s.saved, at.format("%H:%M:%S")),
+            theme.dim(),
+        ),
+        SaveStatus::Saved(_) | SaveStatus::Unsaved => (s.unsaved.to_owned(), theme.dim()),
+        SaveStatus::Error(e) => (format!("{}: {e}", s.save_error), theme.error()),
+    };
+    spans.push(Span::raw("  "));
+    spans.push(Span::styled(save_text, save_style));
+    if let Some(warn) = &app.settings.zone_warning {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(warn.clone(), theme.check()));
+    }
+    let mut lines = vec![line1];
+    let line2 = Line::from(spans);
+    if area.height >= 2 {
+        lines.push(line2);
+    } else if session.is_non_public_now() {
+        // One row only: the badge matters more than the title.
+        lines = vec![line2];
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,71 @@
+//! The input box. Its title says who the text will be attributed to; the terminal cursor is
+//! put at the insertion point, counted in display cells, so the input method draws its
+//! preedit and candidate window right there.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::theme::Theme;
+use crate::app::{App, Overlay};
+use crate::text::truncate;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let s = app.settings.lang.strings();
+    let session = &app.session;
+    let who = session.current_speaker().map_or_else(
+        || s.note_taker.to_owned(),
+        |p| {
+            let slot = p.hotkey.map(|n| format!("{n} ")).unwrap_or_default();
+            format!("{slot}{}", p.label())
+        },
+    );
+    let mut title = vec![
+        Span::raw(" "),
+        Span::styled(who, theme.speaker()),
+        Span::raw(" "),
+    ];
+    if session.is_non_public_now() {
+        title.push(Span::styled(s.non_public, theme.badge()));
+        title.push(Span::raw(" "));
+    }
+    if app.draft_check_later {
+        title.push(Span::styled(s.check_later, theme.check()));
+        title.push(Span::raw(" "));
+    }
+    let block = Block::bordered()
+        .title(Line::from(title))
+        .border_style(theme.border_active());
+    let inner = block.inner(area);
+    let width = usize::from(inner.width).max(1);
+    let layout = app
+        .editor
+        .layout(crate::ui::layout::input_text_width(area.width));
+    let rows = usize::from(inner.height).max(1);
+    // Scroll so the cursor's line is always visible.
+    let first = (layout.cursor_row + 1).saturating_sub(rows);
+    let text = app.editor.text();
+    let lines: Vec<Line> = layout
+        .lines
+        .iter()
+        .skip(first)
+        .take(rows)
+        .map(|r| Line::raw(truncate(&text[r.clone()], width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if app.overlay == Overlay::None && inner.width > 0 && inner.height > 0 {
+        let x = inner.x
+            + u16::try_from(layout.cursor_col)
+                .unwrap_or(u16::MAX)
+                .min(inner.width - 1);
+        let y = inner.y
+            + u16::try_from(layout.cursor_row - first)
+                .unwrap_or(0)
+                .min(inner.height - 1);
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}

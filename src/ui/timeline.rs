@@ -1,0 +1,124 @@
+//! The record so far, newest at the bottom. Only the remarks that fit are wrapped and drawn,
+//! so a frame costs the same at remark 10 and remark 100,000.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::layout;
+use super::theme::Theme;
+use crate::app::App;
+use crate::model::Remark;
+use crate::text::{truncate, wrap};
+
+/// Text lines are indented by this many cells under the remark's heading line.
+const INDENT: usize = 2;
+
+fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let s = app.settings.lang.strings();
+    let speaker = r
+        .speaker
+        .as_ref()
+        .and_then(|id| app.session.plan.participant(id))
+        .map_or_else(|| s.note_taker.to_owned(), |p| p.label());
+    let mut head = vec![
+        Span::styled(r.began.format("%H:%M:%S").to_string(), theme.time()),
+        Span::raw(" "),
+    ];
+    if r.non_public {
+        head.push(Span::styled(s.non_public, theme.non_public()));
+        head.push(Span::raw(" "));
+    }
+    if r.check_later {
+        head.push(Span::styled(s.check_later, theme.check()));
+        head.push(Span::raw(" "));
+    }
+    let used: usize = head.iter().map(|sp| crate::text::width(&sp.content)).sum();
+    head.push(Span::styled(
+        truncate(&speaker, width.saturating_sub(used)),
+        theme.speaker(),
+    ));
+    let text_style = if r.non_public {
+        theme.dim()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut lines = vec![Line::from(head)];
+    let pad = " ".repeat(INDENT.min(width.saturating_sub(1)));
+    let text_width = width.saturating_sub(pad.len()).max(1);
+    for range in wrap(&r.text, text_width) {
+        lines.push(Line::from(vec![
+            Span::raw(pad.clone()),
+            Span::styled(&r.text[range], text_style),
+        ]));
+    }
+    lines
+}
+
+fn remark_height(r: &Remark, width: usize) -> usize {
+    let text_width = width
+        .saturating_sub(INDENT.min(width.saturating_sub(1)))
+        .max(1);
+    1 + wrap(&r.text, text_width).len()
+}
+
+fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.height < 3 || area.width < 3 {
+        return;
+    }
+    let s = app.settings.lang.strings();
+    let mut block = Block::bordered()
+        .title(s.timeline)
+        .border_style(theme.border());
+    if app.scroll_back > 0 {
+        block = block.title_bottom(Span::styled(s.scrolled, theme.check()));
+    }
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let remarks = &app.session.remarks;
+    let end = remarks.len().saturating_sub(app.scroll_back);
+    let mut chunks: Vec<Vec<Line>> = Vec::new();
+    let mut total = 0;
+    for r in remarks[..end].iter().rev() {
+        if total >= height {
+            break;
+        }
+        let lines = remark_lines(app, r, width, theme);
+        total += lines.len();
+        chunks.push(lines);
+    }
+    let lines: Vec<Line> = chunks.into_iter().rev().flatten().collect();
+    let skip = lines.len().saturating_sub(height);
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// How many remarks one page-scroll moves: as many as fill the pane from where it stands.
+pub fn page_size(app: &App) -> usize {
+    let screen = Rect::new(0, 0, app.size.0, app.size.1);
+    let input_rows = app
+        .editor
+        .layout(layout::input_text_width(app.size.0))
+        .lines
+        .len();
+    let areas = layout::areas(screen, input_rows, app.session.plan.agenda.len());
+    let inner = inner(areas.timeline);
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let end = app.session.remarks.len().saturating_sub(app.scroll_back);
+    let mut total = 0;
+    let mut count = 0;
+    for r in app.session.remarks[..end].iter().rev() {
+        total += remark_height(r, width.max(1));
+        if total > height && count > 0 {
+            break;
+        }
+        count += 1;
+    }
+    count.max(1)
+}
