@@ -112,11 +112,18 @@ fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
             FileKind::Agenda => "agenda",
             FileKind::Session => "session",
         };
+        // An error where the text runs out is the typical sign of a cut-off file.
+        let end = locate::line_col(text, text.trim_end().len());
+        let hint = if (e.span.end.line, e.span.end.col) >= end {
+            "; the file ends here: is it truncated?"
+        } else {
+            ""
+        };
         LoadError::new(
             path,
             LoadErrorKind::Syntax,
             Some((e.span.start.line, e.span.start.col)),
-            format!("{} (reading this as {what} file)", e.code),
+            format!("{} (reading this as {what} file){hint}", e.code),
         )
     })?;
     let pos = locate::version(text).map_or((1, 1), |(_, pos)| pos);

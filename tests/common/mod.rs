@@ -1,0 +1,183 @@
+//! Shared by the integration tests: a sample session built with fixed times, and a
+//! pseudo-terminal that runs the real binary and reads its screen.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{FixedOffset, TimeZone};
+use kiroku::model::{ParticipantId, Plan, Session, Timestamp};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/example-agenda.ron");
+pub const BIN: &str = env!("CARGO_BIN_EXE_kiroku");
+
+/// 2026-07-03 (the sample meeting's date) at h:m:s, Japan time.
+pub fn at(h: u32, m: u32, s: u32) -> Timestamp {
+    FixedOffset::east_opt(9 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 7, 3, h, m, s)
+        .unwrap()
+}
+
+pub fn example_plan() -> Plan {
+    kiroku::storage::load_agenda(Path::new(EXAMPLE)).expect("the sample agenda loads")
+}
+
+pub fn pid(s: &str) -> Option<ParticipantId> {
+    Some(ParticipantId(s.to_owned()))
+}
+
+/// The sample meeting with remarks in public, off-the-record and closed parts.
+pub fn sample_session() -> Session {
+    let mut s = Session::new(example_plan()).unwrap();
+    s.set_speaker(pid("yamada"));
+    s.add_remark(
+        "本日はお集まりいただき、ありがとうございます。".into(),
+        at(15, 0, 10),
+        at(15, 0, 40),
+    );
+    s.step_item(1, at(15, 5, 0));
+    s.set_speaker(pid("sato"));
+    s.add_remark("利用率の推移について伺いたい。".into(), at(15, 6, 0), at(15, 6, 20));
+    s.set_speaker(pid("suzuki"));
+    s.add_remark("前年度比で二割増えている。".into(), at(15, 6, 30), at(15, 7, 0));
+    s.set_off_record(true, at(15, 8, 0));
+    s.add_remark("ここだけの話ですが、予算は厳しい。".into(), at(15, 8, 10), at(15, 8, 30));
+    s.set_off_record(false, at(15, 9, 0));
+    s.step_item(1, at(15, 20, 0));
+    s.step_item(1, at(15, 40, 0));
+    s.set_speaker(pid("takahashi"));
+    s.add_remark("調達方針の素案に賛成する。".into(), at(15, 41, 0), at(15, 41, 30));
+    s
+}
+
+/// The real binary in a pseudo-terminal.
+pub struct Pty {
+    pub child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+    size: (u16, u16),
+}
+
+impl Pty {
+    pub fn spawn(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        Self::spawn_env(args, cwd, cols, rows, &[])
+    }
+
+    pub fn spawn_env(args: &[&str], cwd: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("TZ", "Asia/Tokyo");
+        cmd.env("LANG", "C.UTF-8");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("kiroku starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            output,
+            _master: pair.master,
+            size: (cols, rows),
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        // Separate writes keep an escape sequence from running into the next key.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut b = [0u8; 4];
+            self.writer.write_all(c.encode_utf8(&mut b).as_bytes()).unwrap();
+        }
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// The screen as a terminal would show it now.
+    pub fn screen(&self) -> String {
+        let mut parser = vt100::Parser::new(self.size.1, self.size.0, 0);
+        parser.process(&self.raw_output());
+        parser.screen().contents()
+    }
+
+    pub fn wait_for(&self, what: &str, timeout: Duration) -> bool {
+        let end = Instant::now() + timeout;
+        while Instant::now() < end {
+            if self.screen().contains(what) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// Waits for the process to end; `None` if it is still running after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<portable_pty::ExitStatus> {
+        let end = Instant::now() + timeout;
+        while Instant::now() < end {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Key bytes as an xterm sends them.
+pub mod keys {
+    pub const ENTER: &[u8] = b"\r";
+    pub const CTRL_N: &[u8] = b"\x0e";
+    pub const CTRL_O: &[u8] = b"\x0f";
+    pub const CTRL_Q: &[u8] = b"\x11";
+    pub const CTRL_Z: &[u8] = b"\x1a";
+    pub const F3: &[u8] = b"\x1bOR";
+    pub const F5: &[u8] = b"\x1b[15~";
+
+    pub fn alt(c: char) -> Vec<u8> {
+        format!("\x1b{c}").into_bytes()
+    }
+}

@@ -1,0 +1,115 @@
+//! The real binary in a pseudo-terminal: a short meeting typed as a note-taker would, and two
+//! kirokus on one session.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{BIN, EXAMPLE, Pty, keys, pid};
+use kiroku::storage::load_session;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+#[test]
+fn a_short_meeting_ends_up_in_the_session_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.ron");
+    let p = path.to_str().unwrap();
+    let mut pty = Pty::spawn(&["--lang", "ja", "new", EXAMPLE, "-o", p], dir.path(), 100, 30);
+    assert!(pty.wait_for("北町市デジタル推進会議", WAIT), "{}", pty.screen());
+
+    pty.send(&keys::alt('1'));
+    pty.type_text("本日はお集まりいただき、ありがとうございます。");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("ありがとうございます。", WAIT), "{}", pty.screen());
+
+    std::thread::sleep(Duration::from_millis(1100));
+    pty.send(keys::CTRL_N);
+    pty.send(keys::F3);
+    pty.type_text("利用率の推移について伺いたい。");
+    pty.send(keys::ENTER);
+
+    std::thread::sleep(Duration::from_millis(1100));
+    pty.send(&keys::alt('2'));
+    pty.send(keys::CTRL_O);
+    assert!(pty.wait_for("OFF THE RECORD", WAIT), "{}", pty.screen());
+    pty.type_text("ここだけの話ですが、予算は厳しい。");
+    pty.send(keys::ENTER);
+    pty.send(keys::CTRL_O);
+
+    std::thread::sleep(Duration::from_millis(1100));
+    pty.send(keys::F5);
+    pty.type_text("商工会議所としても協力したい。");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("協力したい。", WAIT), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    let status = pty.wait_exit(WAIT).expect("kiroku quits on C-q");
+    assert!(status.success());
+
+    let s = load_session(&path).unwrap();
+    let got: Vec<_> = s
+        .remarks
+        .iter()
+        .map(|r| (r.speaker.clone(), r.item, r.non_public, r.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (pid("yamada"), 1, false, "本日はお集まりいただき、ありがとうございます。"),
+            (pid("sato"), 2, false, "利用率の推移について伺いたい。"),
+            (pid("suzuki"), 2, true, "ここだけの話ですが、予算は厳しい。"),
+            (pid("ito"), 2, false, "商工会議所としても協力したい。"),
+        ]
+    );
+    for w in s.remarks.windows(2) {
+        assert!(w[0].began < w[1].began, "times increase");
+        assert!(w[0].committed <= w[1].began);
+    }
+    for r in &s.remarks {
+        assert!(r.began <= r.committed);
+        assert_eq!(r.began.offset().local_minus_utc(), 9 * 3600, "taken in TZ's zone");
+    }
+    assert_eq!(s.log.items.len(), 2);
+    assert_eq!(s.log.items[0].ended, Some(s.log.items[1].started));
+    assert_eq!(s.log.off_record.len(), 1);
+    assert!(s.log.off_record[0].end.is_some());
+    // The terminal was given back: alternate screen left, bracketed paste off.
+    let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(out.contains("\x1b[?2004l"), "bracketed paste off");
+}
+
+#[test]
+fn a_second_kiroku_is_refused_until_the_first_dies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let p = path.to_str().unwrap();
+    let mut first = Pty::spawn(&["new", EXAMPLE, "-o", p], dir.path(), 100, 30);
+    assert!(first.wait_for("北町市デジタル推進会議", WAIT), "{}", first.screen());
+    let holder = first.child.process_id().unwrap();
+
+    let out = Command::new(BIN).args(["open", p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let host = gethostname();
+    assert!(
+        stderr.contains(&format!("is open in another kiroku (process {holder} on {host}, since ")),
+        "{stderr}"
+    );
+
+    let killed = Command::new("kill").args(["-9", &holder.to_string()]).status().unwrap();
+    assert!(killed.success());
+    first.wait_exit(WAIT).expect("the holder died");
+
+    let mut second = Pty::spawn(&["open", p], dir.path(), 100, 30);
+    assert!(second.wait_for("北町市デジタル推進会議", WAIT), "{}", second.screen());
+    second.send(keys::CTRL_Q);
+    assert!(second.wait_exit(WAIT).expect("quits").success());
+}
+
+fn gethostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}
