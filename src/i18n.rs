@@ -165,6 +165,79 @@ impl Lang {
         }
     }
 
+    /// One or two words for the footer; the help overlay has the full description.
+    pub fn short(self, action: &Action) -> String {
+        use Action::*;
+        let ja = self == Lang::Ja;
+        let s = match action {
+            Commit => {
+                if ja {
+                    "確定"
+                } else {
+                    "commit"
+                }
+            }
+            ToggleOffRecord => {
+                if ja {
+                    "非公開"
+                } else {
+                    "off-record"
+                }
+            }
+            NextItem => {
+                if ja {
+                    "次の議題"
+                } else {
+                    "next item"
+                }
+            }
+            CheckLater => {
+                if ja {
+                    "要確認"
+                } else {
+                    "check"
+                }
+            }
+            UndoCommit => {
+                if ja {
+                    "取消"
+                } else {
+                    "undo"
+                }
+            }
+            ToggleHelp => {
+                if ja {
+                    "ヘルプ"
+                } else {
+                    "help"
+                }
+            }
+            Quit => {
+                if ja {
+                    "終了"
+                } else {
+                    "quit"
+                }
+            }
+            SwapSpeaker => {
+                if ja {
+                    "直前の人"
+                } else {
+                    "prev speaker"
+                }
+            }
+            OpenPicker => {
+                if ja {
+                    "発言者検索"
+                } else {
+                    "find speaker"
+                }
+            }
+            other => return self.describe(other),
+        };
+        s.to_owned()
+    }
+
     /// A short description of what an action does, for the footer and the help overlay.
     pub fn describe(self, action: &Action) -> String {
         use Action::*;

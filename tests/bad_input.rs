@@ -29,7 +29,11 @@ fn run_on(args: &[&str], bytes: &[u8]) -> (String, String) {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{args:?} exits 1");
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the file was not touched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file was not touched"
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
     (stderr, path.display().to_string())
@@ -41,7 +45,10 @@ fn expect(args: &[&str], bytes: &[u8], position: Option<(usize, usize)>, words: 
         Some((l, c)) => format!("kiroku: {path}:{l}:{c}: "),
         None => format!("kiroku: {path}: "),
     };
-    assert!(stderr.starts_with(&prefix), "expected {prefix:?}, got {stderr:?}");
+    assert!(
+        stderr.starts_with(&prefix),
+        "expected {prefix:?}, got {stderr:?}"
+    );
     assert!(stderr.contains(words), "expected {words:?} in {stderr:?}");
     assert_eq!(stderr.lines().count(), 1, "one clear line: {stderr:?}");
 }
@@ -71,16 +78,25 @@ fn truncated_at_every_tenth_byte_never_panics_and_names_a_position() {
         if std::str::from_utf8(cut).is_err() {
             continue;
         }
-        let e = kiroku::storage::parse_agenda(Path::new("t.ron"), std::str::from_utf8(cut).unwrap());
+        let e =
+            kiroku::storage::parse_agenda(Path::new("t.ron"), std::str::from_utf8(cut).unwrap());
         let e = e.expect_err("a cut file does not load");
-        assert!(e.position.is_some() || cut.iter().all(u8::is_ascii_whitespace), "{e}");
+        assert!(
+            e.position.is_some() || cut.iter().all(u8::is_ascii_whitespace),
+            "{e}"
+        );
     }
 }
 
 #[test]
 fn syntax_error() {
     let text = example().replace("name: \"鈴木 一郎\",", "name: \"鈴木 一郎\"");
-    expect(&["check"], text.as_bytes(), Some((28, 13)), "Expected comma");
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((28, 13)),
+        "Expected comma",
+    );
 }
 
 #[test]
@@ -88,21 +104,44 @@ fn missing_field() {
     let text = example().replace("        place: \"北町市役所", "        plaec: \"北町市役所");
     expect(&["check"], text.as_bytes(), Some((11, 9)), "`plaec`");
     let text = example().replace("        title: \"第3回 北町市デジタル推進会議\",\n", "");
-    expect(&["check"], text.as_bytes(), Some((12, 5)), "missing field named `title`");
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((12, 5)),
+        "missing field named `title`",
+    );
 }
 
 #[test]
 fn unknown_field() {
-    let text = example().replace("language: \"ja\",", "language: \"ja\",\n        colour: \"red\",");
-    expect(&["check"], text.as_bytes(), Some((13, 9)), "Unexpected field named `colour`");
+    let text = example().replace(
+        "language: \"ja\",",
+        "language: \"ja\",\n        colour: \"red\",",
+    );
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((13, 9)),
+        "Unexpected field named `colour`",
+    );
 }
 
 #[test]
 fn unknown_speaker_in_a_session() {
     let text = session_text().replace("speaker: \"sato\",", "speaker: \"nobody\",");
     let line = text.lines().position(|l| l.contains("\"nobody\"")).unwrap() + 1;
-    expect(&["check"], text.as_bytes(), Some((line, 13)), "speaker \"nobody\"");
-    expect(&["open"], text.as_bytes(), Some((line, 13)), "not on the roster");
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((line, 13)),
+        "speaker \"nobody\"",
+    );
+    expect(
+        &["open"],
+        text.as_bytes(),
+        Some((line, 13)),
+        "not on the roster",
+    );
 }
 
 #[test]
@@ -110,16 +149,35 @@ fn unknown_agenda_item_in_a_session() {
     let text = session_text();
     let at = text.find("remarks:").unwrap();
     let rel = text[at..].find("item: 2,").unwrap() + at;
-    let text = format!("{}item: 42,{}", &text[..rel], &text[rel + "item: 2,".len()..]);
+    let text = format!(
+        "{}item: 42,{}",
+        &text[..rel],
+        &text[rel + "item: 2,".len()..]
+    );
     let line = text[..rel].lines().count();
-    expect(&["check"], text.as_bytes(), Some((line, 13)), "agenda item 42");
-    expect(&["open"], text.as_bytes(), Some((line, 13)), "not on the agenda");
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((line, 13)),
+        "agenda item 42",
+    );
+    expect(
+        &["open"],
+        text.as_bytes(),
+        Some((line, 13)),
+        "not on the agenda",
+    );
 }
 
 #[test]
 fn duplicate_hotkeys() {
     let text = example().replace("hotkey: 3,", "hotkey: 1,");
-    expect(&["check"], text.as_bytes(), Some((37, 13)), "hotkey 1 is given to both");
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((37, 13)),
+        "hotkey 1 is given to both",
+    );
 }
 
 #[test]
@@ -133,8 +191,18 @@ fn invalid_utf8() {
 
 #[test]
 fn not_ron_at_all() {
-    expect(&["check"], b"{\"meeting\": {\"title\": \"x\"}}\n", Some((1, 1)), "Expected");
-    expect(&["check"], b"Hello, this is a letter.\n", Some((1, 1)), "Expected struct");
+    expect(
+        &["check"],
+        b"{\"meeting\": {\"title\": \"x\"}}\n",
+        Some((1, 1)),
+        "Expected",
+    );
+    expect(
+        &["check"],
+        b"Hello, this is a letter.\n",
+        Some((1, 1)),
+        "Expected struct",
+    );
     expect(&["check"], &[0u8, 159, 146, 150], Some((1, 2)), "UTF-8");
 }
 
@@ -148,10 +216,16 @@ fn newer_version() {
 
 #[test]
 fn a_missing_file_is_an_error_not_a_panic() {
-    let out = Command::new(BIN).args(["check", "/nonexistent/x.ron"]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["check", "/nonexistent/x.ron"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("kiroku: /nonexistent/x.ron: cannot read the file"), "{stderr}");
+    assert!(
+        stderr.starts_with("kiroku: /nonexistent/x.ron: cannot read the file"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -159,7 +233,10 @@ fn check_accepts_the_sample_and_a_session() {
     let out = Command::new(BIN).args(["check", EXAMPLE]).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("6 participants, 5 agenda items"), "{stdout}");
+    assert!(
+        stdout.contains("6 participants, 5 agenda items"),
+        "{stdout}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     std::fs::write(&path, session_text()).unwrap();

@@ -16,13 +16,26 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meeting.ron");
     let p = path.to_str().unwrap();
-    let mut pty = Pty::spawn(&["--lang", "ja", "new", EXAMPLE, "-o", p], dir.path(), 100, 30);
-    assert!(pty.wait_for("北町市デジタル推進会議", WAIT), "{}", pty.screen());
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "new", EXAMPLE, "-o", p],
+        dir.path(),
+        100,
+        30,
+    );
+    assert!(
+        pty.wait_for("北町市デジタル推進会議", WAIT),
+        "{}",
+        pty.screen()
+    );
 
     pty.send(&keys::alt('1'));
     pty.type_text("本日はお集まりいただき、ありがとうございます。");
     pty.send(keys::ENTER);
-    assert!(pty.wait_for("ありがとうございます。", WAIT), "{}", pty.screen());
+    assert!(
+        pty.wait_for("ありがとうございます。", WAIT),
+        "{}",
+        pty.screen()
+    );
 
     std::thread::sleep(Duration::from_millis(1100));
     pty.send(keys::CTRL_N);
@@ -56,7 +69,12 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     assert_eq!(
         got,
         vec![
-            (pid("yamada"), 1, false, "本日はお集まりいただき、ありがとうございます。"),
+            (
+                pid("yamada"),
+                1,
+                false,
+                "本日はお集まりいただき、ありがとうございます。"
+            ),
             (pid("sato"), 2, false, "利用率の推移について伺いたい。"),
             (pid("suzuki"), 2, true, "ここだけの話ですが、予算は厳しい。"),
             (pid("ito"), 2, false, "商工会議所としても協力したい。"),
@@ -68,7 +86,11 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     }
     for r in &s.remarks {
         assert!(r.began <= r.committed);
-        assert_eq!(r.began.offset().local_minus_utc(), 9 * 3600, "taken in TZ's zone");
+        assert_eq!(
+            r.began.offset().local_minus_utc(),
+            9 * 3600,
+            "taken in TZ's zone"
+        );
     }
     assert_eq!(s.log.items.len(), 2);
     assert_eq!(s.log.items[0].ended, Some(s.log.items[1].started));
@@ -86,7 +108,11 @@ fn a_second_kiroku_is_refused_until_the_first_dies() {
     let path = dir.path().join("s.ron");
     let p = path.to_str().unwrap();
     let mut first = Pty::spawn(&["new", EXAMPLE, "-o", p], dir.path(), 100, 30);
-    assert!(first.wait_for("北町市デジタル推進会議", WAIT), "{}", first.screen());
+    assert!(
+        first.wait_for("北町市デジタル推進会議", WAIT),
+        "{}",
+        first.screen()
+    );
     let holder = first.child.process_id().unwrap();
 
     let out = Command::new(BIN).args(["open", p]).output().unwrap();
@@ -94,16 +120,25 @@ fn a_second_kiroku_is_refused_until_the_first_dies() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let host = gethostname();
     assert!(
-        stderr.contains(&format!("is open in another kiroku (process {holder} on {host}, since ")),
+        stderr.contains(&format!(
+            "is open in another kiroku (process {holder} on {host}, since "
+        )),
         "{stderr}"
     );
 
-    let killed = Command::new("kill").args(["-9", &holder.to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-9", &holder.to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     first.wait_exit(WAIT).expect("the holder died");
 
     let mut second = Pty::spawn(&["open", p], dir.path(), 100, 30);
-    assert!(second.wait_for("北町市デジタル推進会議", WAIT), "{}", second.screen());
+    assert!(
+        second.wait_for("北町市デジタル推進会議", WAIT),
+        "{}",
+        second.screen()
+    );
     second.send(keys::CTRL_Q);
     assert!(second.wait_exit(WAIT).expect("quits").success());
 }

@@ -17,7 +17,11 @@ fn the_sample_agenda_loads_with_its_promised_shape() {
     for slot in 1..=6 {
         assert!(plan.by_slot(slot).is_some(), "slot {slot}");
     }
-    assert!(plan.roster.iter().any(|p| p.honorific.as_deref() == Some("様")));
+    assert!(
+        plan.roster
+            .iter()
+            .any(|p| p.honorific.as_deref() == Some("様"))
+    );
     assert!(plan.agenda.len() >= 5);
     assert!(plan.agenda[0].public && plan.agenda[0].detail.is_some());
     assert_eq!(plan.agenda[0].layout, kiroku::model::Layout::Speeches);
@@ -35,7 +39,10 @@ fn load_save_load_gives_an_equal_session() {
     let back = load_session(&path).unwrap();
     assert_eq!(back, session);
     // Times keep the offset they were taken in.
-    assert_eq!(back.remarks[0].began.to_rfc3339(), "2026-07-03T15:00:10+09:00");
+    assert_eq!(
+        back.remarks[0].began.to_rfc3339(),
+        "2026-07-03T15:00:10+09:00"
+    );
 }
 
 #[test]
@@ -49,7 +56,10 @@ fn two_saves_are_byte_identical_and_readable() {
     assert_eq!(a, b);
     let text = String::from_utf8(a).unwrap();
     assert!(!text.contains('\r'), "\\n line endings only");
-    assert!(text.contains("ありがとうございます"), "Japanese stays raw UTF-8");
+    assert!(
+        text.contains("ありがとうございます"),
+        "Japanese stays raw UTF-8"
+    );
     assert!(!text.contains("\\u{"), "no escaped characters");
     // One remark per block: each starts on its own line.
     assert_eq!(text.matches("\n        Remark(\n").count(), 5);
@@ -78,7 +88,11 @@ fn a_fault_before_the_rename_leaves_the_old_file_intact() {
     let before = std::fs::read(&path).unwrap();
 
     let mut newer = old.clone();
-    newer.add_remark("新しい発言".into(), common::at(16, 0, 0), common::at(16, 0, 5));
+    newer.add_remark(
+        "新しい発言".into(),
+        common::at(16, 0, 0),
+        common::at(16, 0, 5),
+    );
     let err = write_atomic_with(&path, session_to_string(&newer).as_bytes(), || {
         Err(std::io::Error::other("injected: power cut before rename"))
     })
@@ -95,7 +109,10 @@ fn a_fault_before_the_rename_leaves_the_old_file_intact() {
 fn an_agenda_is_not_opened_as_a_session() {
     let e = load_session(std::path::Path::new(EXAMPLE)).unwrap_err();
     assert!(e.to_string().contains("kiroku new"), "{e}");
-    assert!(matches!(load_file(std::path::Path::new(EXAMPLE)), Ok(Loaded::Agenda(_))));
+    assert!(matches!(
+        load_file(std::path::Path::new(EXAMPLE)),
+        Ok(Loaded::Agenda(_))
+    ));
 }
 
 #[test]
@@ -105,5 +122,8 @@ fn a_newer_version_is_refused_before_field_errors() {
         .replace("version: 1,", "version: 2,\n    future_field: true,");
     let e = kiroku::storage::parse_agenda(std::path::Path::new("x.ron"), &text).unwrap_err();
     assert_eq!(e.kind, LoadErrorKind::NewerVersion);
-    assert!(e.to_string().starts_with("x.ron:5:5: schema version 2"), "{e}");
+    assert!(
+        e.to_string().starts_with("x.ron:5:5: schema version 2"),
+        "{e}"
+    );
 }

@@ -34,6 +34,10 @@ pub struct LiveState {
     pub previous: Option<ParticipantId>,
     #[serde(default)]
     pub draft: Option<Draft>,
+    /// The id the next remark gets. Kept in the file so an id taken back by undo is never
+    /// handed out again, even after a restart.
+    #[serde(default)]
+    pub next_remark_id: RemarkId,
 }
 
 /// Everything about one meeting: the plan plus everything recorded.
@@ -43,7 +47,6 @@ pub struct Session {
     pub log: MeetingLog,
     pub remarks: Vec<Remark>,
     pub live: LiveState,
-    next_id: RemarkId,
 }
 
 /// A broken rule about how the parts of a session refer to each other.
@@ -154,8 +157,8 @@ impl Session {
                 speaker: None,
                 previous: None,
                 draft: None,
+                next_remark_id: 1,
             },
-            next_id: 1,
         })
     }
 
@@ -198,13 +201,14 @@ impl Session {
                 return Err(ModelError::UnknownCurrentSpeaker(s.clone()));
             }
         }
-        let next_id = remarks.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        let mut live = live;
+        let after_last = remarks.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        live.next_remark_id = live.next_remark_id.max(after_last);
         Ok(Self {
             plan,
             log,
             remarks,
             live,
-            next_id,
         })
     }
 
@@ -240,8 +244,8 @@ impl Session {
     /// Commits a remark of the current speaker in the current item.
     pub fn add_remark(&mut self, text: String, began: Timestamp, now: Timestamp) -> RemarkId {
         self.ensure_started(began.min(now));
-        let id = self.next_id;
-        self.next_id += 1;
+        let id = self.live.next_remark_id;
+        self.live.next_remark_id += 1;
         let non_public = self.is_non_public_now();
         self.remarks.push(Remark {
             id,
@@ -363,7 +367,7 @@ impl Session {
         let id = (self.plan.roster.len() + 1..)
             .map(|n| ParticipantId(format!("p{n}")))
             .find(|id| self.plan.participant(id).is_none())
-            .unwrap_or_else(|| ParticipantId(format!("p{}", self.next_id)));
+            .unwrap_or_else(|| ParticipantId(format!("p{}", self.live.next_remark_id)));
         let hotkey = self.free_slot();
         self.plan.roster.push(Participant {
             id: id.clone(),

@@ -41,16 +41,32 @@ pub fn sample_session() -> Session {
     );
     s.step_item(1, at(15, 5, 0));
     s.set_speaker(pid("sato"));
-    s.add_remark("利用率の推移について伺いたい。".into(), at(15, 6, 0), at(15, 6, 20));
+    s.add_remark(
+        "利用率の推移について伺いたい。".into(),
+        at(15, 6, 0),
+        at(15, 6, 20),
+    );
     s.set_speaker(pid("suzuki"));
-    s.add_remark("前年度比で二割増えている。".into(), at(15, 6, 30), at(15, 7, 0));
+    s.add_remark(
+        "前年度比で二割増えている。".into(),
+        at(15, 6, 30),
+        at(15, 7, 0),
+    );
     s.set_off_record(true, at(15, 8, 0));
-    s.add_remark("ここだけの話ですが、予算は厳しい。".into(), at(15, 8, 10), at(15, 8, 30));
+    s.add_remark(
+        "ここだけの話ですが、予算は厳しい。".into(),
+        at(15, 8, 10),
+        at(15, 8, 30),
+    );
     s.set_off_record(false, at(15, 9, 0));
     s.step_item(1, at(15, 20, 0));
     s.step_item(1, at(15, 40, 0));
     s.set_speaker(pid("takahashi"));
-    s.add_remark("調達方針の素案に賛成する。".into(), at(15, 41, 0), at(15, 41, 30));
+    s.add_remark(
+        "調達方針の素案に賛成する。".into(),
+        at(15, 41, 0),
+        at(15, 41, 30),
+    );
     s
 }
 
@@ -68,7 +84,13 @@ impl Pty {
         Self::spawn_env(args, cwd, cols, rows, &[])
     }
 
-    pub fn spawn_env(args: &[&str], cwd: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+    pub fn spawn_env(
+        args: &[&str],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -120,7 +142,9 @@ impl Pty {
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let mut b = [0u8; 4];
-            self.writer.write_all(c.encode_utf8(&mut b).as_bytes()).unwrap();
+            self.writer
+                .write_all(c.encode_utf8(&mut b).as_bytes())
+                .unwrap();
         }
         self.writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(30));
@@ -180,4 +204,68 @@ pub mod keys {
     pub fn alt(c: char) -> Vec<u8> {
         format!("\x1b{c}").into_bytes()
     }
+}
+
+/// Drives the app as a user would: `press(&mut app, "<A-2>発言です<Enter>", now)`. Text
+/// outside `<…>` is typed character by character; `<…>` is a key as keymap files write it.
+pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> Vec<kiroku::app::Effect> {
+    use kiroku::app::KeyChord;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let mut effects = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let chord = if c == '<' && rest.contains('>') {
+            let end = rest.find('>').unwrap();
+            let name = &rest[1..end];
+            rest = &rest[end + 1..];
+            KeyChord::parse(name).unwrap_or_else(|e| panic!("{e}"))
+        } else {
+            rest = &rest[c.len_utf8()..];
+            KeyChord::new(KeyCode::Char(c), KeyModifiers::NONE)
+        };
+        if let Some(action) = app.action_for_key(chord) {
+            effects.extend(app.update(action, now));
+        }
+    }
+    effects
+}
+
+/// A live-mode app on `session` with English strings and colours off unless asked.
+pub fn app_with(session: Session, lang: kiroku::i18n::Lang) -> kiroku::app::App {
+    let settings = kiroku::app::Settings {
+        lang,
+        no_color: false,
+        zone_warning: None,
+    };
+    kiroku::app::App::new(session, kiroku::app::Keymap::default(), settings)
+}
+
+/// Draws the app on a `w`×`h` test terminal at `now`.
+pub fn render(
+    app: &mut kiroku::app::App,
+    w: u16,
+    h: u16,
+    now: Timestamp,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    app.update(kiroku::app::Action::Resize(w, h), now);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| kiroku::ui::draw(f, app, now)).unwrap();
+    terminal
+}
+
+/// The buffer's text, row by row, wide characters once.
+pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            // The cell after a wide character is covered by it.
+            x += u16::try_from(kiroku::text::width(symbol).max(1)).unwrap_or(1);
+        }
+        out.push('\n');
+    }
+    out
 }

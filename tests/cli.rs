@@ -1,0 +1,109 @@
+//! The command line as documented: `kiroku keys`, a keymap file, the start screen, and the
+//! README's keymap table against the real bindings.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{BIN, EXAMPLE, Pty, keys};
+use kiroku::app::{Keymap, Mode};
+
+#[test]
+fn keys_prints_a_keymap_file_that_loads_back() {
+    let out = Command::new(BIN).arg("keys").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let map = Keymap::parse(std::path::Path::new("keys.ron"), &text).unwrap();
+    assert_eq!(map, Keymap::default());
+    assert!(text.contains("(\"C-o\", toggle_off_record)"), "{text}");
+}
+
+#[test]
+fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("keymap.ron");
+    std::fs::write(&good, "Keymap(live: [(\"C-r\", toggle_off_record)])\n").unwrap();
+    let out = Command::new(BIN)
+        .arg("--keymap")
+        .arg(&good)
+        .arg("keys")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("(\"C-r\", toggle_off_record)")
+    );
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "Keymap(\n  live: [(\"C-r\", toggle_of_record)],\n)\n").unwrap();
+    let out = Command::new(BIN)
+        .arg("--keymap")
+        .arg(&bad)
+        .arg("keys")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("kiroku: {}:2:", bad.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_readme_keymap_names_every_live_key() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("### Keymap").unwrap()..];
+    let section = &section[..section.find("Bracketed paste").unwrap()];
+    for b in Keymap::default().bindings() {
+        if !matches!(b.mode, Mode::Live | Mode::Edit) {
+            continue;
+        }
+        let key = b.chord.to_string();
+        let named = match key.as_str() {
+            k if k.starts_with("A-") && k.len() == 3 && k.as_bytes()[2].is_ascii_digit() => {
+                section.contains("A-1 … A-9, A-0")
+            }
+            k if k.starts_with('F') && k[1..].parse::<u8>().is_ok() => section.contains("F1 … F12"),
+            k => section.contains(k),
+        };
+        assert!(named, "README keymap does not mention {key}");
+    }
+}
+
+#[test]
+fn the_start_screen_starts_a_meeting_from_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sessions")).unwrap();
+    std::fs::copy(EXAMPLE, dir.path().join("sessions/example-agenda.ron")).unwrap();
+    let mut pty = Pty::spawn(&["--lang", "en"], dir.path(), 100, 30);
+    let wait = Duration::from_secs(10);
+    assert!(
+        pty.wait_for("Agenda files (start a meeting)", wait),
+        "{}",
+        pty.screen()
+    );
+    assert!(pty.wait_for("example-agenda.ron", wait));
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
+    pty.send(&keys::alt('1'));
+    pty.type_text("開会します。");
+    pty.send(keys::ENTER);
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(wait).expect("quits").success());
+    let created = dir
+        .path()
+        .join("sessions/2026-07-03-第3回-北町市デジタル推進会議.ron");
+    let s = kiroku::storage::load_session(&created).unwrap();
+    assert_eq!(s.remarks[0].text, "開会します。");
+
+    // Back at the start screen, the session is listed first with its remark count.
+    let mut pty = Pty::spawn(&["--lang", "en"], dir.path(), 100, 30);
+    assert!(pty.wait_for("1 remarks", wait), "{}", pty.screen());
+    pty.send(b"q");
+    assert!(pty.wait_exit(wait).expect("quits").success());
+}

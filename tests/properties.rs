@@ -1,0 +1,76 @@
+//! Invariants under random input: no key, paste or resize sequence panics, and what is
+//! saved after each step loads back equal.
+
+mod common;
+
+use common::{app_with, at, render, sample_session};
+use kiroku::app::{Action, KeyChord, Keymap};
+use kiroku::i18n::Lang;
+use kiroku::storage::{parse_session, session_to_string};
+use proptest::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyChord),
+    Paste(String),
+    Resize(u16, u16),
+}
+
+fn any_bound_key() -> impl Strategy<Value = KeyChord> {
+    let chords: Vec<KeyChord> = Keymap::default()
+        .bindings()
+        .iter()
+        .map(|b| b.chord)
+        .collect();
+    proptest::sample::select(chords)
+}
+
+fn any_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        proptest::char::range('あ', 'ん'),
+        proptest::char::range('一', '龥'),
+        proptest::char::range('a', 'z'),
+        Just('\u{3099}'), // combining voiced mark
+        Just(' '),
+        Just('\t'),
+        any::<char>(),
+    ]
+}
+
+fn any_input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        4 => any_bound_key().prop_map(Input::Key),
+        6 => any_char().prop_map(|c| Input::Key(KeyChord::new(KeyCode::Char(c), KeyModifiers::NONE))),
+        1 => "[あ-んa-z\r\n ]{0,40}".prop_map(Input::Paste),
+        1 => (0u16..200, 0u16..80).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_input_never_panics_and_saves_round_trip(inputs in proptest::collection::vec(any_input(), 1..120)) {
+        let mut app = app_with(sample_session(), Lang::Ja);
+        let mut size = (80u16, 24u16);
+        for (i, input) in inputs.into_iter().enumerate() {
+            let now = at(16, 0, 0) + chrono::Duration::seconds(i as i64);
+            match input {
+                Input::Key(chord) => {
+                    if let Some(action) = app.action_for_key(chord) {
+                        app.update(action, now);
+                    }
+                }
+                Input::Paste(text) => {
+                    app.update(Action::Paste(text), now);
+                }
+                Input::Resize(w, h) => size = (w, h),
+            }
+            render(&mut app, size.0, size.1, now);
+            let text = session_to_string(app.session_for_save());
+            let back = parse_session(std::path::Path::new("p.ron"), &text).unwrap();
+            prop_assert_eq!(&back, &app.session);
+        }
+    }
+}
