@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap, Settings};
 use crate::clock::Clock;
+use crate::export::{Audience, Format, Style};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::start::StartChoice;
@@ -135,6 +136,72 @@ fn live(session: Session, path: &Path, keymap: Keymap, opts: &Options) -> Result
     }
     println!("{}", path.display());
     Ok(())
+}
+
+/// What `kiroku export` was asked for.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    pub session: PathBuf,
+    pub format: Format,
+    pub audience: Audience,
+    pub style: String,
+    pub output: Option<PathBuf>,
+    /// Only run the checks.
+    pub check_only: bool,
+    /// Warnings are errors.
+    pub strict: bool,
+}
+
+/// `kiroku export`: warnings go to standard error, the document to `-o` or standard output.
+pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
+    let session = load_session(&req.session)?;
+    let style = Style::load(&req.style)?;
+    let warnings = crate::export::check(&session, &style);
+    for w in &warnings {
+        eprintln!("kiroku: warning: {w}");
+    }
+    if req.strict && !warnings.is_empty() {
+        return Err(CommandError::Other(format!(
+            "{} warning(s) and --strict: nothing exported",
+            warnings.len()
+        )));
+    }
+    if req.check_only {
+        if warnings.is_empty() {
+            eprintln!("kiroku: {}: no problems found", req.session.display());
+        }
+        return Ok(());
+    }
+    let bytes = crate::export::export(&session, req.audience, &style, req.format);
+    match &req.output {
+        Some(path) => {
+            // The internal record holds non-public content: only its owner may read it.
+            let mode = match req.audience {
+                Audience::Internal => 0o600,
+                Audience::Public => 0o644,
+            };
+            storage::write_atomic_mode(path, &bytes, mode)
+                .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))
+        }
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| CommandError::Other(format!("cannot write the export: {e}")))
+        }
+    }
+}
+
+/// `kiroku styles`: the shipped styles, one a line.
+pub fn styles() -> Result<String, CommandError> {
+    let mut out = String::new();
+    for (name, _) in crate::export::style::SHIPPED {
+        let s = Style::load(name)?;
+        out.push_str(&format!("{name:<12} {}\n", s.description));
+    }
+    out.push_str("A style file of your own works too: kiroku export SESSION --style FILE.ron\n");
+    Ok(out)
 }
 
 /// `kiroku` alone: the start screen, then whatever was picked there.

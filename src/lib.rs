@@ -4,6 +4,8 @@ pub mod app;
 pub mod clock;
 pub mod commands;
 pub mod editor;
+pub mod editor_marks;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod start;

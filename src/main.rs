@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use kiroku::clock::{Clock, parse_offset};
 use kiroku::commands::{self, CommandError, Options};
+use kiroku::export::{Audience, Format};
 use kiroku::i18n::Lang;
 
 /// Live note-taking for hybrid council meetings: type what is said, kiroku keeps who said
@@ -54,6 +55,31 @@ enum Command {
     },
     /// Print the key bindings in force, as a keymap file you can edit.
     Keys,
+    /// Export a session as minutes: public (non-public content withheld) or internal.
+    Export {
+        /// The session file (RON).
+        session: PathBuf,
+        /// text, markdown, html, docx or json.
+        #[arg(long, short, default_value = "text", value_parser = Format::parse)]
+        format: Format,
+        /// public: the published minutes; internal: the full record with times.
+        #[arg(long, short, default_value = "public", value_parser = Audience::parse)]
+        audience: Audience,
+        /// A shipped style (see `kiroku styles`) or a style file.
+        #[arg(long, short, default_value = "default")]
+        style: String,
+        /// Write here (atomically) instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only check the session for what to fix before publishing.
+        #[arg(long)]
+        check: bool,
+        /// Treat warnings as errors: exit 1 and export nothing.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List the shipped export styles.
+    Styles,
 }
 
 fn main() -> ExitCode {
@@ -70,6 +96,24 @@ fn main() -> ExitCode {
         Some(Command::New { agenda, output }) => commands::new(&agenda, output.as_deref(), &opts),
         Some(Command::Open { session }) => commands::open(&session, &opts),
         Some(Command::Check { file }) => commands::check(&file).map(|s| println!("{s}")),
+        Some(Command::Export {
+            session,
+            format,
+            audience,
+            style,
+            output,
+            check,
+            strict,
+        }) => commands::export(&commands::ExportRequest {
+            session,
+            format,
+            audience,
+            style,
+            output,
+            check_only: check,
+            strict,
+        }),
+        Some(Command::Styles) => commands::styles().map(|s| print!("{s}")),
         Some(Command::Keys) => {
             commands::keymap(opts.keymap.as_deref()).map(|k| print!("{}", k.to_ron()))
         }

@@ -175,7 +175,7 @@ fn duplicate_hotkeys() {
     expect(
         &["check"],
         text.as_bytes(),
-        Some((37, 13)),
+        Some((38, 13)),
         "hotkey 1 is given to both",
     );
 }

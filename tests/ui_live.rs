@@ -286,6 +286,17 @@ fn help_lists_every_binding_from_the_keymap() {
     );
     press(&mut app, "<Esc>", at(15, 0, 0));
     assert_eq!(app.overlay, kiroku::app::Overlay::None);
+    // On a small screen the list scrolls instead of cutting descriptions short.
+    press(&mut app, "<C-g>", at(15, 0, 0));
+    let top = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
+    assert!(top.contains("commit the remark"), "{top}");
+    press(
+        &mut app,
+        "<PageDown><PageDown><PageDown><PageDown><PageDown><PageDown>",
+        at(15, 0, 0),
+    );
+    let bottom = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
+    assert!(bottom.contains("current speaker/item"), "{bottom}");
 }
 
 #[test]

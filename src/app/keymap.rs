@@ -214,6 +214,10 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Help, "Enter", Cancel),
         (Help, "C-g", Cancel),
         (Help, "q", Cancel),
+        (Help, "Down", SelectNext),
+        (Help, "Up", SelectPrev),
+        (Help, "PageDown", ScrollDown),
+        (Help, "PageUp", ScrollUp),
     ]
 };
 

@@ -98,7 +98,7 @@ impl App {
     pub fn modes(&self) -> &'static [Mode] {
         match self.overlay {
             Overlay::None => &[Mode::Live, Mode::Edit],
-            Overlay::Help => &[Mode::Help],
+            Overlay::Help(_) => &[Mode::Help],
             Overlay::Picker(_) => &[Mode::Picker, Mode::Edit],
             Overlay::Form(_) => &[Mode::Form, Mode::Edit],
         }

@@ -7,7 +7,8 @@ use crate::model::Session;
 pub enum Overlay {
     #[default]
     None,
-    Help,
+    /// The help list, scrolled down by this many rows.
+    Help(usize),
     Picker(Picker),
     Form(Form),
 }

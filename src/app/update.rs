@@ -4,8 +4,7 @@ use super::{Action, App, Effect, Form, FormField, Overlay, Picker, SaveStatus};
 use crate::editor::{Editor, normalize_pasted};
 use crate::model::{Attendance, Timestamp};
 
-/// The inaudible mark, in full-width brackets as minutes print it.
-pub const INAUDIBLE: &str = "［聞き取れず］";
+use crate::editor_marks::INAUDIBLE;
 
 impl App {
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
@@ -31,10 +30,15 @@ impl App {
         self.message = None;
         match std::mem::take(&mut self.overlay) {
             Overlay::None => self.update_live(action, now),
-            Overlay::Help => {
-                if !matches!(action, Action::Cancel | Action::ToggleHelp) {
-                    self.overlay = Overlay::Help;
-                }
+            Overlay::Help(scroll) => {
+                self.overlay = match action {
+                    Action::Cancel | Action::ToggleHelp => Overlay::None,
+                    Action::SelectNext => Overlay::Help(scroll + 1),
+                    Action::SelectPrev => Overlay::Help(scroll.saturating_sub(1)),
+                    Action::ScrollDown => Overlay::Help(scroll + 10),
+                    Action::ScrollUp => Overlay::Help(scroll.saturating_sub(10)),
+                    _ => Overlay::Help(scroll),
+                };
                 Vec::new()
             }
             Overlay::Picker(picker) => self.update_picker(picker, action),
@@ -73,7 +77,7 @@ impl App {
                 self.dirty = true;
             }
             Action::OpenPicker => self.overlay = Overlay::Picker(Picker::default()),
-            Action::ToggleHelp => self.overlay = Overlay::Help,
+            Action::ToggleHelp => self.overlay = Overlay::Help(0),
             Action::NextItem | Action::PrevItem => {
                 let step = if action == Action::NextItem { 1 } else { -1 };
                 if self.session.step_item(step, now) {

@@ -39,6 +39,9 @@ pub struct Participant {
     /// `様` or `氏` for outside participants; none for the host's own officials.
     #[serde(default)]
     pub honorific: Option<String>,
+    /// Not one of the host's own officials: minutes give them an honorific.
+    #[serde(default)]
+    pub outside: bool,
     #[serde(default)]
     pub attendance: Attendance,
     /// Hotkey slot 1–12 (Alt+digit, F-key).
@@ -60,6 +63,11 @@ impl Participant {
             s.push_str(h);
         }
         s
+    }
+
+    /// Outside participants are those marked so, or given an honorific.
+    pub fn is_outside(&self) -> bool {
+        self.outside || self.honorific.is_some()
     }
 
     /// Does `query` match the name or the role? Spaces are ignored so `佐藤花子` finds

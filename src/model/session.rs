@@ -373,6 +373,7 @@ impl Session {
             id: id.clone(),
             role,
             name,
+            outside: false,
             honorific: honorific.filter(|h| !h.trim().is_empty()),
             attendance,
             hotkey,

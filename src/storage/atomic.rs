@@ -14,6 +14,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, || Ok(()))
 }
 
+/// As [`write_atomic`] with another mode, for files that hold nothing non-public.
+pub fn write_atomic_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    write_file(path, bytes, mode, || Ok(()))
+}
+
 /// As [`write_atomic`], calling `before_commit` after the temporary file is complete and
 /// before it replaces `path`; an error from it abandons the write. Tests inject faults here.
 pub fn write_atomic_with(
@@ -21,8 +26,17 @@ pub fn write_atomic_with(
     bytes: &[u8],
     before_commit: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
+    write_file(path, bytes, 0o600, before_commit)
+}
+
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    before_commit: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
     let mut options = atomic_write_file::OpenOptions::new();
-    options.preserve_mode(false).mode(0o600);
+    options.preserve_mode(false).mode(mode);
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     before_commit()?;

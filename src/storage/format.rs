@@ -84,7 +84,7 @@ impl Versioned for SessionIn {
 
 /// The options every file is read with: `implicit_some` lets optional fields be written bare
 /// (`hotkey: 1` rather than `hotkey: Some(1)`).
-pub(crate) fn ron_options() -> ron::Options {
+pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 

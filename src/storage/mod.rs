@@ -8,8 +8,9 @@ mod locate;
 mod lock;
 mod paths;
 
-pub use atomic::{write_atomic, write_atomic_with};
+pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
 pub use error::{LoadError, LoadErrorKind};
+pub use format::ron_options;
 pub use format::{CURRENT_VERSION, FileKind, agenda_to_string, session_to_string};
 pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;

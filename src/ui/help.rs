@@ -72,7 +72,10 @@ pub fn entries(app: &App) -> Vec<(String, String)> {
     rows
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Columns at least this wide, or one column that scrolls.
+const MIN_COLUMN: usize = 44;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let s = app.settings.lang.strings();
     let popup = centered(
         area,
@@ -87,24 +90,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, popup);
     let rows = entries(app);
     let height = usize::from(inner.height).max(1);
-    let columns = rows.len().div_ceil(height).max(1);
+    let fit = (usize::from(inner.width) / MIN_COLUMN).max(1);
+    let columns = rows.len().div_ceil(height).clamp(1, fit);
     let col_w = usize::from(inner.width) / columns;
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0)
-        .min(col_w / 2);
-    for (c, chunk) in rows.chunks(height).enumerate() {
+    // One column that does not hold everything scrolls; the offset stops at the last page.
+    let scroll = if columns == 1 {
+        scroll.min(rows.len().saturating_sub(height))
+    } else {
+        0
+    };
+    let rows = &rows[scroll..];
+    for (c, chunk) in rows.chunks(height).take(columns).enumerate() {
+        let key_w = chunk
+            .iter()
+            .map(|(k, _)| width(k))
+            .max()
+            .unwrap_or(0)
+            .min(col_w / 2);
         let lines: Vec<Line> = chunk
             .iter()
             .map(|(k, d)| {
                 let key = truncate(k, key_w);
                 let pad = " ".repeat(key_w.saturating_sub(width(&key)) + 1);
-                let desc = truncate(d, col_w.saturating_sub(key_w + 2));
                 if k.is_empty() {
-                    Line::from(Span::styled(desc, theme.title()))
+                    Line::from(Span::styled(truncate(d, col_w), theme.title()))
                 } else {
+                    let desc = truncate(d, col_w.saturating_sub(key_w + 2));
                     Line::from(vec![
                         Span::styled(key, theme.key()),
                         Span::raw(pad),

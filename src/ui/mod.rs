@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
     footer::draw(frame, areas.footer, app, &theme);
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => help::draw(frame, area, app, &theme),
+        Overlay::Help(scroll) => help::draw(frame, area, app, *scroll, &theme),
         Overlay::Picker(p) => picker::draw_picker(frame, area, app, p, &theme),
         Overlay::Form(f) => picker::draw_form(frame, area, app, f, &theme),
     }

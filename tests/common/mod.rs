@@ -269,3 +269,119 @@ pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) 
     }
     out
 }
+
+/// The fictional meeting of the export issue's example, recorded.
+pub fn minutes_session() -> Session {
+    use kiroku::model::{AgendaItem, Attendance, Layout, Meeting, Participant};
+    let person = |id: &str, role: &str, name: &str, honorific: Option<&str>, slot| Participant {
+        id: ParticipantId(id.into()),
+        role: role.into(),
+        name: name.into(),
+        honorific: honorific.map(Into::into),
+        outside: honorific.is_some(),
+        attendance: Attendance::Room,
+        hotkey: Some(slot),
+    };
+    let item = |no, title: &str, detail: Option<&str>, public, layout| AgendaItem {
+        no,
+        title: title.into(),
+        detail: detail.map(Into::into),
+        public,
+        minutes: Some(10),
+        layout,
+    };
+    let plan = Plan {
+        meeting: Meeting {
+            title: "第3回 北町デジタル推進会議".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
+            start: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            end: chrono::NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
+            place: "会場及びオンラインのハイブリッド開催".into(),
+            language: "ja".into(),
+        },
+        roster: vec![
+            person("yamada", "デジタル推進局長", "山田 太郎", None, 1),
+            person("sato", "南町CIO", "佐藤 花子", Some("様"), 2),
+            person("suzuki", "デジタル推進局 企画部長", "鈴木 一郎", None, 3),
+        ],
+        agenda: vec![
+            item(
+                1,
+                "開会挨拶",
+                Some("デジタル推進局長 山田 太郎"),
+                true,
+                Layout::Speeches,
+            ),
+            item(
+                2,
+                "報告事項",
+                Some("電子申請の利用状況"),
+                true,
+                Layout::Discussion,
+            ),
+            item(3, "意見交換", None, false, Layout::Discussion),
+        ],
+    };
+    let mut s = Session::new(plan).unwrap();
+    s.set_speaker(pid("yamada"));
+    s.add_remark(
+        "本日はお集まりいただき、ありがとうございます。".into(),
+        at(15, 0, 5),
+        at(15, 0, 30),
+    );
+    s.add_remark(
+        "今年度の重点は三つある。".into(),
+        at(15, 1, 0),
+        at(15, 1, 20),
+    );
+    s.step_item(1, at(15, 5, 0));
+    s.set_speaker(pid("sato"));
+    s.add_remark(
+        "利用率の推移について伺いたい。".into(),
+        at(15, 6, 0),
+        at(15, 6, 10),
+    );
+    s.set_speaker(pid("suzuki"));
+    s.add_remark(
+        "前年度比で二割増えている。".into(),
+        at(15, 6, 20),
+        at(15, 6, 40),
+    );
+    s.step_item(1, at(15, 20, 0));
+    s.set_speaker(pid("sato"));
+    s.add_remark(
+        "調達の見込みについて率直に申し上げる。".into(),
+        at(15, 21, 0),
+        at(15, 21, 30),
+    );
+    s
+}
+
+/// `minutes_session` plus an off-the-record stretch inside the public report item, a note
+/// without a speaker, and open marks, to exercise every part of a style.
+pub fn minutes_session_full() -> Session {
+    let mut s = minutes_session();
+    s.switch_item(2, at(15, 30, 0));
+    s.set_speaker(pid("suzuki"));
+    s.set_off_record(true, at(15, 49, 0));
+    s.add_remark(
+        "ここからは記録に残さないでほしい。".into(),
+        at(15, 49, 10),
+        at(15, 49, 30),
+    );
+    s.set_off_record(false, at(15, 52, 0));
+    s.add_remark(
+        "公開に戻って補足する。".into(),
+        at(15, 52, 10),
+        at(15, 52, 40),
+    );
+    let id = s.add_remark(
+        "利用率は［聞き取れず］％である。".into(),
+        at(15, 53, 0),
+        at(15, 53, 20),
+    );
+    s.set_check_later(id, true);
+    s.set_speaker(None);
+    s.add_remark("（資料2に基づき説明）".into(), at(15, 54, 0), at(15, 54, 5));
+    s
+}

@@ -16,6 +16,7 @@ fn person(id: &str, slot: Option<u8>) -> Participant {
         role: format!("{id}の役職"),
         name: format!("{id} 名前"),
         honorific: None,
+        outside: false,
         attendance: Attendance::Room,
         hotkey: slot,
     }

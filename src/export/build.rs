@@ -1,0 +1,301 @@
+//! Session + audience + style → document. This is the one place where anything is left out:
+//! renderers draw whatever the document holds.
+
+use super::document::{AgendaEntry, Audience, Block, Document, Field, Header, Paragraph, Section};
+use super::era::{japanese_clock, japanese_date, japanese_time_range};
+use super::style::{DateForm, Gap, Style, fill};
+use crate::model::{AgendaItem, Layout, Participant, Remark, Session, Timestamp};
+
+pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
+    let meeting = &session.plan.meeting;
+    let header = Header {
+        inline_separator: style.label_separator.clone(),
+        fields: vec![
+            Field {
+                label: style.date_label.clone(),
+                value: date_value(session, style),
+            },
+            Field {
+                label: style.place_label.clone(),
+                value: meeting.place.clone(),
+            },
+        ],
+    };
+    let agenda = session
+        .plan
+        .agenda
+        .iter()
+        .map(|item| AgendaEntry {
+            text: agenda_text(item, style),
+            detail: item.detail.clone().filter(|_| style.agenda_detail),
+            closed: !item.public,
+        })
+        .collect();
+    let sections = session
+        .plan
+        .agenda
+        .iter()
+        .filter(|item| item.public || audience == Audience::Internal)
+        .flat_map(|item| item_sections(session, item, audience, style))
+        .collect();
+    Document {
+        audience,
+        language: meeting.language.clone(),
+        notice: (audience == Audience::Internal).then(|| style.internal_notice.clone()),
+        title: fill(&style.title, &[("title", &meeting.title)]),
+        header,
+        agenda_label: style.agenda_label.clone(),
+        agenda,
+        sections,
+    }
+}
+
+fn date_value(session: &Session, style: &Style) -> String {
+    let m = &session.plan.meeting;
+    let k = style.kanji_numerals;
+    match style.date {
+        DateForm::English => {
+            let mut s = m.date.format("%A, %-d %B %Y").to_string();
+            if style.time_range {
+                s.push_str(&format!(
+                    ", {}–{}",
+                    m.start.format("%H:%M"),
+                    m.end.format("%H:%M")
+                ));
+            }
+            s
+        }
+        form => {
+            let mut s = japanese_date(m.date, form == DateForm::Era, k, true);
+            if style.time_range {
+                s.push(' ');
+                s.push_str(&japanese_time_range(m.start, m.end, k));
+            }
+            s
+        }
+    }
+}
+
+fn item_fields(item: &AgendaItem) -> [(&'static str, String); 3] {
+    [
+        ("no", item.no.to_string()),
+        ("title", item.title.clone()),
+        ("detail", item.detail.clone().unwrap_or_default()),
+    ]
+}
+
+fn fill_item(template: &str, item: &AgendaItem, extra: &[(&str, &str)]) -> String {
+    let fields = item_fields(item);
+    let mut all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.extend_from_slice(extra);
+    fill(template, &all)
+}
+
+fn agenda_text(item: &AgendaItem, style: &Style) -> String {
+    let mut s = fill_item(&style.agenda_item, item, &[]);
+    if !item.public {
+        s.push_str(&style.closed_mark);
+    }
+    s
+}
+
+/// How the style names a participant.
+pub fn speaker_label(p: &Participant, style: &Style) -> String {
+    let honorific = if p.is_outside() {
+        style
+            .outside_honorific
+            .clone()
+            .or_else(|| p.honorific.clone())
+    } else {
+        p.honorific.clone()
+    };
+    let honorific = honorific
+        .filter(|h| !h.trim().is_empty())
+        .map(|h| format!(" {h}"))
+        .unwrap_or_default();
+    let compact: String = p.name.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = fill(
+        &style.speaker,
+        &[
+            ("role", &p.role),
+            ("name", &p.name),
+            ("name_compact", &compact),
+            ("honorific", &honorific),
+        ],
+    );
+    s.trim().trim_end_matches(',').trim().to_owned()
+}
+
+/// Fills `{speaker}` and the speaker's own fields in a heading or speaker-line template.
+fn fill_speaker(template: &str, item: &AgendaItem, p: &Participant, style: &Style) -> String {
+    let label = speaker_label(p, style);
+    let compact: String = p.name.chars().filter(|c| !c.is_whitespace()).collect();
+    fill_item(
+        template,
+        item,
+        &[
+            ("speaker", &label),
+            ("role", &p.role),
+            ("name", &p.name),
+            ("name_compact", &compact),
+        ],
+    )
+}
+
+fn layout(item: &AgendaItem, style: &Style) -> Layout {
+    if style.discussion_everywhere {
+        Layout::Discussion
+    } else {
+        item.layout
+    }
+}
+
+fn plain_heading(item: &AgendaItem, style: &Style, audience: Audience) -> String {
+    let template = if item.detail.is_some() && layout(item, style) == Layout::Discussion {
+        &style.item_heading
+    } else {
+        &style.item_heading_plain
+    };
+    closed(fill_item(template, item, &[]), item, style, audience)
+}
+
+fn closed(mut heading: String, item: &AgendaItem, style: &Style, audience: Audience) -> String {
+    if !item.public && audience == Audience::Internal {
+        heading.push_str(&style.closed_mark);
+    }
+    heading
+}
+
+fn paragraph(r: &Remark, audience: Audience, style: &Style) -> Block {
+    let internal = audience == Audience::Internal;
+    let mut marks = Vec::new();
+    if internal && r.non_public {
+        marks.push(style.non_public_mark.clone());
+    }
+    if internal && r.check_later {
+        marks.push(style.check_mark.clone());
+    }
+    Block::Paragraph(Paragraph {
+        bullet: style.paragraph_bullet.clone(),
+        time: internal.then(|| r.began.format("%H:%M").to_string()),
+        marks,
+        text: r.text.clone(),
+    })
+}
+
+fn clock_text(t: Timestamp, style: &Style) -> String {
+    match style.date {
+        DateForm::English => t.format("%H:%M").to_string(),
+        _ => japanese_clock(t.time(), style.kanji_numerals),
+    }
+}
+
+/// The marker lines for a stretch of left-out remarks, timed by the off-the-record stretch
+/// that holds them when there is one.
+fn gap_blocks(session: &Session, left_out: &[&Remark], style: &Style) -> Vec<Block> {
+    let (Some(first), Some(last)) = (left_out.first(), left_out.last()) else {
+        return Vec::new();
+    };
+    match &style.non_public_gap {
+        Gap::Nothing => Vec::new(),
+        Gap::Line(text) => vec![Block::Marker { text: text.clone() }],
+        Gap::Timed(start, end) => {
+            let span = session
+                .log
+                .off_record
+                .iter()
+                .find(|o| o.start <= first.began && o.end.is_none_or(|e| first.began <= e));
+            let from = span.map_or(first.began, |o| o.start);
+            let to = span.and_then(|o| o.end).unwrap_or(last.committed);
+            vec![
+                Block::Marker {
+                    text: fill(start, &[("time", &clock_text(from, style))]),
+                },
+                Block::Marker {
+                    text: fill(end, &[("time", &clock_text(to, style))]),
+                },
+            ]
+        }
+    }
+}
+
+fn item_sections(
+    session: &Session,
+    item: &AgendaItem,
+    audience: Audience,
+    style: &Style,
+) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let layout = layout(item, style);
+    if layout == Layout::Discussion {
+        sections.push(Section {
+            heading: Some(plain_heading(item, style, audience)),
+            blocks: Vec::new(),
+        });
+    }
+    // The speaker of the run being written; `None` when a new run must start.
+    let mut run: Option<Option<&Participant>> = None;
+    let mut left_out: Vec<&Remark> = Vec::new();
+    for r in session.remarks_in(item.no) {
+        if r.non_public && audience == Audience::Public {
+            left_out.push(r);
+            run = None;
+            continue;
+        }
+        if !left_out.is_empty() {
+            let blocks = gap_blocks(session, &left_out, style);
+            push_blocks(&mut sections, blocks);
+            left_out.clear();
+        }
+        let speaker = r
+            .speaker
+            .as_ref()
+            .and_then(|id| session.plan.participant(id));
+        if run != Some(speaker) {
+            run = Some(speaker);
+            match layout {
+                Layout::Discussion => {
+                    if let Some(p) = speaker {
+                        let text = fill_speaker(&style.speaker_line, item, p, style);
+                        push_blocks(&mut sections, vec![Block::Speaker { text }]);
+                    }
+                }
+                Layout::Speeches => {
+                    let heading = match speaker {
+                        Some(p) => fill_speaker(&style.speech_heading, item, p, style),
+                        None => fill_item(&style.item_heading_plain, item, &[]),
+                    };
+                    sections.push(Section {
+                        heading: Some(closed(heading, item, style, audience)),
+                        blocks: Vec::new(),
+                    });
+                }
+            }
+        }
+        push_blocks(&mut sections, vec![paragraph(r, audience, style)]);
+    }
+    if !left_out.is_empty() {
+        let blocks = gap_blocks(session, &left_out, style);
+        push_blocks(&mut sections, blocks);
+    }
+    if sections.is_empty() {
+        sections.push(Section {
+            heading: Some(plain_heading(item, style, audience)),
+            blocks: Vec::new(),
+        });
+    }
+    sections
+}
+
+fn push_blocks(sections: &mut Vec<Section>, blocks: Vec<Block>) {
+    if blocks.is_empty() {
+        return;
+    }
+    match sections.last_mut() {
+        Some(s) => s.blocks.extend(blocks),
+        None => sections.push(Section {
+            heading: None,
+            blocks,
+        }),
+    }
+}

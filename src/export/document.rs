@@ -1,0 +1,93 @@
+//! The document model every format renders: built once from a session, an audience and a
+//! style, with everything the audience may not see already left out. The JSON format is this
+//! model serialized; its schema is in the README.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The published minutes: nothing non-public.
+    Public,
+    /// The full record with times and marks, for the office.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub audience: Audience,
+    /// BCP 47 language of the minutes ("ja").
+    pub language: String,
+    /// Internal records only: the warning that opens the document.
+    pub notice: Option<String>,
+    pub title: String,
+    pub header: Header,
+    pub agenda_label: String,
+    pub agenda: Vec<AgendaEntry>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Header {
+    /// `Some(separator)`: each field on one line, `label{separator}value`.
+    pub inline_separator: Option<String>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaEntry {
+    /// The entry as printed: `- 3 意見交換（非公開）`.
+    pub text: String,
+    /// The subject or presenter, printed under the entry.
+    pub detail: Option<String>,
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// Names who speaks next: `（南町CIO 佐藤 花子 様）`.
+    Speaker { text: String },
+    /// One remark.
+    Paragraph(Paragraph),
+    /// Where non-public remarks were left out, as the style says.
+    Marker { text: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// The style's bullet, or empty.
+    pub bullet: String,
+    /// Internal records: when the remark began, `HH:MM`.
+    pub time: Option<String>,
+    /// Internal records: 【非公開】, 【要確認】.
+    pub marks: Vec<String>,
+    pub text: String,
+}
+
+impl Paragraph {
+    /// The paragraph as one line of text: bullet, time, marks, text.
+    pub fn line(&self) -> String {
+        let mut s = self.bullet.clone();
+        if let Some(t) = &self.time {
+            s.push_str(&format!("[{t}] "));
+        }
+        for m in &self.marks {
+            s.push_str(m);
+        }
+        s.push_str(&self.text);
+        s
+    }
+}

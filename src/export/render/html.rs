@@ -1,0 +1,114 @@
+//! One self-contained, printable HTML page (A4), in the minutes' language.
+
+use crate::export::document::{Block, Document};
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "\
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: \"Yu Mincho\", \"YuMincho\", \"Hiragino Mincho ProN\", \"Noto Serif CJK JP\", \"MS Mincho\", serif;
+  font-size: 11pt; line-height: 1.8; max-width: 46em; margin: 2em auto; color: #000; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 1.5em; }
+h2 { font-size: 11.5pt; margin: 1.6em 0 0.6em; page-break-after: avoid; }
+p { margin: 0 0 0.8em; }
+p.speaker { margin-bottom: 0.3em; page-break-after: avoid; }
+p.marker { font-style: italic; }
+p.notice { border: 2px solid #000; padding: 0.5em; font-weight: bold; }
+ul.agenda { list-style: none; padding-left: 0; }
+ul.agenda .detail { display: block; padding-left: 1em; }
+.time { font-family: monospace; margin-right: 0.5em; }
+.mark { font-weight: bold; }
+@media print { body { margin: 0; max-width: none; } }
+";
+
+pub fn render(doc: &Document) -> String {
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n");
+    h.push_str(&format!("<html lang=\"{}\">\n<head>\n", esc(&doc.language)));
+    h.push_str("<meta charset=\"utf-8\">\n");
+    h.push_str(&format!("<title>{}</title>\n", esc(&doc.title)));
+    h.push_str(&format!("<style>\n{CSS}</style>\n</head>\n<body>\n"));
+    if let Some(n) = &doc.notice {
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", esc(n)));
+    }
+    h.push_str(&format!("<h1>{}</h1>\n", esc(&doc.title)));
+    match &doc.header.inline_separator {
+        Some(sep) => {
+            for f in &doc.header.fields {
+                h.push_str(&format!(
+                    "<p class=\"field\">{}{}{}</p>\n",
+                    esc(&f.label),
+                    esc(sep),
+                    esc(&f.value)
+                ));
+            }
+        }
+        None => {
+            for f in &doc.header.fields {
+                h.push_str(&format!(
+                    "<h2>{}</h2>\n<p>{}</p>\n",
+                    esc(&f.label),
+                    esc(&f.value)
+                ));
+            }
+        }
+    }
+    h.push_str(&format!(
+        "<h2>{}</h2>\n<ul class=\"agenda\">\n",
+        esc(&doc.agenda_label)
+    ));
+    for e in &doc.agenda {
+        let text = e.text.trim_start_matches("- ");
+        h.push_str(&format!("<li>{}", esc(text)));
+        if let Some(d) = &e.detail {
+            h.push_str(&format!("<span class=\"detail\">{}</span>", esc(d)));
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ul>\n");
+    for s in &doc.sections {
+        h.push_str("<section>\n");
+        if let Some(head) = &s.heading {
+            h.push_str(&format!("<h2>{}</h2>\n", esc(head)));
+        }
+        for b in &s.blocks {
+            match b {
+                Block::Speaker { text } => {
+                    h.push_str(&format!("<p class=\"speaker\">{}</p>\n", esc(text)));
+                }
+                Block::Marker { text } => {
+                    h.push_str(&format!("<p class=\"marker\">{}</p>\n", esc(text)));
+                }
+                Block::Paragraph(p) => {
+                    h.push_str("<p>");
+                    h.push_str(&esc(&p.bullet));
+                    if let Some(t) = &p.time {
+                        h.push_str(&format!("<span class=\"time\">{}</span>", esc(t)));
+                    }
+                    for m in &p.marks {
+                        h.push_str(&format!("<span class=\"mark\">{}</span>", esc(m)));
+                    }
+                    h.push_str(&esc(&p.text));
+                    h.push_str("</p>\n");
+                }
+            }
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</body>\n</html>\n");
+    h
+}

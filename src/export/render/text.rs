@@ -1,0 +1,50 @@
+//! Plain text in the council's layout: blocks separated by a blank line.
+
+use crate::export::document::{Block, Document};
+
+pub fn render(doc: &Document) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    if let Some(n) = &doc.notice {
+        blocks.push(n.clone());
+    }
+    blocks.push(doc.title.clone());
+    match &doc.header.inline_separator {
+        Some(sep) => blocks.push(
+            doc.header
+                .fields
+                .iter()
+                .map(|f| format!("{}{sep}{}", f.label, f.value))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        None => {
+            for f in &doc.header.fields {
+                blocks.push(f.label.clone());
+                blocks.push(f.value.clone());
+            }
+        }
+    }
+    blocks.push(doc.agenda_label.clone());
+    let mut agenda = Vec::new();
+    for e in &doc.agenda {
+        agenda.push(e.text.clone());
+        if let Some(d) = &e.detail {
+            agenda.push(d.clone());
+        }
+    }
+    blocks.push(agenda.join("\n"));
+    for s in &doc.sections {
+        if let Some(h) = &s.heading {
+            blocks.push(h.clone());
+        }
+        for b in &s.blocks {
+            blocks.push(match b {
+                Block::Speaker { text } | Block::Marker { text } => text.clone(),
+                Block::Paragraph(p) => p.line(),
+            });
+        }
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,161 @@
+//! A style is the layout of one council's minutes, as data: labels, date form, heading and
+//! speaker-line templates, bullets, and how a non-public stretch shows. Templates name their
+//! fields in braces: `{no}`, `{title}`, `{detail}`, `{speaker}`, `{role}`, `{name}`,
+//! `{name_compact}` (the name without spaces), `{honorific}` (with a leading space, or empty)
+//! and `{time}`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::{LoadError, LoadErrorKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateForm {
+    /// 令和8年7月3日（金）
+    Era,
+    /// 2026年7月3日（金）
+    Western,
+    /// Friday, 3 July 2026
+    English,
+}
+
+/// What stands where non-public remarks were left out of a public item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Gap {
+    /// Nothing: the text simply goes on.
+    Nothing,
+    /// A fixed line, such as （非公開部分省略）.
+    Line(String),
+    /// A line where the stretch began and one where it ended, each with `{time}`:
+    /// 〔{time}非公開に入る〕 and 〔{time}公開に戻る〕.
+    Timed(String, String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "Style", deny_unknown_fields)]
+pub struct Style {
+    pub name: String,
+    pub description: String,
+    /// The document title: `{title} 議事要旨`.
+    pub title: String,
+    pub date_label: String,
+    pub place_label: String,
+    pub agenda_label: String,
+    /// `None`: each label is a block of its own, its value below. `Some("：")`: `日時：…` on
+    /// one line.
+    pub label_separator: Option<String>,
+    pub date: DateForm,
+    pub kanji_numerals: bool,
+    /// Add the scheduled hours to the date: `15時から16時30分まで`.
+    pub time_range: bool,
+    /// One agenda entry: `- {no} {title}`.
+    pub agenda_item: String,
+    /// Put the item's detail line (subject or presenter) under it.
+    pub agenda_detail: bool,
+    /// After a closed item's title in the agenda list: `（非公開）`.
+    pub closed_mark: String,
+    /// Heading of each speaker's run in a `Speeches` item: `{no} {title}（{speaker}）`.
+    pub speech_heading: String,
+    /// Heading of a `Discussion` item with a detail line: `{no} {title}（{detail}）`.
+    pub item_heading: String,
+    /// Heading of an item without a detail line, or a speech by no one: `{no} {title}`.
+    pub item_heading_plain: String,
+    /// Lay every item out as a discussion, greetings too: proceedings name each speaker on a
+    /// line of their own.
+    #[serde(default)]
+    pub discussion_everywhere: bool,
+    /// Before each run of remarks by one speaker in a `Discussion` item: `（{speaker}）`.
+    pub speaker_line: String,
+    /// How a speaker is named: `{role} {name}{honorific}`.
+    pub speaker: String,
+    /// Replaces the roster's honorific for outside participants (様 or 氏), if set.
+    pub outside_honorific: Option<String>,
+    /// Before each paragraph: empty, or `・`.
+    pub paragraph_bullet: String,
+    pub non_public_gap: Gap,
+    /// First line of an internal record.
+    pub internal_notice: String,
+    /// Internal record: before non-public paragraphs.
+    pub non_public_mark: String,
+    /// Internal record: before paragraphs marked "check later".
+    pub check_mark: String,
+}
+
+/// The styles that ship with kiroku: (name, RON source).
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("default", include_str!("../../styles/default.ron")),
+    ("bracket", include_str!("../../styles/bracket.ron")),
+    ("proceedings", include_str!("../../styles/proceedings.ron")),
+    ("english", include_str!("../../styles/english.ron")),
+];
+
+impl Style {
+    pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
+        crate::storage::ron_options()
+            .from_str(text)
+            .map_err(|e| LoadError {
+                path: path.to_path_buf(),
+                position: Some((e.span.start.line, e.span.start.col)),
+                kind: LoadErrorKind::Syntax,
+                message: format!("{} (reading this as a style file)", e.code),
+            })
+    }
+
+    /// A shipped style by name, or a style file by path.
+    pub fn load(name_or_path: &str) -> Result<Self, LoadError> {
+        if let Some((name, text)) = SHIPPED.iter().find(|(n, _)| *n == name_or_path) {
+            return Self::parse(Path::new(&format!("<style {name}>")), text);
+        }
+        let path = Path::new(name_or_path);
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+            path: path.to_path_buf(),
+            position: None,
+            kind: LoadErrorKind::Io,
+            message: format!(
+                "cannot read the style: {e} (shipped styles: {})",
+                SHIPPED
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+        Self::parse(path, &text)
+    }
+
+    pub fn default_style() -> Self {
+        // The shipped styles are checked by tests; failing here is a bug.
+        Self::load("default").expect("the default style parses")
+    }
+}
+
+/// Fills `{key}` fields of `template`; unknown fields stay as written so a typo shows.
+pub fn fill(template: &str, fields: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in fields {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_style_parses() {
+        for (name, _) in SHIPPED {
+            let s = Style::load(name).unwrap();
+            assert_eq!(&s.name, name);
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_fields_only() {
+        assert_eq!(
+            fill("{no} {title}（{x}）", &[("no", "1"), ("title", "挨拶")]),
+            "1 挨拶（{x}）"
+        );
+    }
+}

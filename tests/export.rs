@@ -1,0 +1,384 @@
+//! Export: the default layout character for character, golden files for every format and
+//! shipped style, the checks, and a style file of one's own.
+
+mod common;
+
+use std::io::Read;
+use std::process::Command;
+
+use common::{BIN, minutes_session, minutes_session_full};
+use kiroku::export::{Audience, Format, Style, build, export, render};
+
+const EXPECTED_DEFAULT: &str = "\
+第3回 北町デジタル推進会議 議事要旨
+
+日時
+
+令和8年7月3日（金）
+
+場所
+
+会場及びオンラインのハイブリッド開催
+
+議事次第
+
+- 1 開会挨拶
+デジタル推進局長 山田 太郎
+- 2 報告事項
+電子申請の利用状況
+- 3 意見交換（非公開）
+
+1 開会挨拶（デジタル推進局長 山田 太郎）
+
+本日はお集まりいただき、ありがとうございます。
+
+今年度の重点は三つある。
+
+2 報告事項（電子申請の利用状況）
+
+（南町CIO 佐藤 花子 様）
+
+利用率の推移について伺いたい。
+
+（デジタル推進局 企画部長 鈴木 一郎）
+
+前年度比で二割増えている。
+";
+
+#[test]
+fn the_default_style_matches_the_councils_layout_exactly() {
+    let out = export(
+        &minutes_session(),
+        Audience::Public,
+        &Style::default_style(),
+        Format::Text,
+    );
+    assert_eq!(String::from_utf8(out).unwrap(), EXPECTED_DEFAULT);
+}
+
+/// The text inside a docx: each paragraph's runs joined, one paragraph a line.
+pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut paragraphs = Vec::new();
+    for p in xml.split("<w:p>").skip(1).chain(xml.split("<w:p ").skip(1)) {
+        let body = p.split("</w:p>").next().unwrap_or("");
+        let mut text = String::new();
+        let mut rest = body;
+        while let Some(start) = rest.find("<w:t") {
+            let after = &rest[start..];
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
+            let content = &after[open_end + 1..];
+            let Some(close) = content.find("</w:t>") else {
+                break;
+            };
+            text.push_str(&content[..close]);
+            rest = &content[close..];
+        }
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    }
+    let mut styles = String::new();
+    zip.by_name("word/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    (paragraphs, xml + &styles)
+}
+
+#[test]
+fn golden_files_for_every_format_style_and_audience() {
+    let session = minutes_session_full();
+    for (name, _) in kiroku::export::style::SHIPPED {
+        let style = Style::load(name).unwrap();
+        for audience in [Audience::Public, Audience::Internal] {
+            let doc = build(&session, audience, &style);
+            let who = match audience {
+                Audience::Public => "public",
+                Audience::Internal => "internal",
+            };
+            for format in Format::ALL {
+                let bytes = render(&doc, format);
+                let (ext, text) = match format {
+                    Format::Docx => {
+                        let (paras, xml) = docx_paragraphs(&bytes);
+                        assert!(xml.contains("游明朝"), "Japanese font set");
+                        ("docx", paras.join("\n") + "\n")
+                    }
+                    Format::Text => ("txt", String::from_utf8(bytes).unwrap()),
+                    Format::Markdown => ("md", String::from_utf8(bytes).unwrap()),
+                    Format::Html => ("html", String::from_utf8(bytes).unwrap()),
+                    Format::Json => ("json", String::from_utf8(bytes).unwrap()),
+                };
+                insta::assert_snapshot!(format!("{name}-{who}.{ext}"), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_docx_has_the_documents_structure() {
+    let session = minutes_session();
+    let bytes = export(
+        &session,
+        Audience::Public,
+        &Style::default_style(),
+        Format::Docx,
+    );
+    let (paras, xml) = docx_paragraphs(&bytes);
+    let expected: Vec<&str> = EXPECTED_DEFAULT
+        .split("\n\n")
+        .flat_map(|b| b.lines())
+        .collect();
+    assert_eq!(paras, expected);
+    assert!(xml.contains("w:pStyle w:val=\"Title\""), "title styled");
+    assert!(
+        xml.contains("w:pStyle w:val=\"Heading1\""),
+        "headings styled"
+    );
+    assert!(xml.contains("w:w=\"11906\""), "A4 width");
+}
+
+#[test]
+fn html_is_one_printable_page_in_japanese() {
+    let html = String::from_utf8(export(
+        &minutes_session(),
+        Audience::Public,
+        &Style::default_style(),
+        Format::Html,
+    ))
+    .unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(
+        !html.contains("<link") && !html.contains("<script"),
+        "self-contained"
+    );
+}
+
+#[test]
+fn internal_records_say_so_and_keep_everything_with_times() {
+    let session = minutes_session_full();
+    let text = String::from_utf8(export(
+        &session,
+        Audience::Internal,
+        &Style::default_style(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(text.starts_with("【取扱注意】"), "{text}");
+    assert!(
+        text.contains("[15:49] 【非公開】ここからは記録に残さないでほしい。"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "3 意見交換（非公開）\n\n（南町CIO 佐藤 花子 様）\n\n[15:21] 【非公開】調達の見込み"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("【要確認】利用率は"), "{text}");
+}
+
+#[test]
+fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
+    let session = minutes_session_full();
+    let text = |style: &str| {
+        String::from_utf8(export(
+            &session,
+            Audience::Public,
+            &Style::load(style).unwrap(),
+            Format::Text,
+        ))
+        .unwrap()
+    };
+    let default = text("default");
+    assert!(!default.contains("記録に残さない"));
+    assert!(default.contains("前年度比で二割増えている。\n\n（デジタル推進局 企画部長 鈴木 一郎）\n\n公開に戻って補足する。"), "a new run starts after the gap: {default}");
+    assert!(text("bracket").contains("（非公開部分省略）"));
+    let proceedings = text("proceedings");
+    assert!(
+        proceedings.contains("〔午後三時四十九分非公開に入る〕\n\n〔午後三時五十二分公開に戻る〕"),
+        "{proceedings}"
+    );
+    assert!(
+        proceedings.contains("◯南町CIO（佐藤花子君）"),
+        "{proceedings}"
+    );
+    let bracket = text("bracket");
+    assert!(
+        bracket.contains("日時：令和8年7月3日（金） 15時から16時30分まで\n場所：会場及び"),
+        "{bracket}"
+    );
+    assert!(bracket.contains("【南町CIO 佐藤 花子 氏】"), "{bracket}");
+    assert!(
+        bracket.contains("・前年度比で二割増えている。"),
+        "{bracket}"
+    );
+    let english = text("english");
+    assert!(english.starts_with("Minutes of 第3回"), "{english}");
+    assert!(
+        english.contains("Date: Friday, 3 July 2026, 15:00–16:30"),
+        "{english}"
+    );
+    assert!(
+        english.contains("3. 意見交換 (closed session)"),
+        "{english}"
+    );
+}
+
+#[test]
+fn checks_find_what_to_fix_before_publishing() {
+    let mut session = minutes_session_full();
+    session.plan.roster[1].honorific = None;
+    let warnings = kiroku::export::check(&session, &Style::default_style());
+    let all = warnings.join("\n");
+    assert!(all.contains("has no speaker"), "{all}");
+    assert!(all.contains("still marked check later"), "{all}");
+    assert!(all.contains("inaudible mark"), "{all}");
+    assert!(
+        all.contains("\"佐藤 花子\" (sato) has no honorific"),
+        "{all}"
+    );
+    let mut quiet = minutes_session();
+    quiet.plan.agenda.push(kiroku::model::AgendaItem {
+        no: 9,
+        title: "その他".into(),
+        detail: None,
+        public: true,
+        minutes: None,
+        layout: kiroku::model::Layout::Discussion,
+    });
+    let warnings = kiroku::export::check(&quiet, &Style::default_style());
+    assert_eq!(
+        warnings,
+        vec!["public item 9 その他 has no remarks".to_owned()]
+    );
+}
+
+fn write_session(dir: &std::path::Path, session: &kiroku::model::Session) -> std::path::PathBuf {
+    let path = dir.join("s.ron");
+    kiroku::storage::save_session(&path, session).unwrap();
+    path
+}
+
+#[test]
+fn the_command_line_exports_checks_and_is_strict_when_asked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let session = write_session(dir.path(), &minutes_session());
+    let out = Command::new(BIN)
+        .arg("export")
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), EXPECTED_DEFAULT);
+
+    let internal = dir.path().join("internal.docx");
+    let out = Command::new(BIN)
+        .args(["export", "-f", "docx", "-a", "internal", "-o"])
+        .arg(&internal)
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = std::fs::metadata(&internal).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the internal record is private");
+
+    let full = write_session(dir.path(), &minutes_session_full());
+    let out = Command::new(BIN)
+        .args(["export", "--check"])
+        .arg(&full)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("kiroku: warning: remark"), "{stderr}");
+    let out = Command::new(BIN)
+        .args(["export", "--strict"])
+        .arg(&full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing exported");
+
+    let out = Command::new(BIN)
+        .args(["export", "--style", "nosuch"])
+        .arg(&full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("shipped styles: default, bracket")
+    );
+}
+
+#[test]
+fn a_style_file_of_ones_own_changes_the_layout_without_a_rebuild() {
+    // Written from the README: copy a shipped style, change what you need.
+    let dir = tempfile::tempdir().unwrap();
+    let session = write_session(dir.path(), &minutes_session());
+    let mine = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/default.ron"))
+        .unwrap()
+        .replace("name: \"default\"", "name: \"mine\"")
+        .replace(
+            "title: \"{title} 議事要旨\"",
+            "title: \"{title}　議事概要\"",
+        )
+        .replace(
+            "speaker_line: \"（{speaker}）\"",
+            "speaker_line: \"○{speaker}\"",
+        )
+        .replace("paragraph_bullet: \"\"", "paragraph_bullet: \"・\"");
+    let path = dir.path().join("mine.ron");
+    std::fs::write(&path, mine).unwrap();
+    let out = Command::new(BIN)
+        .args(["export", "--style"])
+        .arg(&path)
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("第3回 北町デジタル推進会議　議事概要\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("○南町CIO 佐藤 花子 様\n\n・利用率の推移"),
+        "{text}"
+    );
+
+    std::fs::write(&path, "Style(name: \"broken\")").unwrap();
+    let out = Command::new(BIN)
+        .args(["export", "--style"])
+        .arg(&path)
+        .arg(&session)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("kiroku: {}:1:", path.display())),
+        "{stderr}"
+    );
+}
