@@ -139,7 +139,8 @@ impl App {
     }
 
     fn commit(&mut self, now: Timestamp) -> Vec<Effect> {
-        let text = self.editor.text().trim_end().to_owned();
+        // Blank lines around the text are slips of the key; indentation (　) is kept.
+        let text = self.editor.text().trim_end().trim_start_matches('\n').to_owned();
         if text.trim().is_empty() {
             return Vec::new();
         }
