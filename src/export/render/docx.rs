@@ -4,7 +4,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph as DocxParagraph, Run, RunFonts, Style, StyleType,
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph as DocxParagraph, Run, RunFonts,
+    Style, StyleType,
 };
 
 use crate::export::document::{Block, Document};
@@ -25,12 +26,22 @@ fn run(text: &str) -> Run {
     r
 }
 
+/// Space after each paragraph, in twentieths of a point: minutes read as separate blocks.
+const AFTER: u32 = 120;
+const BEFORE_HEADING: u32 = 240;
+
 fn para(text: &str) -> DocxParagraph {
-    DocxParagraph::new().add_run(run(text))
+    DocxParagraph::new()
+        .add_run(run(text))
+        .line_spacing(LineSpacing::new().after(AFTER))
 }
 
 fn heading(text: &str, style: &str) -> DocxParagraph {
-    para(text).style(style).keep_next(true)
+    DocxParagraph::new()
+        .add_run(run(text))
+        .style(style)
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(BEFORE_HEADING).after(AFTER))
 }
 
 pub fn render(doc: &Document) -> Vec<u8> {
@@ -68,7 +79,11 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 .size(21),
         );
     if let Some(n) = &doc.notice {
-        d = d.add_paragraph(DocxParagraph::new().add_run(run(n).bold()));
+        d = d.add_paragraph(
+            DocxParagraph::new()
+                .add_run(run(n).bold())
+                .line_spacing(LineSpacing::new().after(AFTER)),
+        );
     }
     d = d.add_paragraph(heading(&doc.title, "Title"));
     match &doc.header.inline_separator {
@@ -98,7 +113,9 @@ pub fn render(doc: &Document) -> Vec<u8> {
         for b in &s.blocks {
             d = d.add_paragraph(match b {
                 Block::Speaker { text } => para(text).style("Speaker").keep_next(true),
-                Block::Marker { text } => DocxParagraph::new().add_run(run(text).italic()),
+                Block::Marker { text } => DocxParagraph::new()
+                    .add_run(run(text).italic())
+                    .line_spacing(LineSpacing::new().after(AFTER)),
                 Block::Paragraph(p) => para(&p.line()),
             });
         }
