@@ -106,29 +106,38 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
     storage::save_session(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
-    live(session, &path, keymap, opts)?;
+    live(session, &path, keymap, false, opts)?;
     drop(lock);
     Ok(())
 }
 
 /// `kiroku open SESSION`: resumes recording.
-pub fn open(path: &Path, opts: &Options) -> Result<(), CommandError> {
+pub fn open(path: &Path, review: bool, opts: &Options) -> Result<(), CommandError> {
     let keymap = keymap(opts.keymap.as_deref())?;
     // Lock first: another kiroku may be writing this file right now.
     let lock = SessionLock::acquire(path, &opts.clock.now().to_rfc3339())?;
     let session = load_session(path)?;
-    live(session, path, keymap, opts)?;
+    live(session, path, keymap, review, opts)?;
     drop(lock);
     Ok(())
 }
 
-fn live(session: Session, path: &Path, keymap: Keymap, opts: &Options) -> Result<(), CommandError> {
+fn live(
+    session: Session,
+    path: &Path,
+    keymap: Keymap,
+    review: bool,
+    opts: &Options,
+) -> Result<(), CommandError> {
     let settings = Settings {
         lang: opts.lang,
         no_color: opts.no_color,
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
     let mut app = App::new(session, keymap, settings);
+    if review {
+        app.enter_review();
+    }
     crate::term::run_live(&mut app, path, opts.clock)
         .map_err(|e| CommandError::Other(format!("terminal error: {e} (the session was saved)")))?;
     if let crate::app::SaveStatus::Error(e) = &app.save {
@@ -210,7 +219,7 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {
         StartChoice::Quit => Ok(()),
-        StartChoice::Open(p) => open(&p, opts),
+        StartChoice::Open(p) => open(&p, false, opts),
         StartChoice::New(p) => new(&p, None, opts),
     }
 }

@@ -71,6 +71,35 @@ pub struct Strings {
     pub marked_check: &'static str,
     pub mode_help: &'static str,
     pub quit_unsaved: &'static str,
+    pub no_more: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub cannot_merge: &'static str,
+    pub cannot_split: &'static str,
+    pub empty_text: &'static str,
+    pub form_title_field: &'static str,
+    pub form_bad_date: &'static str,
+    pub form_bad_time: &'static str,
+    pub form_bad_minutes: &'static str,
+    pub public_word: &'static str,
+    pub non_public_word: &'static str,
+    pub review_badge: &'static str,
+    pub review_hint: &'static str,
+    pub edit_hint: &'static str,
+    pub search_label: &'static str,
+    pub preview_title: &'static str,
+    pub preview_closed: &'static str,
+    pub marked: &'static str,
+    pub label_title: &'static str,
+    pub label_date: &'static str,
+    pub label_start: &'static str,
+    pub label_end: &'static str,
+    pub label_place: &'static str,
+    pub label_detail: &'static str,
+    pub label_public: &'static str,
+    pub label_minutes: &'static str,
+    pub form_edit_participant: &'static str,
+    pub form_edit_meeting: &'static str,
+    pub form_edit_item: &'static str,
 }
 
 const JA: Strings = Strings {
@@ -113,6 +142,35 @@ const JA: Strings = Strings {
     marked_check: "要確認にしました",
     mode_help: "ヘルプ",
     quit_unsaved: "保存できません。もう一度 C-q で保存せず終了",
+    no_more: "これ以上ありません",
+    nothing_to_redo: "やり直す変更がありません",
+    cannot_merge: "次の発言と結合できません（発言者か議題が違います）",
+    cannot_split: "ここでは分割できません",
+    empty_text: "本文が空です（削除は d）",
+    form_title_field: "名称",
+    form_bad_date: "日付は 2026-07-03 の形で",
+    form_bad_time: "時刻は 15:00 の形で",
+    form_bad_minutes: "予定時間は分の数で",
+    public_word: "公開",
+    non_public_word: "非公開",
+    review_badge: " 整理 CLEANUP ",
+    review_hint: "Enter 編集  A-1.. 発言者  > < 議題移動  p 非公開  t 要確認  J 結合  d 削除  u 取消  U やり直し  / 検索  v 公開版  C-r 記録へ",
+    edit_hint: "Enter 保存  Esc 取消  A-s ここで分割  A-Enter 改行",
+    search_label: "検索",
+    preview_title: "公開版の見え方（既定の様式）",
+    preview_closed: "非公開の議題: 議事次第にのみ（非公開）と載ります",
+    marked: "選択",
+    label_title: "名称",
+    label_date: "日付",
+    label_start: "開始",
+    label_end: "終了",
+    label_place: "場所",
+    label_detail: "詳細",
+    label_public: "公開",
+    label_minutes: "予定(分)",
+    form_edit_participant: "出席者を修正",
+    form_edit_meeting: "会議情報を修正",
+    form_edit_item: "議題を修正",
 };
 
 const EN: Strings = Strings {
@@ -155,6 +213,35 @@ const EN: Strings = Strings {
     marked_check: "Marked check later",
     mode_help: "help",
     quit_unsaved: "Could not save. Quit again to leave WITHOUT saving",
+    no_more: "No more",
+    nothing_to_redo: "Nothing to redo",
+    cannot_merge: "Cannot merge: the next remark has another speaker or item",
+    cannot_split: "Cannot split here",
+    empty_text: "The text is empty (d deletes a remark)",
+    form_title_field: "Title",
+    form_bad_date: "Date as 2026-07-03",
+    form_bad_time: "Time as 15:00",
+    form_bad_minutes: "Planned minutes as a number",
+    public_word: "public",
+    non_public_word: "non-public",
+    review_badge: " CLEANUP 整理 ",
+    review_hint: "Enter edit  A-1.. speaker  > < move item  p non-public  t check  J merge  d delete  u undo  U redo  / search  v preview  C-r live",
+    edit_hint: "Enter save  Esc cancel  A-s split here  A-Enter new line",
+    search_label: "Search",
+    preview_title: "Public minutes (default style)",
+    preview_closed: "Closed item: listed in the agenda as closed, nothing else",
+    marked: "marked",
+    label_title: "Title",
+    label_date: "Date",
+    label_start: "Start",
+    label_end: "End",
+    label_place: "Place",
+    label_detail: "Detail",
+    label_public: "Public",
+    label_minutes: "Minutes",
+    form_edit_participant: "Correct a participant",
+    form_edit_meeting: "Correct the meeting",
+    form_edit_item: "Correct an agenda item",
 };
 
 impl Lang {
@@ -521,6 +608,188 @@ impl Lang {
                     "会場/Web 切替"
                 } else {
                     "room/online"
+                }
+            }
+            ToggleReview => {
+                if ja {
+                    "記録/整理モード切替"
+                } else {
+                    "live / cleanup mode"
+                }
+            }
+            SelectFirst => {
+                if ja {
+                    "最初の発言"
+                } else {
+                    "first remark"
+                }
+            }
+            SelectLast => {
+                if ja {
+                    "最後の発言"
+                } else {
+                    "last remark"
+                }
+            }
+            NextCheck => {
+                if ja {
+                    "次の要確認"
+                } else {
+                    "next check-later mark"
+                }
+            }
+            PrevCheck => {
+                if ja {
+                    "前の要確認"
+                } else {
+                    "previous check-later mark"
+                }
+            }
+            NextInaudible => {
+                if ja {
+                    "次の聞き取れず"
+                } else {
+                    "next inaudible mark"
+                }
+            }
+            PrevInaudible => {
+                if ja {
+                    "前の聞き取れず"
+                } else {
+                    "previous inaudible mark"
+                }
+            }
+            NextSameSpeaker => {
+                if ja {
+                    "同じ発言者の次の発言"
+                } else {
+                    "next by the same speaker"
+                }
+            }
+            PrevSameSpeaker => {
+                if ja {
+                    "同じ発言者の前の発言"
+                } else {
+                    "previous by the same speaker"
+                }
+            }
+            EditRemark => {
+                if ja {
+                    "本文を編集"
+                } else {
+                    "edit the text"
+                }
+            }
+            SplitRemark => {
+                if ja {
+                    "カーソル位置で分割"
+                } else {
+                    "split at the cursor"
+                }
+            }
+            ToggleMark => {
+                if ja {
+                    "選択に追加/解除"
+                } else {
+                    "mark / unmark"
+                }
+            }
+            MoveToNextItem => {
+                if ja {
+                    "次の議題へ移動"
+                } else {
+                    "move to the next item"
+                }
+            }
+            MoveToPrevItem => {
+                if ja {
+                    "前の議題へ移動"
+                } else {
+                    "move to the previous item"
+                }
+            }
+            ToggleNonPublic => {
+                if ja {
+                    "非公開の印を切替"
+                } else {
+                    "flag / unflag non-public"
+                }
+            }
+            DeleteRemark => {
+                if ja {
+                    "発言を削除"
+                } else {
+                    "delete"
+                }
+            }
+            MergeNext => {
+                if ja {
+                    "次の発言と結合"
+                } else {
+                    "merge with the next"
+                }
+            }
+            Undo => {
+                if ja {
+                    "元に戻す"
+                } else {
+                    "undo"
+                }
+            }
+            Redo => {
+                if ja {
+                    "やり直し"
+                } else {
+                    "redo"
+                }
+            }
+            Search => {
+                if ja {
+                    "検索"
+                } else {
+                    "search"
+                }
+            }
+            SearchNext => {
+                if ja {
+                    "次の一致"
+                } else {
+                    "next match"
+                }
+            }
+            SearchPrev => {
+                if ja {
+                    "前の一致"
+                } else {
+                    "previous match"
+                }
+            }
+            TogglePreview => {
+                if ja {
+                    "公開版プレビュー"
+                } else {
+                    "public preview"
+                }
+            }
+            EditMeeting => {
+                if ja {
+                    "会議情報を修正"
+                } else {
+                    "correct the meeting"
+                }
+            }
+            EditParticipant => {
+                if ja {
+                    "この発言者の登録を修正"
+                } else {
+                    "correct this speaker"
+                }
+            }
+            EditAgendaItem => {
+                if ja {
+                    "この議題を修正"
+                } else {
+                    "correct this item"
                 }
             }
             Insert(_) | Paste(_) | Resize(..) | Saved(_) => "",

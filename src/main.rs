@@ -43,10 +43,13 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Resume recording a session.
+    /// Resume recording a session, or clean it up with --review.
     Open {
         /// The session file (RON).
         session: PathBuf,
+        /// Start in cleanup mode (C-r switches between cleanup and recording).
+        #[arg(long)]
+        review: bool,
     },
     /// Check an agenda or session file and print a one-line summary.
     Check {
@@ -94,7 +97,7 @@ fn main() -> ExitCode {
     let result: Result<(), CommandError> = match cli.command {
         None => commands::start(&opts),
         Some(Command::New { agenda, output }) => commands::new(&agenda, output.as_deref(), &opts),
-        Some(Command::Open { session }) => commands::open(&session, &opts),
+        Some(Command::Open { session, review }) => commands::open(&session, review, &opts),
         Some(Command::Check { file }) => commands::check(&file).map(|s| println!("{s}")),
         Some(Command::Export {
             session,

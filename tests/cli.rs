@@ -59,7 +59,25 @@ fn the_readme_keymap_names_every_live_key() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = &readme[readme.find("### Keymap").unwrap()..];
     let section = &section[..section.find("Bracketed paste").unwrap()];
+    let cleanup =
+        &readme[readme.find("## Cleanup mode").unwrap()..readme.find("## Export").unwrap()];
     for b in Keymap::default().bindings() {
+        if matches!(b.mode, Mode::Review | Mode::ReviewEdit) {
+            let key = b.chord.to_string();
+            let named = match key.as_str() {
+                k if (k.starts_with("A-") && k.len() == 3) || k.starts_with('F') => true,
+                "Space" | "Delete" | "Esc" | "Enter" | "Home" | "End" | "Up" | "Down" => {
+                    cleanup.contains(key.as_str())
+                }
+                k => {
+                    cleanup.contains(&format!("{k} "))
+                        || cleanup.contains(&format!(" {k}"))
+                        || cleanup.contains(&format!("{k},"))
+                }
+            };
+            assert!(named, "README cleanup keys do not mention {key}");
+            continue;
+        }
         if !matches!(b.mode, Mode::Live | Mode::Edit) {
             continue;
         }

@@ -74,3 +74,68 @@ proptest! {
         }
     }
 }
+
+fn any_review_key() -> impl Strategy<Value = KeyChord> {
+    let chords: Vec<KeyChord> = Keymap::default()
+        .bindings()
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.mode,
+                kiroku::app::Mode::Review
+                    | kiroku::app::Mode::ReviewEdit
+                    | kiroku::app::Mode::Search
+                    | kiroku::app::Mode::Picker
+                    | kiroku::app::Mode::Form
+                    | kiroku::app::Mode::Edit
+            ) && !matches!(b.action, Action::ToggleReview | Action::Quit | Action::Save)
+        })
+        .map(|b| b.chord)
+        .collect();
+    prop_oneof![
+        6 => proptest::sample::select(chords),
+        2 => any_char().prop_map(|c| KeyChord::new(KeyCode::Char(c), KeyModifiers::NONE)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn cleanup_keeps_references_valid_and_undo_restores_the_session(
+        keys in proptest::collection::vec(any_review_key(), 1..150)
+    ) {
+        let mut app = app_with(common::minutes_session_full(), Lang::Ja);
+        app.update(Action::ToggleReview, at(17, 0, 0));
+        let original = app.session.clone();
+        for (i, chord) in keys.into_iter().enumerate() {
+            let now = at(17, 0, 0) + chrono::Duration::seconds(i as i64);
+            if let Some(action) = app.action_for_key(chord)
+                && action != Action::ToggleReview
+            {
+                app.update(action, now);
+            }
+            prop_assert!(app.review.is_some());
+            // Every remark refers to an existing speaker and item; ids are unique.
+            let s = &app.session;
+            let rebuilt = kiroku::model::Session::from_parts(
+                s.plan.clone(),
+                s.log.clone(),
+                s.remarks.clone(),
+                s.live.clone(),
+            );
+            prop_assert!(rebuilt.is_ok(), "{:?}", rebuilt.err());
+            render(&mut app, 100, 30, now);
+        }
+        // Close whatever is open, then undo everything.
+        app.overlay = kiroku::app::Overlay::None;
+        if let Some(r) = app.review.as_mut() {
+            r.editing = None;
+            r.search = None;
+        }
+        while !app.history.undo.is_empty() {
+            app.update(Action::Undo, at(18, 0, 0));
+        }
+        prop_assert_eq!(&app.session, &original);
+    }
+}

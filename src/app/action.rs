@@ -58,6 +58,58 @@ pub enum Action {
     DeleteForward,
     DeleteWordBack,
     DeleteWordForward,
+    /// Switch between live mode and cleanup mode.
+    ToggleReview,
+    /// Cleanup: the first remark.
+    SelectFirst,
+    /// Cleanup: the last remark.
+    SelectLast,
+    /// Cleanup: the next remark marked "check later".
+    NextCheck,
+    /// Cleanup: the previous remark marked "check later".
+    PrevCheck,
+    /// Cleanup: the next remark with an inaudible mark.
+    NextInaudible,
+    /// Cleanup: the previous remark with an inaudible mark.
+    PrevInaudible,
+    /// Cleanup: the next remark by the same speaker.
+    NextSameSpeaker,
+    /// Cleanup: the previous remark by the same speaker.
+    PrevSameSpeaker,
+    /// Cleanup: edit the selected remark's text.
+    EditRemark,
+    /// Cleanup, while editing: split the remark at the cursor.
+    SplitRemark,
+    /// Cleanup: mark or unmark the selected remark (commands then apply to all marked).
+    ToggleMark,
+    /// Cleanup: move the remark(s) to the next agenda item.
+    MoveToNextItem,
+    /// Cleanup: move the remark(s) to the previous agenda item.
+    MoveToPrevItem,
+    /// Cleanup: flag or unflag as non-public.
+    ToggleNonPublic,
+    /// Cleanup: delete the remark(s).
+    DeleteRemark,
+    /// Cleanup: merge the selected remark with the next one by the same speaker.
+    MergeNext,
+    /// Cleanup: undo the last change.
+    Undo,
+    /// Cleanup: redo what was undone.
+    Redo,
+    /// Cleanup: search text and speakers as you type.
+    Search,
+    /// Cleanup: the next search match.
+    SearchNext,
+    /// Cleanup: the previous search match.
+    SearchPrev,
+    /// Cleanup: show or hide the public-minutes preview.
+    TogglePreview,
+    /// Cleanup: correct the meeting header.
+    EditMeeting,
+    /// Cleanup: correct the selected remark's speaker's roster entry.
+    EditParticipant,
+    /// Cleanup: correct the selected remark's agenda item.
+    EditAgendaItem,
     /// Close an overlay without doing anything.
     Cancel,
     /// Accept the choice in an overlay.

@@ -5,11 +5,16 @@
 mod action;
 mod keymap;
 mod overlay;
+mod overlay_update;
+mod review;
 mod update;
 
 pub use action::Action;
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
-pub use overlay::{Form, FormField, Overlay, Picker};
+pub use overlay::{
+    Field, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker, PickerPurpose,
+};
+pub use review::{History, Review, display_order, matches_query};
 
 use crate::editor::Editor;
 use crate::i18n::Lang;
@@ -58,6 +63,10 @@ pub struct App {
     pub dirty: bool,
     /// A one-off note for the footer (cleared by the next key).
     pub message: Option<String>,
+    /// Cleanup mode, when it is on.
+    pub review: Option<Review>,
+    /// Undo and redo of cleanup changes; kept across saves.
+    pub history: History,
 }
 
 impl App {
@@ -79,6 +88,8 @@ impl App {
             save: SaveStatus::Unsaved,
             dirty: false,
             message: None,
+            review: None,
+            history: History::default(),
         }
     }
 
@@ -96,11 +107,14 @@ impl App {
 
     /// The modes whose bindings apply now, most specific first.
     pub fn modes(&self) -> &'static [Mode] {
-        match self.overlay {
-            Overlay::None => &[Mode::Live, Mode::Edit],
-            Overlay::Help(_) => &[Mode::Help],
-            Overlay::Picker(_) => &[Mode::Picker, Mode::Edit],
-            Overlay::Form(_) => &[Mode::Form, Mode::Edit],
+        match (&self.overlay, &self.review) {
+            (Overlay::None, Some(r)) if r.editing.is_some() => &[Mode::ReviewEdit, Mode::Edit],
+            (Overlay::None, Some(r)) if r.search.is_some() => &[Mode::Search, Mode::Edit],
+            (Overlay::None, Some(_)) => &[Mode::Review],
+            (Overlay::None, None) => &[Mode::Live, Mode::Edit],
+            (Overlay::Help(_), _) => &[Mode::Help],
+            (Overlay::Picker(_), _) => &[Mode::Picker, Mode::Edit],
+            (Overlay::Form(_), _) => &[Mode::Form, Mode::Edit],
         }
     }
 

@@ -1,7 +1,8 @@
-//! The overlays of live mode: the help list, the speaker picker and the add-participant form.
+//! The overlays: the help list, the speaker picker, and the forms (adding a participant, and in
+//! cleanup mode correcting a participant, the meeting header or an agenda item).
 
 use crate::editor::Editor;
-use crate::model::Session;
+use crate::model::{ItemNo, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Overlay {
@@ -13,13 +14,31 @@ pub enum Overlay {
     Form(Form),
 }
 
+/// What a picked participant is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickerPurpose {
+    /// Live mode: the next remark's speaker.
+    #[default]
+    Speaker,
+    /// Cleanup mode: the speaker of the selected (or marked) remarks.
+    Reassign,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
     pub query: Editor,
     pub selected: usize,
+    pub purpose: PickerPurpose,
 }
 
 impl Picker {
+    pub fn new(purpose: PickerPurpose) -> Self {
+        Self {
+            purpose,
+            ..Self::default()
+        }
+    }
+
     /// Indices into the roster of the participants matching the query.
     pub fn matches(&self, session: &Session) -> Vec<usize> {
         session
@@ -33,63 +52,133 @@ impl Picker {
     }
 }
 
+/// What a form's fields are called; the words come from the interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormField {
+pub enum FieldLabel {
     Role,
     Name,
     Honorific,
     Attendance,
+    Title,
+    Date,
+    Start,
+    End,
+    Place,
+    Detail,
+    Public,
+    Minutes,
 }
 
-impl FormField {
-    pub const ALL: [FormField; 4] = [
-        FormField::Role,
-        FormField::Name,
-        FormField::Honorific,
-        FormField::Attendance,
-    ];
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Text(Editor),
+    /// Flipped with Space (or the form's toggle key).
+    Toggle(bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: FieldLabel,
+    pub value: FieldValue,
+}
+
+impl Field {
+    pub fn text(label: FieldLabel, value: &str) -> Self {
+        Self {
+            label,
+            value: FieldValue::Text(Editor::new(value)),
+        }
+    }
+
+    pub fn toggle(label: FieldLabel, on: bool) -> Self {
+        Self {
+            label,
+            value: FieldValue::Toggle(on),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    /// Someone not on the roster; in cleanup mode they also become the selected remarks'
+    /// speaker.
+    AddParticipant {
+        reassign: bool,
+    },
+    /// Correct roster entry `index`.
+    EditParticipant(usize),
+    EditMeeting,
+    EditItem(ItemNo),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    pub role: Editor,
-    pub name: Editor,
-    pub honorific: Editor,
-    pub online: bool,
-    pub focus: FormField,
+    pub purpose: FormPurpose,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
 }
 
 impl Form {
-    /// A form with the picker's query as the name, since that is usually what was typed.
-    pub fn with_name(name: &str) -> Self {
+    pub fn new(purpose: FormPurpose, fields: Vec<Field>, focus: usize) -> Self {
         Self {
-            role: Editor::default(),
-            name: Editor::new(name),
-            honorific: Editor::default(),
-            online: false,
-            focus: if name.is_empty() {
-                FormField::Role
-            } else {
-                FormField::Name
-            },
+            purpose,
+            fields,
+            focus,
+            error: None,
         }
     }
 
+    /// The add-participant form, with what was typed in the picker as the name.
+    pub fn add_participant(name: &str, reassign: bool) -> Self {
+        let fields = vec![
+            Field::text(FieldLabel::Role, ""),
+            Field::text(FieldLabel::Name, name),
+            Field::text(FieldLabel::Honorific, ""),
+            Field::toggle(FieldLabel::Attendance, false),
+        ];
+        let focus = usize::from(!name.is_empty());
+        Self::new(FormPurpose::AddParticipant { reassign }, fields, focus)
+    }
+
     pub fn focused_editor(&mut self) -> Option<&mut Editor> {
-        match self.focus {
-            FormField::Role => Some(&mut self.role),
-            FormField::Name => Some(&mut self.name),
-            FormField::Honorific => Some(&mut self.honorific),
-            FormField::Attendance => None,
+        match &mut self.fields.get_mut(self.focus)?.value {
+            FieldValue::Text(e) => Some(e),
+            FieldValue::Toggle(_) => None,
+        }
+    }
+
+    pub fn toggle_focused(&mut self) {
+        if let Some(Field {
+            value: FieldValue::Toggle(on),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            *on = !*on;
         }
     }
 
     pub fn step_focus(&mut self, step: isize) {
-        let i = FormField::ALL
+        let n = self.fields.len().max(1) as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(n) as usize;
+    }
+
+    /// The trimmed text of the field labelled `label`.
+    pub fn get(&self, label: FieldLabel) -> String {
+        self.fields
             .iter()
-            .position(|f| *f == self.focus)
-            .unwrap_or(0) as isize;
-        let n = FormField::ALL.len() as isize;
-        self.focus = FormField::ALL[(i + step).rem_euclid(n) as usize];
+            .find(|f| f.label == label)
+            .map(|f| match &f.value {
+                FieldValue::Text(e) => e.text().trim().to_owned(),
+                FieldValue::Toggle(on) => on.to_string(),
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn flag(&self, label: FieldLabel) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.label == label && f.value == FieldValue::Toggle(true))
     }
 }

@@ -1,8 +1,8 @@
 //! The update step. It reads the clock only through `now`, so tests drive it with fixed times.
 
-use super::{Action, App, Effect, Form, FormField, Overlay, Picker, SaveStatus};
+use super::{Action, App, Effect, Overlay, Picker, PickerPurpose, SaveStatus};
 use crate::editor::{Editor, normalize_pasted};
-use crate::model::{Attendance, Timestamp};
+use crate::model::Timestamp;
 
 use crate::editor_marks::INAUDIBLE;
 
@@ -29,14 +29,20 @@ impl App {
         }
         self.message = None;
         match std::mem::take(&mut self.overlay) {
+            Overlay::None if self.review.is_some() => self.update_review(action, now),
             Overlay::None => self.update_live(action, now),
             Overlay::Help(scroll) => {
+                let last = crate::ui::help::entries(self).len().saturating_sub(1);
+                let scroll = scroll.min(last);
                 self.overlay = match action {
                     Action::Cancel | Action::ToggleHelp => Overlay::None,
                     Action::SelectNext => Overlay::Help(scroll + 1),
                     Action::SelectPrev => Overlay::Help(scroll.saturating_sub(1)),
                     Action::ScrollDown => Overlay::Help(scroll + 10),
                     Action::ScrollUp => Overlay::Help(scroll.saturating_sub(10)),
+                    Action::SelectFirst => Overlay::Help(0),
+                    // The view stops at the last page.
+                    Action::SelectLast => Overlay::Help(last),
                     _ => Overlay::Help(scroll),
                 };
                 Vec::new()
@@ -76,7 +82,10 @@ impl App {
                 self.session.set_speaker(None);
                 self.dirty = true;
             }
-            Action::OpenPicker => self.overlay = Overlay::Picker(Picker::default()),
+            Action::OpenPicker => {
+                self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Speaker))
+            }
+            Action::ToggleReview => self.enter_review(),
             Action::ToggleHelp => self.overlay = Overlay::Help(0),
             Action::NextItem | Action::PrevItem => {
                 let step = if action == Action::NextItem { 1 } else { -1 };
@@ -99,7 +108,11 @@ impl App {
                     self.dirty = true;
                 }
             }
-            Action::UndoCommit => self.undo_commit(),
+            Action::UndoCommit => {
+                self.undo_commit();
+                // Cleanup changes refer to remarks by position; the last one just left.
+                self.history.clear();
+            }
             Action::ScrollUp => {
                 let page = crate::ui::timeline::page_size(self);
                 let max = self.session.remarks.len().saturating_sub(1);
@@ -140,7 +153,12 @@ impl App {
 
     fn commit(&mut self, now: Timestamp) -> Vec<Effect> {
         // Blank lines around the text are slips of the key; indentation (　) is kept.
-        let text = self.editor.text().trim_end().trim_start_matches('\n').to_owned();
+        let text = self
+            .editor
+            .text()
+            .trim_end()
+            .trim_start_matches('\n')
+            .to_owned();
         if text.trim().is_empty() {
             return Vec::new();
         }
@@ -179,101 +197,10 @@ impl App {
         self.dirty = true;
         self.message = Some(s.undone.to_owned());
     }
-
-    fn update_picker(&mut self, mut picker: Picker, action: Action) -> Vec<Effect> {
-        let matches = picker.matches(&self.session);
-        match action {
-            Action::Cancel => return Vec::new(),
-            Action::Confirm => {
-                if let Some(&i) = matches.get(picker.selected) {
-                    let id = self.session.plan.roster[i].id.clone();
-                    self.session.set_speaker(Some(id));
-                    self.dirty = true;
-                } else {
-                    self.overlay = Overlay::Form(Form::with_name(picker.query.text()));
-                }
-                return Vec::new();
-            }
-            Action::AddParticipant => {
-                self.overlay = Overlay::Form(Form::with_name(picker.query.text()));
-                return Vec::new();
-            }
-            Action::SelectNext => {
-                picker.selected = (picker.selected + 1).min(matches.len().saturating_sub(1));
-            }
-            Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
-            Action::Insert(c) => {
-                picker.query.insert_char(c);
-                picker.selected = 0;
-            }
-            Action::Paste(t) => {
-                picker
-                    .query
-                    .insert_str(&normalize_pasted(&t).replace('\n', " "));
-                picker.selected = 0;
-            }
-            other => {
-                if edit(&mut picker.query, &other, usize::MAX) {
-                    picker.selected = 0;
-                }
-            }
-        }
-        self.overlay = Overlay::Picker(picker);
-        Vec::new()
-    }
-
-    fn update_form(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Cancel => return Vec::new(),
-            Action::Confirm => {
-                let name = form.name.text().trim().to_owned();
-                if name.is_empty() {
-                    form.focus = FormField::Name;
-                } else {
-                    let honorific = Some(form.honorific.text().trim().to_owned());
-                    let attendance = if form.online {
-                        Attendance::Online
-                    } else {
-                        Attendance::Room
-                    };
-                    let role = form.role.text().trim().to_owned();
-                    let id = self
-                        .session
-                        .add_participant(role, name, honorific, attendance);
-                    self.session.set_speaker(Some(id));
-                    self.dirty = true;
-                    return vec![Effect::Save];
-                }
-            }
-            Action::NextField => form.step_focus(1),
-            Action::PrevField => form.step_focus(-1),
-            Action::ToggleOnline => form.online = !form.online,
-            Action::Insert(' ') if form.focus == FormField::Attendance => {
-                form.online = !form.online;
-            }
-            Action::Insert(c) => {
-                if let Some(e) = form.focused_editor() {
-                    e.insert_char(c);
-                }
-            }
-            Action::Paste(t) => {
-                if let Some(e) = form.focused_editor() {
-                    e.insert_str(&normalize_pasted(&t).replace('\n', " "));
-                }
-            }
-            other => {
-                if let Some(e) = form.focused_editor() {
-                    edit(e, &other, usize::MAX);
-                }
-            }
-        }
-        self.overlay = Overlay::Form(form);
-        Vec::new()
-    }
 }
 
 /// Applies a text-editing action; `false` if `action` is not one.
-fn edit(editor: &mut Editor, action: &Action, width: usize) -> bool {
+pub(super) fn edit(editor: &mut Editor, action: &Action, width: usize) -> bool {
     match action {
         Action::CursorLeft => editor.left(),
         Action::CursorRight => editor.right(),

@@ -219,6 +219,18 @@ fn gap_blocks(session: &Session, left_out: &[&Remark], style: &Style) -> Vec<Blo
     }
 }
 
+/// The public minutes of one agenda item, as the cleanup preview shows them; `None` for a
+/// closed item, which has no section at all.
+pub fn preview_item(
+    session: &Session,
+    no: crate::model::ItemNo,
+    style: &Style,
+) -> Option<Vec<Section>> {
+    let item = session.plan.item(no)?;
+    item.public
+        .then(|| item_sections(session, item, Audience::Public, style))
+}
+
 fn item_sections(
     session: &Session,
     item: &AgendaItem,

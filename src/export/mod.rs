@@ -8,7 +8,7 @@ pub mod era;
 pub mod render;
 pub mod style;
 
-pub use build::{build, speaker_label};
+pub use build::{build, preview_item, speaker_label};
 pub use checks::check;
 pub use document::{Audience, Document};
 pub use style::Style;

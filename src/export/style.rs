@@ -125,8 +125,14 @@ impl Style {
     }
 
     pub fn default_style() -> Self {
+        Self::default_ref().clone()
+    }
+
+    /// The default style, parsed once (the cleanup preview draws with it every frame).
+    pub fn default_ref() -> &'static Self {
+        static DEFAULT: std::sync::OnceLock<Style> = std::sync::OnceLock::new();
         // The shipped styles are checked by tests; failing here is a bug.
-        Self::load("default").expect("the default style parses")
+        DEFAULT.get_or_init(|| Self::load("default").expect("the default style parses"))
     }
 }
 

@@ -2,6 +2,7 @@
 //! (remarks, the meeting log). Nothing here knows about terminals or files.
 
 mod agenda;
+mod change;
 mod log;
 mod meeting;
 mod remark;
@@ -9,6 +10,7 @@ mod roster;
 mod session;
 
 pub use agenda::{AgendaItem, ItemNo, Layout};
+pub use change::Change;
 pub use log::{ItemSpan, MeetingLog, OffRecord};
 pub use meeting::Meeting;
 pub use remark::{Remark, RemarkId};

@@ -356,7 +356,32 @@ impl Session {
         (1..=MAX_SLOT).find(|s| self.plan.by_slot(*s).is_none())
     }
 
-    /// Adds someone who was not on the roster; they get a fresh id and the next free slot.
+    /// A new roster entry for someone who was not on the roster: a fresh id and the next
+    /// free hotkey slot.
+    pub fn new_participant(
+        &self,
+        role: String,
+        name: String,
+        honorific: Option<String>,
+        attendance: Attendance,
+    ) -> Participant {
+        let id = (self.plan.roster.len() + 1..)
+            .map(|n| ParticipantId(format!("p{n}")))
+            .find(|id| self.plan.participant(id).is_none())
+            .unwrap_or_else(|| ParticipantId(format!("p{}", self.live.next_remark_id)));
+        let honorific = honorific.filter(|h| !h.trim().is_empty());
+        Participant {
+            id,
+            role,
+            name,
+            outside: honorific.is_some(),
+            honorific,
+            attendance,
+            hotkey: self.free_slot(),
+        }
+    }
+
+    /// Adds someone who was not on the roster mid-meeting; they get the next free slot.
     pub fn add_participant(
         &mut self,
         role: String,
@@ -364,20 +389,9 @@ impl Session {
         honorific: Option<String>,
         attendance: Attendance,
     ) -> ParticipantId {
-        let id = (self.plan.roster.len() + 1..)
-            .map(|n| ParticipantId(format!("p{n}")))
-            .find(|id| self.plan.participant(id).is_none())
-            .unwrap_or_else(|| ParticipantId(format!("p{}", self.live.next_remark_id)));
-        let hotkey = self.free_slot();
-        self.plan.roster.push(Participant {
-            id: id.clone(),
-            role,
-            name,
-            outside: false,
-            honorific: honorific.filter(|h| !h.trim().is_empty()),
-            attendance,
-            hotkey,
-        });
+        let p = self.new_participant(role, name, honorific, attendance);
+        let id = p.id.clone();
+        self.plan.roster.push(p);
         id
     }
 

@@ -3,10 +3,11 @@
 mod agenda;
 mod footer;
 mod header;
-mod help;
+pub mod help;
 mod input;
 pub mod layout;
 mod picker;
+pub mod review;
 mod roster;
 pub mod start;
 pub mod theme;
@@ -22,6 +23,11 @@ use theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
     let theme = Theme::new(app.settings.no_color);
     let area = frame.area();
+    if app.review.is_some() {
+        review::draw(frame, app, &theme);
+        draw_overlay(frame, app, &theme);
+        return;
+    }
     let width = layout::input_text_width(area.width);
     let input_rows = app.editor.layout(width).lines.len();
     let areas = layout::areas(area, input_rows, app.session.plan.agenda.len());
@@ -31,6 +37,12 @@ pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
     timeline::draw(frame, areas.timeline, app, &theme);
     input::draw(frame, areas.input, app, &theme);
     footer::draw(frame, areas.footer, app, &theme);
+    draw_overlay(frame, app, &theme);
+}
+
+fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let theme = *theme;
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help(scroll) => help::draw(frame, area, app, *scroll, &theme),

@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::layout::centered;
 use super::theme::Theme;
-use crate::app::{Action, App, Form, FormField, Mode, Picker};
+use crate::app::{Action, App, Field, FieldLabel, FieldValue, Form, FormPurpose, Mode, Picker};
 use crate::editor::Editor;
+use crate::i18n::Strings;
 use crate::text::{truncate, width};
 
 fn place_cursor(frame: &mut Frame, area: Rect, editor: &Editor, prefix: usize) {
@@ -65,58 +66,75 @@ pub fn draw_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, th
     place_cursor(frame, inner, &picker.query, 2);
 }
 
+fn label(l: FieldLabel, s: &Strings) -> &'static str {
+    match l {
+        FieldLabel::Role => s.form_role,
+        FieldLabel::Name => s.form_name,
+        FieldLabel::Honorific => s.form_honorific,
+        FieldLabel::Attendance => s.form_attendance,
+        FieldLabel::Title => s.label_title,
+        FieldLabel::Date => s.label_date,
+        FieldLabel::Start => s.label_start,
+        FieldLabel::End => s.label_end,
+        FieldLabel::Place => s.label_place,
+        FieldLabel::Detail => s.label_detail,
+        FieldLabel::Public => s.label_public,
+        FieldLabel::Minutes => s.label_minutes,
+    }
+}
+
 pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) {
     let s = app.settings.lang.strings();
-    let popup = centered(area, 60, 8);
+    let title = match form.purpose {
+        FormPurpose::AddParticipant { .. } => s.form_title,
+        FormPurpose::EditParticipant(_) => s.form_edit_participant,
+        FormPurpose::EditMeeting => s.form_edit_meeting,
+        FormPurpose::EditItem(_) => s.form_edit_item,
+    };
+    let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
+    let popup = centered(area, 70, rows);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(s.form_title)
+        .title(title)
         .border_style(theme.border_active());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let labels = [
-        s.form_role,
-        s.form_name,
-        s.form_honorific,
-        s.form_attendance,
-    ];
-    let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 2;
-    let attendance = if form.online { s.online } else { s.room };
-    let values = [
-        form.role.text(),
-        form.name.text(),
-        form.honorific.text(),
-        attendance,
-    ];
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(label(f.label, s)))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut lines = Vec::new();
-    for (i, field) in FormField::ALL.iter().enumerate() {
-        let focused = *field == form.focus;
-        let label = format!("{}{}", labels[i], " ".repeat(label_w - width(labels[i])));
-        let style = if focused { theme.key() } else { theme.dim() };
+    for (i, field) in form.fields.iter().enumerate() {
+        let name = label(field.label, s);
+        let text = format!("{name}{}", " ".repeat(label_w - width(name)));
+        let style = if i == form.focus {
+            theme.key()
+        } else {
+            theme.dim()
+        };
         lines.push(Line::from(vec![
-            Span::styled(label, style),
-            Span::raw(values[i].to_owned()),
+            Span::styled(text, style),
+            Span::raw(field.value.display(field.label, s)),
         ]));
     }
+    if let Some(e) = &form.error {
+        lines.push(Line::styled(e.clone(), theme.error()));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
-    let editor = match form.focus {
-        FormField::Role => Some(&form.role),
-        FormField::Name => Some(&form.name),
-        FormField::Honorific => Some(&form.honorific),
-        FormField::Attendance => None,
-    };
-    if let Some(e) = editor {
-        let row = FormField::ALL
-            .iter()
-            .position(|f| *f == form.focus)
-            .unwrap_or(0);
-        if row < usize::from(inner.height) {
-            let line = Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            };
-            place_cursor(frame, line, e, label_w);
-        }
+    if let Some(Field {
+        value: FieldValue::Text(e),
+        ..
+    }) = form.fields.get(form.focus)
+        && form.focus < usize::from(inner.height)
+    {
+        let line = Rect {
+            y: inner.y + form.focus as u16,
+            height: 1,
+            ..inner
+        };
+        place_cursor(frame, line, e, label_w);
     }
 }

@@ -4,8 +4,8 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph as DocxParagraph, Run, RunFonts,
-    Style, StyleType,
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph as DocxParagraph, Run, RunFonts, Style,
+    StyleType,
 };
 
 use crate::export::document::{Block, Document};

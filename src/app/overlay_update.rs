@@ -1,0 +1,264 @@
+//! What keys do in the picker and in forms.
+
+use super::update::edit;
+use super::{Action, App, Effect, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker};
+use super::{Field, PickerPurpose};
+use crate::editor::normalize_pasted;
+use crate::model::{Attendance, Change, ParticipantId};
+
+impl App {
+    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) -> Vec<Effect> {
+        let matches = picker.matches(&self.session);
+        let reassign = picker.purpose == PickerPurpose::Reassign;
+        match action {
+            Action::Cancel => return Vec::new(),
+            Action::Confirm => {
+                if let Some(&i) = matches.get(picker.selected) {
+                    let id = self.session.plan.roster[i].id.clone();
+                    return self.pick(Some(id), reassign);
+                }
+                self.overlay = Overlay::Form(Form::add_participant(picker.query.text(), reassign));
+                return Vec::new();
+            }
+            Action::AddParticipant => {
+                self.overlay = Overlay::Form(Form::add_participant(picker.query.text(), reassign));
+                return Vec::new();
+            }
+            Action::SelectNext => {
+                picker.selected = (picker.selected + 1).min(matches.len().saturating_sub(1));
+            }
+            Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
+            Action::Insert(c) => {
+                picker.query.insert_char(c);
+                picker.selected = 0;
+            }
+            Action::Paste(t) => {
+                picker
+                    .query
+                    .insert_str(&normalize_pasted(&t).replace('\n', " "));
+                picker.selected = 0;
+            }
+            other => {
+                if edit(&mut picker.query, &other, usize::MAX) {
+                    picker.selected = 0;
+                }
+            }
+        }
+        self.overlay = Overlay::Picker(picker);
+        Vec::new()
+    }
+
+    /// A participant was chosen: the next speaker in live mode, or the new speaker of the
+    /// selected remarks in cleanup mode.
+    fn pick(&mut self, id: Option<ParticipantId>, reassign: bool) -> Vec<Effect> {
+        if reassign {
+            return self.reassign(id);
+        }
+        self.session.set_speaker(id);
+        self.dirty = true;
+        Vec::new()
+    }
+
+    pub(super) fn update_form(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cancel => return Vec::new(),
+            Action::Confirm => match self.confirm_form(&form) {
+                Ok(effects) => return effects,
+                Err(message) => form.error = Some(message),
+            },
+            Action::NextField => form.step_focus(1),
+            Action::PrevField => form.step_focus(-1),
+            Action::ToggleOnline => form.toggle_focused(),
+            Action::Insert(' ') if form.focused_editor().is_none() => form.toggle_focused(),
+            Action::Insert(c) => {
+                if let Some(e) = form.focused_editor() {
+                    e.insert_char(c);
+                }
+            }
+            Action::Paste(t) => {
+                if let Some(e) = form.focused_editor() {
+                    e.insert_str(&normalize_pasted(&t).replace('\n', " "));
+                }
+            }
+            other => {
+                if let Some(e) = form.focused_editor() {
+                    edit(e, &other, usize::MAX);
+                }
+            }
+        }
+        self.overlay = Overlay::Form(form);
+        Vec::new()
+    }
+
+    /// Carries out a filled-in form, or says what is wrong with it.
+    fn confirm_form(&mut self, form: &Form) -> Result<Vec<Effect>, String> {
+        let ja = self.settings.lang == crate::i18n::Lang::Ja;
+        let need = |what: &str| -> String {
+            if ja {
+                format!("{what}を入力してください")
+            } else {
+                format!("{what} is required")
+            }
+        };
+        let s = self.settings.lang.strings();
+        match form.purpose {
+            FormPurpose::AddParticipant { reassign } => {
+                let name = form.get(FieldLabel::Name);
+                if name.is_empty() {
+                    return Err(need(s.form_name));
+                }
+                let attendance = if form.flag(FieldLabel::Attendance) {
+                    Attendance::Online
+                } else {
+                    Attendance::Room
+                };
+                let honorific = Some(form.get(FieldLabel::Honorific));
+                let role = form.get(FieldLabel::Role);
+                if reassign {
+                    let p = self
+                        .session
+                        .new_participant(role, name, honorific, attendance);
+                    let id = p.id.clone();
+                    let add = self.session.add_participant_change(p);
+                    self.session.apply(&add);
+                    let mut effects = self.reassign(Some(id));
+                    // One undo takes back both the new entry and the reassignment.
+                    if let Some(last) = self.history.undo.pop() {
+                        self.history.undo.push(Change::Group(vec![add, last]));
+                    } else {
+                        self.history.undo.push(add);
+                    }
+                    effects.push(Effect::Save);
+                    return Ok(effects);
+                }
+                let id = self
+                    .session
+                    .add_participant(role, name, honorific, attendance);
+                self.session.set_speaker(Some(id));
+                self.dirty = true;
+                Ok(vec![Effect::Save])
+            }
+            FormPurpose::EditParticipant(index) => {
+                let name = form.get(FieldLabel::Name);
+                if name.is_empty() {
+                    return Err(need(s.form_name));
+                }
+                let Some(mut p) = self.session.plan.roster.get(index).cloned() else {
+                    return Ok(Vec::new());
+                };
+                p.role = form.get(FieldLabel::Role);
+                p.name = name;
+                let h = form.get(FieldLabel::Honorific);
+                p.honorific = (!h.is_empty()).then_some(h);
+                p.attendance = if form.flag(FieldLabel::Attendance) {
+                    Attendance::Online
+                } else {
+                    Attendance::Room
+                };
+                let change = self.session.change_participant(index, p);
+                Ok(change.map(|c| self.commit_change(c)).unwrap_or_default())
+            }
+            FormPurpose::EditMeeting => {
+                let mut m = self.session.plan.meeting.clone();
+                m.title = form.get(FieldLabel::Title);
+                if m.title.is_empty() {
+                    return Err(need(s.form_title_field));
+                }
+                m.date = chrono::NaiveDate::parse_from_str(&form.get(FieldLabel::Date), "%Y-%m-%d")
+                    .map_err(|_| s.form_bad_date.to_owned())?;
+                let time = |label| {
+                    let t = form.get(label);
+                    chrono::NaiveTime::parse_from_str(&t, "%H:%M")
+                        .or_else(|_| chrono::NaiveTime::parse_from_str(&t, "%H:%M:%S"))
+                        .map_err(|_| s.form_bad_time.to_owned())
+                };
+                m.start = time(FieldLabel::Start)?;
+                m.end = time(FieldLabel::End)?;
+                m.place = form.get(FieldLabel::Place);
+                let change = self.session.change_meeting(m);
+                Ok(self.commit_change(change))
+            }
+            FormPurpose::EditItem(no) => {
+                let title = form.get(FieldLabel::Title);
+                if title.is_empty() {
+                    return Err(need(s.form_title_field));
+                }
+                let detail = form.get(FieldLabel::Detail);
+                let minutes = form.get(FieldLabel::Minutes);
+                let minutes = if minutes.is_empty() {
+                    None
+                } else {
+                    Some(
+                        minutes
+                            .parse::<u32>()
+                            .map_err(|_| s.form_bad_minutes.to_owned())?,
+                    )
+                };
+                let public = form.flag(FieldLabel::Public);
+                let change = self.session.change_agenda_item(no, |i| {
+                    i.title = title;
+                    i.detail = (!detail.is_empty()).then_some(detail);
+                    i.public = public;
+                    i.minutes = minutes;
+                });
+                Ok(change.map(|c| self.commit_change(c)).unwrap_or_default())
+            }
+        }
+    }
+
+    /// The form to correct roster entry `index`.
+    pub fn participant_form(&self, index: usize) -> Option<Form> {
+        let p = self.session.plan.roster.get(index)?;
+        let fields = vec![
+            Field::text(FieldLabel::Role, &p.role),
+            Field::text(FieldLabel::Name, &p.name),
+            Field::text(FieldLabel::Honorific, p.honorific.as_deref().unwrap_or("")),
+            Field::toggle(FieldLabel::Attendance, p.attendance == Attendance::Online),
+        ];
+        Some(Form::new(FormPurpose::EditParticipant(index), fields, 1))
+    }
+
+    pub fn meeting_form(&self) -> Form {
+        let m = &self.session.plan.meeting;
+        let fields = vec![
+            Field::text(FieldLabel::Title, &m.title),
+            Field::text(FieldLabel::Date, &m.date.format("%Y-%m-%d").to_string()),
+            Field::text(FieldLabel::Start, &m.start.format("%H:%M").to_string()),
+            Field::text(FieldLabel::End, &m.end.format("%H:%M").to_string()),
+            Field::text(FieldLabel::Place, &m.place),
+        ];
+        Form::new(FormPurpose::EditMeeting, fields, 0)
+    }
+
+    pub fn item_form(&self, no: crate::model::ItemNo) -> Option<Form> {
+        let item = self.session.plan.item(no)?;
+        let fields = vec![
+            Field::text(FieldLabel::Title, &item.title),
+            Field::text(FieldLabel::Detail, item.detail.as_deref().unwrap_or("")),
+            Field::toggle(FieldLabel::Public, item.public),
+            Field::text(
+                FieldLabel::Minutes,
+                &item.minutes.map(|m| m.to_string()).unwrap_or_default(),
+            ),
+        ];
+        Some(Form::new(FormPurpose::EditItem(no), fields, 0))
+    }
+}
+
+impl FieldValue {
+    /// The value as shown in a form.
+    pub fn display(&self, label: FieldLabel, s: &crate::i18n::Strings) -> String {
+        match (self, label) {
+            (FieldValue::Text(e), _) => e.text().to_owned(),
+            (FieldValue::Toggle(on), FieldLabel::Attendance) => {
+                (if *on { s.online } else { s.room }).to_owned()
+            }
+            (FieldValue::Toggle(on), _) => (if *on {
+                s.public_word
+            } else {
+                s.non_public_word
+            })
+            .to_owned(),
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Cleanup in the real binary: open a session with --review, fix a typo, reassign a remark,
+//! move one to another item, merge two, quit; the file holds exactly those changes.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Pty, keys, minutes_session, pid};
+use kiroku::storage::{save_session, session_to_string};
+
+#[test]
+fn a_cleanup_changes_exactly_what_was_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut session = minutes_session();
+    session.remarks[2].text = "利用率の推位について伺いたい。".into();
+    save_session(&path, &session).unwrap();
+
+    let mut expected = session.clone();
+    let merge = expected.merge_remarks(1, 2).unwrap();
+    expected.apply(&merge);
+    let fix = expected
+        .change_remark(3, |r| r.text = "利用率の推移について伺いたい。".into())
+        .unwrap();
+    expected.apply(&fix);
+    let reassign = expected
+        .change_remark(4, |r| r.speaker = pid("yamada"))
+        .unwrap();
+    expected.apply(&reassign);
+    let moved = expected.change_remark(5, |r| r.item = 2).unwrap();
+    expected.apply(&moved);
+
+    let p = path.to_str().unwrap();
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "open", p, "--review"],
+        dir.path(),
+        120,
+        35,
+    );
+    let wait = Duration::from_secs(10);
+    assert!(pty.wait_for("整理 CLEANUP", wait), "{}", pty.screen());
+    pty.send(b"\x1b[H"); // Home
+    pty.send(b"J");
+    pty.send(b"j");
+    pty.send(keys::ENTER);
+    pty.send(b"\x1b[H"); // Home: start of the line
+    for _ in 0..6 {
+        pty.send(b"\x1b[C"); // Right
+    }
+    pty.send(b"\x7f"); // Backspace
+    pty.type_text("移");
+    pty.send(keys::ENTER);
+    pty.send(b"j");
+    pty.send(&keys::alt('1'));
+    pty.send(b"j");
+    pty.send(b"<");
+    assert!(pty.wait_for("保存済", wait), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(wait).expect("quits").success());
+
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, session_to_string(&expected));
+}

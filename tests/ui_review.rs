@@ -1,0 +1,362 @@
+//! Cleanup mode through its keys: each operation, its undo and redo, search with Japanese,
+//! and the preview of the public minutes.
+
+mod common;
+
+use common::{app_with, at, minutes_session_full, pid, press, render, screen_text};
+use kiroku::app::App;
+use kiroku::i18n::Lang;
+
+const T: fn() -> kiroku::model::Timestamp = || at(17, 0, 0);
+
+fn review() -> App {
+    let mut app = app_with(minutes_session_full(), Lang::Ja);
+    press(&mut app, "<C-r>", T());
+    assert!(app.review.is_some());
+    app
+}
+
+fn selected(app: &App) -> &kiroku::model::Remark {
+    let id = app.review.as_ref().unwrap().selected.unwrap();
+    app.session.remarks.iter().find(|r| r.id == id).unwrap()
+}
+
+/// Selects the remark whose text starts with `start`, by moving as a user would.
+fn go_to(app: &mut App, start: &str) {
+    press(app, "<Home>", T());
+    for _ in 0..app.session.remarks.len() {
+        if selected(app).text.starts_with(start) {
+            return;
+        }
+        press(app, "<Down>", T());
+    }
+    panic!("no remark starting with {start}");
+}
+
+/// Applies `keys`, checks `check`, then undoes and redoes and checks both ends.
+fn undoable(app: &mut App, keys: &str, check: impl Fn(&App)) {
+    let before = app.session.clone();
+    press(app, keys, T());
+    check(app);
+    let after = app.session.clone();
+    assert_ne!(before, after, "{keys} changed something");
+    press(app, "u", T());
+    assert_eq!(app.session, before, "undo of {keys}");
+    press(app, "U", T());
+    assert_eq!(app.session, after, "redo of {keys}");
+}
+
+#[test]
+fn the_list_is_grouped_by_item_with_the_last_remark_selected() {
+    let mut app = review();
+    assert_eq!(selected(&app).text, "（資料2に基づき説明）");
+    press(&mut app, "<Home>", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    let h1 = screen.find("1 開会挨拶").unwrap();
+    let h2 = screen.find("2 報告事項").unwrap();
+    let h3 = screen
+        .find("3 意見交換[非公開]")
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(h1 < h2 && h2 < h3, "{screen}");
+    // Remarks of item 2 recorded after item 3 still show under item 2.
+    let late = screen.find("公開に戻って補足する。").unwrap();
+    assert!(h2 < late && late < h3, "{screen}");
+    assert!(screen.contains("整理 CLEANUP"), "{screen}");
+}
+
+#[test]
+fn moving_around() {
+    let mut app = review();
+    press(&mut app, "<Home>", T());
+    assert!(selected(&app).text.starts_with("本日は"));
+    press(&mut app, "<C-n>", T());
+    assert!(
+        selected(&app).text.starts_with("利用率の推移"),
+        "first of the next item"
+    );
+    press(&mut app, "c", T());
+    assert!(selected(&app).check_later);
+    press(&mut app, "<Home>i", T());
+    assert!(selected(&app).text.contains("［聞き取れず］"));
+    go_to(&mut app, "前年度比");
+    press(&mut app, "s", T());
+    assert!(
+        selected(&app).text.starts_with("ここからは"),
+        "next by 鈴木"
+    );
+    press(&mut app, "S", T());
+    assert!(selected(&app).text.starts_with("前年度比"));
+    press(&mut app, "<End>", T());
+    assert!(
+        selected(&app).text.starts_with("調達"),
+        "the closed item comes last"
+    );
+    press(&mut app, "<C-p>", T());
+    assert!(selected(&app).text.starts_with("利用率の推移"));
+}
+
+#[test]
+fn edit_text_in_place_with_the_cursor_for_the_ime() {
+    let mut app = review();
+    go_to(&mut app, "前年度比");
+    press(&mut app, "<Enter><End><Left>", T());
+    let mut terminal = render(&mut app, 120, 40, T());
+    let screen = screen_text(&terminal);
+    let row = screen
+        .lines()
+        .position(|l| l.starts_with("│    前年度比で二割増えている。"))
+        .unwrap();
+    // Four cells of gutter and indent after the border; 前年度比で二割増えている is 24 cells.
+    terminal
+        .backend_mut()
+        .assert_cursor_position((1 + 4 + 24, u16::try_from(row).unwrap()));
+    press(&mut app, "<Esc>", T());
+    assert_eq!(
+        selected(&app).text,
+        "前年度比で二割増えている。",
+        "Esc cancels"
+    );
+    undoable(&mut app, "<Enter><End><Left>と聞いて<Enter>", |app| {
+        assert_eq!(selected(app).text, "前年度比で二割増えていると聞いて。");
+    });
+}
+
+#[test]
+fn reassign_by_hotkey_picker_and_for_several_remarks() {
+    let mut app = review();
+    go_to(&mut app, "利用率の推移");
+    undoable(&mut app, "<A-3>", |app| {
+        assert_eq!(selected(app).speaker, pid("suzuki"))
+    });
+    undoable(&mut app, "<F1>", |app| {
+        assert_eq!(selected(app).speaker, pid("yamada"))
+    });
+    undoable(&mut app, "<C-f>鈴木<Enter>", |app| {
+        assert_eq!(selected(app).speaker, pid("suzuki"));
+    });
+    go_to(&mut app, "本日は");
+    undoable(&mut app, "<Space><Space><A-2>", |app| {
+        assert_eq!(app.session.remarks[0].speaker, pid("sato"));
+        assert_eq!(app.session.remarks[1].speaker, pid("sato"));
+    });
+    press(&mut app, "<Esc>", T());
+    assert!(app.review.as_ref().unwrap().marked.is_empty());
+}
+
+#[test]
+fn reassign_to_someone_new_adds_them_in_one_undoable_step() {
+    let mut app = review();
+    go_to(&mut app, "利用率の推移");
+    undoable(
+        &mut app,
+        "<C-f>中村<Enter><Up>西町 課長<Enter>",
+        |app| {
+            let p = app.session.plan.roster.last().unwrap();
+            assert_eq!(p.name, "中村");
+            assert_eq!(selected(app).speaker, Some(p.id.clone()));
+        },
+    );
+}
+
+#[test]
+fn move_flag_check_delete() {
+    let mut app = review();
+    go_to(&mut app, "前年度比");
+    undoable(&mut app, ">", |app| assert_eq!(selected(app).item, 3));
+    // Redone, the remark is in item 3; back one is item 2.
+    undoable(&mut app, "<", |app| assert_eq!(selected(app).item, 2));
+    undoable(&mut app, "p", |app| assert!(selected(app).non_public));
+    undoable(&mut app, "t", |app| assert!(selected(app).check_later));
+    let count = app.session.remarks.len();
+    undoable(&mut app, "d", |app| {
+        assert_eq!(app.session.remarks.len(), count - 1);
+        assert!(
+            !app.session
+                .remarks
+                .iter()
+                .any(|r| r.text.starts_with("前年度比"))
+        );
+    });
+}
+
+#[test]
+fn merge_with_the_next_and_split_at_the_cursor() {
+    let mut app = review();
+    go_to(&mut app, "本日は");
+    undoable(&mut app, "J", |app| {
+        assert_eq!(
+            selected(app).text,
+            "本日はお集まりいただき、ありがとうございます。今年度の重点は三つある。"
+        );
+        assert_eq!(app.session.remarks.len(), 8);
+    });
+    go_to(&mut app, "利用率の推移");
+    let before = app.session.clone();
+    press(&mut app, "J", T());
+    assert!(
+        app.message.is_some(),
+        "the next is by someone else: refused"
+    );
+    assert_eq!(app.session, before);
+    go_to(&mut app, "本日は");
+    undoable(&mut app, "<Enter><Home><Right><Right><Right><A-s>", |app| {
+        // The merge above was redone, so the second half runs on to its end.
+        assert_eq!(
+            selected(app).text,
+            "お集まりいただき、ありがとうございます。今年度の重点は三つある。"
+        );
+        let first = &app.session.remarks[0];
+        assert_eq!(first.text, "本日は");
+        assert!(
+            first.began <= selected(app).began && selected(app).began <= selected(app).committed
+        );
+    });
+}
+
+#[test]
+fn corrections_to_roster_meeting_and_agenda_show_everywhere() {
+    let mut app = review();
+    go_to(&mut app, "利用率の推移");
+    go_to(&mut app, "利用率の推移");
+    undoable(&mut app, "R<End>子<Enter>", |app| {
+        assert_eq!(app.session.plan.roster[1].name, "佐藤 花子子");
+    });
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(
+        screen.matches("佐藤 花子子").count() >= 2,
+        "every remark shows it: {screen}"
+    );
+    undoable(&mut app, "E<End>（臨時）<Enter>", |app| {
+        assert_eq!(
+            app.session.plan.meeting.title,
+            "第3回 北町デジタル推進会議（臨時）"
+        );
+    });
+    undoable(&mut app, "A<Tab><Tab> <Enter>", |app| {
+        assert!(!app.session.plan.agenda[1].public, "item 2 closed");
+    });
+    press(
+        &mut app,
+        "E<Tab><C-w><C-w><C-w><C-w><C-w>2026-13-40<Enter>",
+        T(),
+    );
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(screen.contains("日付は 2026-07-03 の形で"), "{screen}");
+}
+
+#[test]
+fn search_as_you_type_in_japanese_with_highlight() {
+    let mut app = review();
+    press(&mut app, "<Home>/利用率", T());
+    assert!(selected(&app).text.starts_with("利用率の推移"));
+    let terminal = render(&mut app, 120, 40, T());
+    let screen = screen_text(&terminal);
+    assert!(screen.contains("検索 /利用率"), "{screen}");
+    // The match is highlighted cell by cell: 利用率 is three wide characters, six cells.
+    let buf = terminal.backend().buffer();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("    利用率の推移"))
+        .unwrap() as u16;
+    let col = 1 + 4;
+    let hl = buf[(col, row)].style();
+    assert_eq!(buf[(col + 4, row)].style(), hl);
+    assert_ne!(
+        buf[(col + 6, row)].style(),
+        hl,
+        "の is not part of the match"
+    );
+    press(&mut app, "<Enter>n", T());
+    assert!(
+        selected(&app).text.starts_with("利用率は"),
+        "{}",
+        selected(&app).text
+    );
+    press(&mut app, "N", T());
+    assert!(selected(&app).text.starts_with("利用率の推移"));
+    press(&mut app, "/佐藤<Enter>", T());
+    assert_eq!(
+        selected(&app).speaker,
+        pid("sato"),
+        "speakers are searched too"
+    );
+    press(&mut app, "/存在しない語<Esc>", T());
+    assert_eq!(selected(&app).speaker, pid("sato"), "Esc goes back");
+}
+
+#[test]
+fn the_preview_shows_what_the_public_minutes_will_say() {
+    let mut app = review();
+    go_to(&mut app, "ここからは");
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    let preview: String = screen
+        .lines()
+        .map(|l| l.split("││").nth(1).unwrap_or(""))
+        .collect();
+    assert!(
+        preview.contains("2 報告事項（電子申請の利用状況）"),
+        "{screen}"
+    );
+    assert!(
+        !preview.contains("ここからは"),
+        "a non-public remark is not in the preview"
+    );
+    press(&mut app, "p", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    let preview: String = screen
+        .lines()
+        .map(|l| l.split("││").nth(1).unwrap_or(""))
+        .collect();
+    assert!(
+        preview.contains("ここからは"),
+        "unflagged, it would be published: {screen}"
+    );
+    press(&mut app, "<End>", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(screen.contains("非公開の議題"), "{screen}");
+    press(&mut app, "v", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(!screen.contains("公開版の見え方"), "{screen}");
+}
+
+#[test]
+fn undo_survives_a_save_and_live_mode_continues() {
+    let mut app = review();
+    go_to(&mut app, "前年度比");
+    let effects = press(&mut app, "p", T());
+    assert!(
+        effects.contains(&kiroku::app::Effect::Save),
+        "each change is saved"
+    );
+    app.update(kiroku::app::Action::Saved(Ok(())), T());
+    press(&mut app, "u", T());
+    assert!(!selected(&app).non_public, "undo after a save");
+    press(&mut app, "<C-r>", T());
+    assert!(app.review.is_none());
+    press(&mut app, "<A-1>続けて発言<Enter>", T());
+    assert_eq!(app.session.remarks.last().unwrap().text, "続けて発言");
+}
+
+#[test]
+fn cleanup_snapshot_80x24() {
+    let mut app = review();
+    go_to(&mut app, "前年度比");
+    press(&mut app, "<Space>", T());
+    let terminal = render(&mut app, 80, 24, T());
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn tiny_screens_in_cleanup_mode_do_not_panic() {
+    let mut app = review();
+    for (w, h) in [(1, 1), (10, 3), (20, 5), (300, 100), (0, 0)] {
+        render(&mut app, w, h, T());
+        press(&mut app, "<Enter>", T());
+        render(&mut app, w, h, T());
+        press(&mut app, "<Esc>/x", T());
+        render(&mut app, w, h, T());
+        press(&mut app, "<Esc>E", T());
+        render(&mut app, w, h, T());
+        press(&mut app, "<Esc>", T());
+    }
+}
