@@ -9,9 +9,10 @@ use crate::i18n::Lang;
 use crate::model::Session;
 use crate::start::StartChoice;
 use crate::storage::{
-    self, LoadError, Loaded, SessionLock, default_session_path, load_agenda, load_file,
+    self, LoadError, Loaded, SessionLock, Store, default_session_path, load_agenda, load_file,
     load_session,
 };
+use crate::term::LiveError;
 
 /// An error for the user: one line, exit code 1.
 #[derive(Debug, thiserror::Error)]
@@ -104,29 +105,99 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     let session = Session::new(plan)
         .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
-    storage::save_session(&path, &session)
+    let mut store = Store::create(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
-    live(session, &path, keymap, false, opts)?;
+    live(session, &mut store, keymap, false, None, opts)?;
     drop(lock);
     Ok(())
 }
 
-/// `kiroku open SESSION`: resumes recording.
-pub fn open(path: &Path, review: bool, opts: &Options) -> Result<(), CommandError> {
+/// What to do with a recovery file left by a crash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RecoveryChoice {
+    /// Refuse to open while one exists, and say how to choose.
+    #[default]
+    Ask,
+    /// Continue from the recovery file.
+    Recover,
+    /// Set it aside and continue from the session file and its journal.
+    Discard,
+}
+
+/// `kiroku open SESSION`: resumes recording (or cleanup with `review`).
+pub fn open(
+    path: &Path,
+    review: bool,
+    recovery: RecoveryChoice,
+    opts: &Options,
+) -> Result<(), CommandError> {
     let keymap = keymap(opts.keymap.as_deref())?;
     // Lock first: another kiroku may be writing this file right now.
     let lock = SessionLock::acquire(path, &opts.clock.now().to_rfc3339())?;
-    let session = load_session(path)?;
-    live(session, path, keymap, review, opts)?;
+    let rescue = crate::term::recovery_path(path);
+    let mut from_rescue = None;
+    if rescue.exists() {
+        match recovery {
+            RecoveryChoice::Ask => {
+                return Err(CommandError::Other(format!(
+                    "kiroku stopped on an error last time and wrote everything to {r}. \
+                     Continue from it with `kiroku open {p} --recover`, or set it aside with \
+                     `kiroku open {p} --discard-recovery` (the file is kept as {r}.discarded)",
+                    r = rescue.display(),
+                    p = path.display()
+                )));
+            }
+            RecoveryChoice::Recover => from_rescue = Some(storage::load_session(&rescue)?),
+            RecoveryChoice::Discard => {
+                let mut aside = rescue.as_os_str().to_owned();
+                aside.push(".discarded");
+                std::fs::rename(&rescue, &aside).map_err(|e| {
+                    CommandError::Other(format!("cannot set {} aside: {e}", rescue.display()))
+                })?;
+            }
+        }
+    }
+    let (mut session, mut store, recovered) = Store::open(path)?;
+    let mut notice = None;
+    if let Some(rescued) = from_rescue {
+        session = rescued;
+        store
+            .fold(&session)
+            .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
+        let mut done = rescue.as_os_str().to_owned();
+        done.push(".recovered");
+        let _ = std::fs::rename(&rescue, &done);
+        notice = Some(format!("recovered from {}", rescue.display()));
+    }
+    if recovered.replayed > 0 {
+        notice = Some(format!(
+            "recovered {} change(s) from the journal{}",
+            recovered.replayed,
+            if recovered.torn_tail {
+                " (a cut-off last record was dropped)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if let Some((copy, why)) = &recovered.damaged {
+        eprintln!(
+            "kiroku: warning: {why}; a copy is kept at {}",
+            copy.display()
+        );
+        notice = Some(format!("journal damaged: copy kept at {}", copy.display()));
+    }
+    live(session, &mut store, keymap, review, notice, opts)?;
     drop(lock);
     Ok(())
 }
 
 fn live(
     session: Session,
-    path: &Path,
+    store: &mut Store,
     keymap: Keymap,
     review: bool,
+    notice: Option<String>,
     opts: &Options,
 ) -> Result<(), CommandError> {
     let settings = Settings {
@@ -135,15 +206,38 @@ fn live(
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
     let mut app = App::new(session, keymap, settings);
+    app.save_path = store.path().to_path_buf();
+    app.message = notice;
     if review {
         app.enter_review();
     }
-    crate::term::run_live(&mut app, path, opts.clock)
-        .map_err(|e| CommandError::Other(format!("terminal error: {e} (the session was saved)")))?;
+    match crate::term::run_live(&mut app, store, opts.clock) {
+        Ok(()) => {}
+        Err(LiveError::Terminal(e)) => {
+            return Err(CommandError::Other(format!(
+                "terminal error: {e} (everything typed was saved to {})",
+                store.path().display()
+            )));
+        }
+        Err(LiveError::Panicked(file)) => {
+            return Err(CommandError::Other(match file {
+                Some(f) => format!(
+                    "kiroku stopped on an internal error; the session and the unfinished input \
+                     were written to {}: `kiroku open {} --recover` continues from it",
+                    f.display(),
+                    store.path().display()
+                ),
+                None => format!(
+                    "kiroku stopped on an internal error; the journal beside {} holds what was typed",
+                    store.path().display()
+                ),
+            }));
+        }
+    }
     if let crate::app::SaveStatus::Error(e) = &app.save {
         return Err(CommandError::Other(format!("the last save failed: {e}")));
     }
-    println!("{}", path.display());
+    println!("{}", app.save_path.display());
     Ok(())
 }
 
@@ -219,7 +313,7 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {
         StartChoice::Quit => Ok(()),
-        StartChoice::Open(p) => open(&p, false, opts),
+        StartChoice::Open(p) => open(&p, false, RecoveryChoice::Ask, opts),
         StartChoice::New(p) => new(&p, None, opts),
     }
 }

@@ -50,6 +50,12 @@ enum Command {
         /// Start in cleanup mode (C-r switches between cleanup and recording).
         #[arg(long)]
         review: bool,
+        /// Continue from the recovery file a crash left.
+        #[arg(long, conflicts_with = "discard_recovery")]
+        recover: bool,
+        /// Set a crash's recovery file aside and continue from the session file.
+        #[arg(long)]
+        discard_recovery: bool,
     },
     /// Check an agenda or session file and print a one-line summary.
     Check {
@@ -97,7 +103,19 @@ fn main() -> ExitCode {
     let result: Result<(), CommandError> = match cli.command {
         None => commands::start(&opts),
         Some(Command::New { agenda, output }) => commands::new(&agenda, output.as_deref(), &opts),
-        Some(Command::Open { session, review }) => commands::open(&session, review, &opts),
+        Some(Command::Open {
+            session,
+            review,
+            recover,
+            discard_recovery,
+        }) => {
+            let choice = match (recover, discard_recovery) {
+                (true, _) => commands::RecoveryChoice::Recover,
+                (_, true) => commands::RecoveryChoice::Discard,
+                _ => commands::RecoveryChoice::Ask,
+            };
+            commands::open(&session, review, choice, &opts)
+        }
         Some(Command::Check { file }) => commands::check(&file).map(|s| println!("{s}")),
         Some(Command::Export {
             session,

@@ -14,12 +14,10 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, Effect, KeyChord, SaveStatus};
 use crate::clock::Clock;
 use crate::i18n::Lang;
+use crate::model::{Draft, Edit};
 use crate::start::{StartChoice, StartScreen};
-use crate::storage::{session_to_string, write_atomic};
+use crate::storage::{SessionLock, Store, session_to_string, write_atomic};
 use crate::ui;
-
-/// Unsaved changes are written at least this often while typing goes on.
-const AUTOSAVE: Duration = Duration::from_secs(2);
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 
@@ -93,28 +91,70 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool) -> io::Result<StartChoi
     }
 }
 
-/// Runs live mode on `app`, saving to `path`, until the user quits or a signal arrives.
-pub fn run_live(app: &mut App, path: &Path, clock: Clock) -> io::Result<()> {
-    let stop = termination_flag()?;
-    let mut guard = TerminalGuard::enter()?;
+/// How `run_live` ended when it did not end normally.
+#[derive(Debug)]
+pub enum LiveError {
+    Terminal(io::Error),
+    /// A bug: the session and the unfinished input were written to this file.
+    Panicked(Option<PathBuf>),
+}
+
+/// `<session>.recovery`: written if kiroku panics, offered by `kiroku open`.
+pub fn recovery_path(session: &Path) -> PathBuf {
+    let mut name = session.as_os_str().to_owned();
+    name.push(".recovery");
+    PathBuf::from(name)
+}
+
+/// Runs live mode on `app`, recording into `store`, until the user quits, a signal arrives or
+/// the terminal goes away. Whatever ends it, everything typed is written before it returns.
+pub fn run_live(app: &mut App, store: &mut Store, clock: Clock) -> Result<(), LiveError> {
+    let stop = termination_flag().map_err(LiveError::Terminal)?;
+    let mut guard = TerminalGuard::enter().map_err(LiveError::Terminal)?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(app, store, clock, &mut guard, &stop)
+    }));
+    let result = match outcome {
+        Ok(r) => r.map_err(LiveError::Terminal),
+        Err(_) => {
+            // The panic hook has given the terminal back. Write out everything this
+            // process knows, in a file of its own: the state may be the bug.
+            let path = recovery_path(store.path());
+            let text = session_to_string(app.session_for_save());
+            drop(guard);
+            return Err(LiveError::Panicked(
+                write_atomic(&path, text.as_bytes()).ok().map(|()| path),
+            ));
+        }
+    };
+    // Quit, signal or a dead terminal: fold everything into the session file.
+    let mut saver = Saver::new(store);
+    saver.flush(app, clock, true);
+    drop(guard);
+    let _ = io::stdout().flush();
+    result
+}
+
+fn event_loop(
+    app: &mut App,
+    store: &mut Store,
+    clock: Clock,
+    guard: &mut TerminalGuard,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height), clock.now());
-    let mut saver = Saver {
-        path: path.to_path_buf(),
-        last: Instant::now(),
-        quit_armed: false,
-    };
+    let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
+    let mut saver = Saver::new(store);
     let mut drawn_at = None;
     let mut redraw = true;
-    let result = loop {
+    loop {
         if stop.load(Ordering::Relaxed) {
-            break Ok(());
+            return Ok(());
         }
         let now = clock.now();
         if redraw || drawn_at != Some(now) {
-            if let Err(e) = guard.terminal.draw(|f| ui::draw(f, app, now)) {
-                break Err(e);
-            }
+            guard.terminal.draw(|f| ui::draw(f, app, now))?;
             drawn_at = Some(now);
             redraw = false;
         }
@@ -122,57 +162,92 @@ pub fn run_live(app: &mut App, path: &Path, clock: Clock) -> io::Result<()> {
         let ms_into_second =
             u64::from(chrono::Timelike::nanosecond(&chrono::Utc::now()) / 1_000_000);
         let wait = Duration::from_millis(1000 - ms_into_second.min(999)).min(MAX_WAIT);
-        match event::poll(wait) {
-            Ok(false) => {}
-            Ok(true) => {
-                let ev = match event::read() {
-                    Ok(ev) => ev,
-                    Err(e) => break Err(e),
-                };
-                redraw = true;
-                let action = match ev {
-                    Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.action_for_key(c)),
-                    Event::Paste(text) => Some(Action::Paste(text)),
-                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                    _ => None,
-                };
-                if let Some(action) = action {
-                    let effects = app.update(action, clock.now());
-                    if saver.carry_out(app, &effects, clock) {
-                        break Ok(());
-                    }
+        // A read error means the terminal is gone (hang-up without a signal): leave, and
+        // the caller saves.
+        if event::poll(wait)? {
+            let ev = event::read()?;
+            redraw = true;
+            let action = match ev {
+                Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.action_for_key(c)),
+                Event::Paste(text) => Some(Action::Paste(text)),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                if inject_panic && action == Action::Commit {
+                    panic!("injected panic (KIROKU_INJECT_PANIC)");
+                }
+                let effects = app.update(action, clock.now());
+                if saver.carry_out(app, &effects, clock) {
+                    return Ok(());
                 }
             }
-            // The terminal is gone (read error, hang-up without a signal): save and leave.
-            Err(e) => break Err(e),
         }
-        if app.dirty && saver.last.elapsed() >= AUTOSAVE {
-            saver.save(app, clock);
-        }
-    };
-    // Whatever ended the loop, what was typed is written before the terminal is given back.
-    if app.dirty {
-        saver.save(app, clock);
+        saver.tick(app, clock);
     }
-    drop(guard);
-    let _ = io::stdout().flush();
-    result
 }
 
-struct Saver {
-    path: PathBuf,
-    last: Instant,
-    /// A quit was refused because the save failed; the next quit goes through.
+/// Carries out the effects that write: journal edits at once, the unfinished input at most
+/// once a second, a sync a second, a full save a minute.
+struct Saver<'a> {
+    store: &'a mut Store,
+    /// A quit was refused because saving failed; the next quit goes through.
     quit_armed: bool,
+    draft: Option<Draft>,
+    draft_at: Instant,
+    extra_locks: Vec<SessionLock>,
 }
 
-impl Saver {
+impl<'a> Saver<'a> {
+    fn new(store: &'a mut Store) -> Self {
+        Self {
+            store,
+            quit_armed: false,
+            draft: None,
+            draft_at: Instant::now(),
+            extra_locks: Vec::new(),
+        }
+    }
+
+    fn report(&self, app: &mut App, clock: Clock, result: Result<(), String>) {
+        app.update(Action::Saved(result), clock.now());
+    }
+
+    /// Journals what the last step changed; `sync` makes it durable before returning.
+    fn journal(&mut self, app: &mut App, clock: Clock, sync: bool) {
+        let edits = app.take_outbox();
+        let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
+        let result = self.store.record(edits, sync);
+        if sync || result.is_err() {
+            self.report(app, clock, result);
+        }
+    }
+
+    /// Everything into the session file (C-s, quit, the minute's fold).
+    fn flush(&mut self, app: &mut App, clock: Clock, full: bool) {
+        self.journal(app, clock, false);
+        let result = if full {
+            self.store
+                .fold(app.session_for_save())
+                .map_err(|e| format!("{}: {e}", self.store.path().display()))
+        } else {
+            self.store.sync()
+        };
+        if result.is_ok() {
+            self.draft = app.draft();
+        }
+        self.report(app, clock, result);
+    }
+
     /// Carries out effects; `true` when the app should end.
     fn carry_out(&mut self, app: &mut App, effects: &[Effect], clock: Clock) -> bool {
         let mut quit = false;
+        self.journal(app, clock, effects.contains(&Effect::Save));
         for e in effects {
             match e {
-                Effect::Save => self.save(app, clock),
+                Effect::Save => {}
+                Effect::SaveFull => self.flush(app, clock, true),
+                Effect::SaveAs(path) => self.save_as(app, clock, path),
                 Effect::Quit => quit = true,
             }
         }
@@ -186,11 +261,55 @@ impl Saver {
         quit
     }
 
-    fn save(&mut self, app: &mut App, clock: Clock) {
-        let text = session_to_string(app.session_for_save());
-        let result = write_atomic(&self.path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", self.path.display()));
-        self.last = Instant::now();
-        app.update(Action::Saved(result), clock.now());
+    fn save_as(&mut self, app: &mut App, clock: Clock, path: &Path) {
+        let lock = match SessionLock::acquire(path, &clock.now().to_rfc3339()) {
+            Ok(lock) => lock,
+            Err(e) => return self.report(app, clock, Err(e.to_string())),
+        };
+        let result = self
+            .store
+            .relocate(path, app.session_for_save())
+            .map_err(|e| format!("{}: {e}", path.display()));
+        if result.is_ok() {
+            self.extra_locks.push(lock);
+            app.save_path = path.to_path_buf();
+            app.message = Some(format!(
+                "{} {}",
+                app.settings.lang.strings().saved_as,
+                path.display()
+            ));
+        }
+        self.report(app, clock, result);
+    }
+
+    fn tick(&mut self, app: &mut App, clock: Clock) {
+        // The unfinished input, at most once a second while it changes.
+        let draft = app.draft();
+        if draft != self.draft && self.draft_at.elapsed() >= Duration::from_secs(1) {
+            app.outbox.push(Edit::Live(app.live_for_journal()));
+            self.draft = draft;
+            self.draft_at = Instant::now();
+            self.journal(app, clock, false);
+        }
+        let was_unsynced = self.store.has_unsynced();
+        match self.store.tick() {
+            Ok(true) => self.flush(app, clock, true),
+            Ok(false) => {
+                if was_unsynced && !self.store.has_unsynced() {
+                    let dirty_draft = app.draft() != self.draft;
+                    if !dirty_draft {
+                        self.report(app, clock, Ok(()));
+                    }
+                }
+            }
+            Err(e) => self.report(app, clock, Err(e)),
+        }
+        // A failed write is retried a second later.
+        if matches!(app.save, SaveStatus::Error(_))
+            && self.draft_at.elapsed() >= Duration::from_secs(1)
+        {
+            self.draft_at = Instant::now();
+            self.flush(app, clock, true);
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod action;
 mod keymap;
+mod outbox;
 mod overlay;
 mod overlay_update;
 mod review;
@@ -23,7 +24,13 @@ use crate::model::{Draft, Session, Timestamp};
 /// What the update step asks the loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Make what changed durable now (the journal is synced): after a commit or a cleanup
+    /// change.
     Save,
+    /// Rewrite the session file itself (C-s, and before quitting).
+    SaveFull,
+    /// Write the session to another path from now on (after a storage error).
+    SaveAs(std::path::PathBuf),
     Quit,
 }
 
@@ -67,6 +74,10 @@ pub struct App {
     pub review: Option<Review>,
     /// Undo and redo of cleanup changes; kept across saves.
     pub history: History,
+    /// Edits made since the loop last took them, for the journal.
+    pub outbox: Vec<crate::model::Edit>,
+    /// Where the session is saved (shown when offering save-as).
+    pub save_path: std::path::PathBuf,
 }
 
 impl App {
@@ -90,19 +101,39 @@ impl App {
             message: None,
             review: None,
             history: History::default(),
+            outbox: Vec::new(),
+            save_path: std::path::PathBuf::new(),
         }
     }
 
-    /// The session as it should be written now, unfinished input included.
-    pub fn session_for_save(&mut self) -> &Session {
-        self.session.live.draft = match (self.editor.is_empty(), self.draft_began) {
+    /// The unfinished input as it would be saved.
+    pub fn draft(&self) -> Option<Draft> {
+        match (self.editor.is_empty(), self.draft_began) {
             (false, Some(began)) => Some(Draft {
                 text: self.editor.text().to_owned(),
                 began,
             }),
             _ => None,
-        };
+        }
+    }
+
+    /// The session as it should be written now, unfinished input included.
+    pub fn session_for_save(&mut self) -> &Session {
+        self.session.live.draft = self.draft();
         &self.session
+    }
+
+    /// The live state with the unfinished input, as the journal records it.
+    pub fn live_for_journal(&self) -> crate::model::LiveState {
+        crate::model::LiveState {
+            draft: self.draft(),
+            ..self.session.live.clone()
+        }
+    }
+
+    /// Takes the edits made since the last call.
+    pub fn take_outbox(&mut self) -> Vec<crate::model::Edit> {
+        std::mem::take(&mut self.outbox)
     }
 
     /// The modes whose bindings apply now, most specific first.

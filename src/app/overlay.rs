@@ -67,6 +67,7 @@ pub enum FieldLabel {
     Detail,
     Public,
     Minutes,
+    Path,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +110,8 @@ pub enum FormPurpose {
     EditParticipant(usize),
     EditMeeting,
     EditItem(ItemNo),
+    /// Save to another path after a storage error.
+    SaveAs,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +143,14 @@ impl Form {
         ];
         let focus = usize::from(!name.is_empty());
         Self::new(FormPurpose::AddParticipant { reassign }, fields, focus)
+    }
+
+    /// Save-as, suggesting a name beside the current file.
+    pub fn save_as(current: &std::path::Path) -> Self {
+        let mut suggestion = current.as_os_str().to_owned();
+        suggestion.push(".rescued.ron");
+        let fields = vec![Field::text(FieldLabel::Path, &suggestion.to_string_lossy())];
+        Self::new(FormPurpose::SaveAs, fields, 0)
     }
 
     pub fn focused_editor(&mut self) -> Option<&mut Editor> {

@@ -121,6 +121,7 @@ impl App {
                     let id = p.id.clone();
                     let add = self.session.add_participant_change(p);
                     self.session.apply(&add);
+                    self.outbox.push(crate::model::Edit::Apply(add.clone()));
                     let mut effects = self.reassign(Some(id));
                     // One undo takes back both the new entry and the reassignment.
                     if let Some(last) = self.history.undo.pop() {
@@ -177,6 +178,13 @@ impl App {
                 m.place = form.get(FieldLabel::Place);
                 let change = self.session.change_meeting(m);
                 Ok(self.commit_change(change))
+            }
+            FormPurpose::SaveAs => {
+                let path = form.get(FieldLabel::Path);
+                if path.is_empty() {
+                    return Err(need(s.label_path));
+                }
+                Ok(vec![Effect::SaveAs(std::path::PathBuf::from(path))])
             }
             FormPurpose::EditItem(no) => {
                 let title = form.get(FieldLabel::Title);

@@ -139,6 +139,7 @@ impl App {
             return Vec::new();
         }
         self.session.apply(&change);
+        self.outbox.push(crate::model::Edit::Apply(change.clone()));
         self.history.undo.push(change);
         self.history.redo.clear();
         self.dirty = true;
@@ -174,6 +175,7 @@ impl App {
         match self.history.undo.pop() {
             Some(c) => {
                 self.session.revert(&c);
+                self.outbox.push(crate::model::Edit::Revert(c.clone()));
                 self.history.redo.push(c);
                 self.dirty = true;
                 self.keep_selection_valid();
@@ -187,6 +189,7 @@ impl App {
         match self.history.redo.pop() {
             Some(c) => {
                 self.session.apply(&c);
+                self.outbox.push(crate::model::Edit::Apply(c.clone()));
                 self.history.undo.push(c);
                 self.dirty = true;
                 self.keep_selection_valid();

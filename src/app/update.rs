@@ -23,12 +23,24 @@ impl App {
                 };
                 return Vec::new();
             }
-            Action::Save => return vec![Effect::Save],
-            Action::Quit => return vec![Effect::Save, Effect::Quit],
+            Action::Save
+                if matches!(self.save, SaveStatus::Error(_)) && self.overlay == Overlay::None =>
+            {
+                // Saving failed: offer another place to save to.
+                let path = self.save_path.clone();
+                self.overlay = Overlay::Form(super::Form::save_as(&path));
+                return Vec::new();
+            }
+            Action::Save => return vec![Effect::SaveFull],
+            Action::Quit => return vec![Effect::SaveFull, Effect::Quit],
             _ => {}
         }
         self.message = None;
-        match std::mem::take(&mut self.overlay) {
+        let probe = self
+            .review
+            .is_none()
+            .then(|| super::outbox::Probe::take(self));
+        let effects = match std::mem::take(&mut self.overlay) {
             Overlay::None if self.review.is_some() => self.update_review(action, now),
             Overlay::None => self.update_live(action, now),
             Overlay::Help(scroll) => {
@@ -49,7 +61,11 @@ impl App {
             }
             Overlay::Picker(picker) => self.update_picker(picker, action),
             Overlay::Form(form) => self.update_form(form, action),
+        };
+        if let Some(probe) = probe {
+            probe.emit(self);
         }
+        effects
     }
 
     fn update_live(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {

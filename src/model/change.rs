@@ -3,7 +3,7 @@
 
 use super::{AgendaItem, ItemNo, Meeting, Participant, Remark, RemarkId, Session};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
     /// Remarks `index..index + removed.len()` were replaced by `inserted`. Covers editing,
     /// reassigning, moving, flagging, deleting, merging and splitting.
@@ -51,6 +51,62 @@ impl Change {
 }
 
 impl Session {
+    /// Could `change` be applied (or, with `reverting`, reverted) to the session as it is?
+    /// Journal replay checks this so a record that does not fit stops the replay instead of
+    /// corrupting the session.
+    pub fn fits(&self, change: &Change, reverting: bool) -> bool {
+        match change {
+            Change::Remarks {
+                index,
+                removed,
+                inserted,
+                ..
+            } => {
+                let expect = if reverting { inserted } else { removed };
+                self.remarks.get(*index..*index + expect.len()) == Some(expect.as_slice())
+            }
+            Change::Participant {
+                index,
+                before,
+                after,
+            } => match (before, reverting) {
+                (None, false) => *index == self.plan.roster.len(),
+                (None, true) => self.plan.roster.get(*index) == Some(after),
+                (Some(b), false) => self.plan.roster.get(*index) == Some(b),
+                (Some(_), true) => self.plan.roster.get(*index) == Some(after),
+            },
+            Change::Meeting { before, after } => {
+                &self.plan.meeting == if reverting { &**after } else { &**before }
+            }
+            Change::AgendaItem {
+                index,
+                before,
+                after,
+            } => self.plan.agenda.get(*index) == Some(if reverting { after } else { before }),
+            Change::Group(changes) => {
+                // Check step by step on a scratch copy; groups are small.
+                let mut scratch = self.clone();
+                if reverting {
+                    changes.iter().rev().all(|c| {
+                        let ok = scratch.fits(c, true);
+                        if ok {
+                            scratch.revert(c);
+                        }
+                        ok
+                    })
+                } else {
+                    changes.iter().all(|c| {
+                        let ok = scratch.fits(c, false);
+                        if ok {
+                            scratch.apply(c);
+                        }
+                        ok
+                    })
+                }
+            }
+        }
+    }
+
     /// Applies `change`, which must have been made against the session as it is now.
     pub fn apply(&mut self, change: &Change) {
         match change {

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod change;
+mod edit;
 mod log;
 mod meeting;
 mod remark;
@@ -11,6 +12,7 @@ mod session;
 
 pub use agenda::{AgendaItem, ItemNo, Layout};
 pub use change::Change;
+pub use edit::{Edit, ReplayError};
 pub use log::{ItemSpan, MeetingLog, OffRecord};
 pub use meeting::Meeting;
 pub use remark::{Remark, RemarkId};

@@ -3,10 +3,12 @@
 mod atomic;
 mod error;
 mod format;
+pub mod journal;
 mod load;
 mod locate;
 mod lock;
 mod paths;
+mod store;
 
 pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
 pub use error::{LoadError, LoadErrorKind};
@@ -16,6 +18,7 @@ pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse
 pub use locate::line_col;
 pub use lock::{LockError, LockHolder, SessionLock};
 pub use paths::{default_session_path, lock_path};
+pub use store::{Recovered, Store};
 
 use std::path::Path;
 

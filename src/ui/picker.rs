@@ -80,6 +80,7 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::Detail => s.label_detail,
         FieldLabel::Public => s.label_public,
         FieldLabel::Minutes => s.label_minutes,
+        FieldLabel::Path => s.label_path,
     }
 }
 
@@ -90,6 +91,7 @@ pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &
         FormPurpose::EditParticipant(_) => s.form_edit_participant,
         FormPurpose::EditMeeting => s.form_edit_meeting,
         FormPurpose::EditItem(_) => s.form_edit_item,
+        FormPurpose::SaveAs => s.form_save_as,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);
