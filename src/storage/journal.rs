@@ -63,6 +63,7 @@ pub fn header(base: u64) -> Vec<u8> {
 }
 
 /// An open journal, appending.
+#[derive(Debug)]
 pub struct Journal<S: Sink = File> {
     sink: S,
     /// Bytes written since the last sync.
@@ -145,6 +146,15 @@ pub fn parse(bytes: &[u8]) -> JournalContents {
         .and_then(|h| u64::from_str_radix(h, 16).ok())
     {
         Some(base) if first.ends_with(b"\n") => out.base = Some(base),
+        // Cut off while the header was written: nothing was recorded yet.
+        _ if !first.ends_with(b"\n")
+            && MAGIC
+                .as_bytes()
+                .starts_with(&first[..first.len().min(MAGIC.len())]) =>
+        {
+            out.torn_tail = true;
+            return out;
+        }
         _ => {
             out.damage = Some((
                 1,

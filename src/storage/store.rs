@@ -29,6 +29,7 @@ pub struct Recovered {
     pub damaged: Option<(PathBuf, String)>,
 }
 
+#[derive(Debug)]
 pub struct Store {
     path: PathBuf,
     journal: Option<Journal>,

@@ -73,10 +73,12 @@ pub fn sample_session() -> Session {
 /// The real binary in a pseudo-terminal.
 pub struct Pty {
     pub child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     output: Arc<Mutex<Vec<u8>>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     size: (u16, u16),
+    /// Tells the reader thread to let go of its end of the terminal.
+    closing: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Pty {
@@ -114,10 +116,12 @@ impl Pty {
         let writer = pair.master.take_writer().unwrap();
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
+        let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stop.load(std::sync::atomic::Ordering::Relaxed) {
                     break;
                 }
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
@@ -125,16 +129,31 @@ impl Pty {
         });
         Self {
             child,
-            writer,
+            writer: Some(writer),
             output,
-            _master: pair.master,
+            master: Some(pair.master),
             size: (cols, rows),
+            closing,
         }
     }
 
+    fn writer(&mut self) -> &mut Box<dyn Write + Send> {
+        self.writer.as_mut().expect("the terminal is open")
+    }
+
+    /// Closes the terminal side: as when a terminal window is closed under the program.
+    /// Every descriptor of the terminal's side goes: the reader's on its next wake-up, which
+    /// the program's once-a-second clock provides.
+    pub fn close_terminal(&mut self) {
+        self.closing
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.writer = None;
+        self.master = None;
+    }
+
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        self.writer().write_all(bytes).unwrap();
+        self.writer().flush().unwrap();
         // Separate writes keep an escape sequence from running into the next key.
         std::thread::sleep(Duration::from_millis(30));
     }
@@ -142,11 +161,10 @@ impl Pty {
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let mut b = [0u8; 4];
-            self.writer
-                .write_all(c.encode_utf8(&mut b).as_bytes())
-                .unwrap();
+            let bytes = c.encode_utf8(&mut b).as_bytes().to_vec();
+            self.writer().write_all(&bytes).unwrap();
         }
-        self.writer.flush().unwrap();
+        self.writer().flush().unwrap();
         std::thread::sleep(Duration::from_millis(30));
     }
 

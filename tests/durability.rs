@@ -1,0 +1,396 @@
+//! Nothing typed is ever lost: the real binary killed at random moments, hung up on, sent
+//! SIGTERM, panicking; damaged files at every offset; and the modes of every file written.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{BIN, EXAMPLE, Pty, keys};
+use kiroku::storage::journal::journal_path;
+use kiroku::storage::{Store, load_session};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+fn new_session(dir: &Path) -> (PathBuf, Pty) {
+    let path = dir.join("s.ron");
+    let pty = Pty::spawn(
+        &["new", EXAMPLE, "-o", path.to_str().unwrap()],
+        dir,
+        100,
+        30,
+    );
+    assert!(pty.wait_for("Roster", WAIT), "{}", pty.screen());
+    (path, pty)
+}
+
+fn kill(pty: &mut Pty, signal: &str) {
+    let pid = pty.child.process_id().unwrap();
+    let ok = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+}
+
+/// A small random number generator, so a failing trial can be rerun from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const WORDS: &[&str] = &[
+    "利用率",
+    "推移",
+    "について",
+    "伺いたい",
+    "前年度比",
+    "二割",
+    "増加",
+    "です",
+    "。",
+];
+
+/// One trial: type remarks (each confirmed on screen), then an unfinished remark, then kill
+/// -9 at a random moment. Returns the number of remarks checked.
+fn kill_trial(seed: u64) -> usize {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = new_session(dir.path());
+    let remarks = rng.below(4) as usize;
+    let mut committed = Vec::new();
+    for i in 0..remarks {
+        let text: String = (0..1 + rng.below(5))
+            .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+            .collect::<String>()
+            + &format!("#{i}");
+        pty.send(&keys::alt(char::from(b'1' + (i % 6) as u8)));
+        pty.type_text(&text);
+        pty.send(keys::ENTER);
+        // Committed = processed: its text is in the timeline and the input box is empty.
+        assert!(
+            pty.wait_for(&format!("#{i}"), WAIT),
+            "seed {seed}: {}",
+            pty.screen()
+        );
+        committed.push(text);
+    }
+    let draft: String = (0..rng.below(6))
+        .map(|_| WORDS[rng.below(9) as usize])
+        .collect();
+    let quiet = rng.below(4) == 0;
+    let mut typed_at = Instant::now();
+    if !draft.is_empty() {
+        pty.type_text(&draft);
+        typed_at = Instant::now();
+    }
+    if quiet {
+        // Long enough for the once-a-second draft record, with room to spare.
+        std::thread::sleep(Duration::from_millis(2500));
+    } else {
+        std::thread::sleep(Duration::from_millis(rng.below(400)));
+    }
+    let quiet_for = typed_at.elapsed();
+    kill(&mut pty, "-9");
+    pty.wait_exit(WAIT).expect("killed");
+
+    let (session, _store, _) = Store::open(&path)
+        .unwrap_or_else(|e| panic!("seed {seed}: every file loads after kill -9: {e}"));
+    let texts: Vec<&str> = session.remarks.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts, committed,
+        "seed {seed}: every committed remark, nothing else"
+    );
+    let recovered = session.live.draft.map(|d| d.text).unwrap_or_default();
+    assert!(
+        draft.starts_with(&recovered),
+        "seed {seed}: {recovered:?} is a prefix of {draft:?}"
+    );
+    if quiet && quiet_for >= Duration::from_millis(2500) {
+        assert_eq!(
+            recovered, draft,
+            "seed {seed}: input typed 2.5 s before the kill is saved"
+        );
+    }
+    committed.len()
+}
+
+#[test]
+fn kill_9_at_random_moments_loses_no_committed_remark() {
+    let trials: u64 = std::env::var("KIROKU_CRASH_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let base = std::env::var("KIROKU_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x6b69726f6b75_u64);
+    // The trials mostly wait on the terminal, so four run at a time even on two cores.
+    let handles: Vec<_> = (0..4)
+        .map(|lane| {
+            std::thread::spawn(move || {
+                (0..trials)
+                    .filter(|t| t % 4 == lane)
+                    .map(|t| kill_trial(base + t))
+                    .sum::<usize>()
+            })
+        })
+        .collect();
+    let checked: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
+    eprintln!("kill -9: {trials} trials, {checked} committed remarks checked, 0 lost");
+}
+
+pub fn typed_then_signalled(signal: Option<&str>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = new_session(dir.path());
+    pty.send(&keys::alt('3'));
+    pty.type_text("確定した発言");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("確定した発言", WAIT));
+    pty.type_text("途中まで打った");
+    assert!(pty.wait_for("途中まで打った", WAIT));
+    let start = Instant::now();
+    match signal {
+        Some(sig) => kill(&mut pty, sig),
+        // The terminal goes away without a signal reaching kiroku: the pty is closed.
+        None => pty.close_terminal(),
+    }
+    let status = pty.wait_exit(WAIT).expect("kiroku exits");
+    let took = start.elapsed();
+    let s = load_session(&path).unwrap();
+    assert_eq!(s.remarks.last().unwrap().text, "確定した発言");
+    assert_eq!(
+        s.live.draft.unwrap().text,
+        "途中まで打った",
+        "everything typed is on disk"
+    );
+    assert!(
+        took < Duration::from_secs(8),
+        "exits within seconds ({took:?}): {status:?}"
+    );
+    if signal.is_some() {
+        let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+        assert!(out.contains("\x1b[?1049l"), "the terminal was restored");
+    }
+}
+
+#[test]
+fn sighup_saves_everything_and_exits() {
+    typed_then_signalled(Some("-HUP"));
+}
+
+#[test]
+fn sigterm_saves_everything_and_exits() {
+    typed_then_signalled(Some("-TERM"));
+}
+
+#[test]
+fn sigquit_saves_everything_and_exits() {
+    typed_then_signalled(Some("-QUIT"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_a_recovery_file_that_open_offers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let p = path.to_str().unwrap();
+    let mut pty = Pty::spawn_env(
+        &["new", EXAMPLE, "-o", p],
+        dir.path(),
+        100,
+        30,
+        &[("KIROKU_INJECT_PANIC", "1")],
+    );
+    assert!(pty.wait_for("Roster", WAIT));
+    pty.type_text("パニック前の入力");
+    pty.send(keys::ENTER);
+    let status = pty.wait_exit(WAIT).expect("exits");
+    assert!(!status.success());
+    let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "alternate screen left");
+    assert!(out.contains("\x1b[?2004l"), "bracketed paste off");
+    let rescue = dir.path().join("s.ron.recovery");
+    assert!(
+        out.contains("s.ron.recovery"),
+        "the message names the file: {out}"
+    );
+    let r = load_session(&rescue).unwrap();
+    assert_eq!(r.live.draft.unwrap().text, "パニック前の入力");
+    let mode = std::fs::metadata(&rescue).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let out = Command::new(BIN).args(["open", p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let msg = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        msg.contains("--recover") && msg.contains("s.ron.recovery"),
+        "{msg}"
+    );
+
+    let mut pty = Pty::spawn(&["open", p, "--recover"], dir.path(), 100, 30);
+    assert!(pty.wait_for("パニック前の入力", WAIT), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(WAIT).unwrap().success());
+    assert_eq!(
+        load_session(&path).unwrap().live.draft.unwrap().text,
+        "パニック前の入力"
+    );
+    assert!(!rescue.exists(), "the recovery file is set aside once used");
+}
+
+#[test]
+fn every_file_that_can_hold_non_public_content_has_mode_0600() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut pty) = new_session(dir.path());
+    pty.send(keys::CTRL_O);
+    pty.type_text("非公開の発言");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("非公開の発言", WAIT));
+    let internal = dir.path().join("internal.txt");
+    for f in [
+        path.clone(),
+        journal_path(&path),
+        kiroku::storage::lock_path(&path),
+    ] {
+        let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", f.display());
+    }
+    pty.send(keys::CTRL_Q);
+    pty.wait_exit(WAIT).unwrap();
+    let out = Command::new(BIN)
+        .args(["export", "-a", "internal", "-o"])
+        .arg(&internal)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for f in [path.clone(), journal_path(&path), internal] {
+        let mode = std::fs::metadata(&f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", f.display());
+    }
+}
+
+/// A session and its journal with real records, as kiroku leaves them after a crash.
+fn crashed_session(dir: &Path) -> PathBuf {
+    let (path, mut pty) = new_session(dir);
+    for (i, text) in ["一つ目の発言", "二つ目の発言", "三つ目の発言"]
+        .iter()
+        .enumerate()
+    {
+        pty.send(&keys::alt(char::from(b'1' + i as u8)));
+        pty.type_text(text);
+        pty.send(keys::ENTER);
+        assert!(pty.wait_for(text, WAIT));
+    }
+    kill(&mut pty, "-9");
+    pty.wait_exit(WAIT).unwrap();
+    path
+}
+
+#[test]
+fn a_journal_cut_at_every_byte_keeps_every_whole_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crashed_session(dir.path());
+    let session_bytes = std::fs::read(&path).unwrap();
+    let jpath = journal_path(&path);
+    let journal = std::fs::read(&jpath).unwrap();
+    let (full, _, _) = Store::open(&path).unwrap();
+    assert_eq!(full.remarks.len(), 3, "the journal held all three");
+    let mut last = 0;
+    for n in 0..=journal.len() {
+        std::fs::write(&path, &session_bytes).unwrap();
+        std::fs::write(&jpath, &journal[..n]).unwrap();
+        let (s, _, rec) = Store::open(&path).unwrap_or_else(|e| panic!("cut at {n}: {e}"));
+        // Never more than was journaled, never fewer than the whole lines before the cut.
+        assert!(s.remarks.len() >= last, "cut at {n}");
+        assert!(s.remarks.len() <= 3);
+        last = s.remarks.len();
+        assert!(rec.damaged.is_none(), "a cut is not damage (at {n})");
+    }
+    assert_eq!(last, 3);
+}
+
+#[test]
+fn a_flipped_byte_in_the_journal_is_reported_and_a_copy_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crashed_session(dir.path());
+    let jpath = journal_path(&path);
+    let mut journal = std::fs::read(&jpath).unwrap();
+    let second_line = journal.iter().position(|b| *b == b'\n').unwrap() + 1;
+    journal[second_line + 20] ^= 0x01;
+    std::fs::write(&jpath, &journal).unwrap();
+    let damaged = journal.clone();
+    let (_, _, rec) = Store::open(&path).unwrap();
+    let (copy, why) = rec.damaged.expect("damage reported");
+    assert!(why.contains(":2: damaged record"), "{why}");
+    assert_eq!(
+        std::fs::read(copy).unwrap(),
+        damaged,
+        "the damaged journal is kept as it was"
+    );
+}
+
+#[test]
+fn a_damaged_session_file_is_refused_precisely_and_never_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crashed_session(dir.path());
+    // Fold the journal in, so the session file has everything.
+    let _ = Store::open(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    for n in (0..bytes.len()).step_by(7) {
+        std::fs::write(&path, &bytes[..n]).unwrap();
+        match Store::open(&path) {
+            Ok(_) => panic!("a session cut at {n} loaded"),
+            Err(e) => {
+                assert!(e.position.is_some() || n < 40, "cut at {n}: {e}");
+                assert_eq!(
+                    std::fs::read(&path).unwrap(),
+                    &bytes[..n],
+                    "never rewritten"
+                );
+            }
+        }
+    }
+    for (i, flip) in [(120, b'@'), (400, b'\xff'), (bytes.len() / 2, b'(')] {
+        let mut b = bytes.clone();
+        b[i] = flip;
+        std::fs::write(&path, &b).unwrap();
+        if let Err(e) = Store::open(&path) {
+            assert!(
+                e.to_string().starts_with(&path.display().to_string()),
+                "{e}"
+            );
+            assert_eq!(std::fs::read(&path).unwrap(), b, "never rewritten");
+        }
+    }
+    std::fs::write(&path, b"").unwrap();
+    assert!(
+        Store::open(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("empty")
+    );
+    let wrong = String::from_utf8(bytes.clone())
+        .unwrap()
+        .replace("version: 1,", "version: 7,");
+    std::fs::write(&path, &wrong).unwrap();
+    assert!(
+        Store::open(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("newer kiroku")
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), wrong);
+}
