@@ -7,6 +7,7 @@ use crate::clock::Clock;
 use crate::export::{Audience, Format, Style};
 use crate::i18n::Lang;
 use crate::model::Session;
+use crate::recorder::Recorder;
 use crate::start::StartChoice;
 use crate::storage::{
     self, LoadError, Loaded, SessionLock, Store, default_session_path, load_agenda, load_file,
@@ -105,9 +106,9 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     let session = Session::new(plan)
         .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
-    let mut store = Store::create(&path, &session)
+    let store = Store::create(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
-    live(session, &mut store, keymap, false, None, opts)?;
+    live(session, store, keymap, false, None, opts)?;
     drop(lock);
     Ok(())
 }
@@ -162,7 +163,7 @@ pub fn open(
     if let Some(rescued) = from_rescue {
         session = rescued;
         store
-            .fold(&session)
+            .fold(&session, std::time::Instant::now())
             .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
         let mut done = rescue.as_os_str().to_owned();
         done.push(".recovered");
@@ -187,14 +188,14 @@ pub fn open(
         );
         notice = Some(format!("journal damaged: copy kept at {}", copy.display()));
     }
-    live(session, &mut store, keymap, review, notice, opts)?;
+    live(session, store, keymap, review, notice, opts)?;
     drop(lock);
     Ok(())
 }
 
 fn live(
     session: Session,
-    store: &mut Store,
+    store: Store,
     keymap: Keymap,
     review: bool,
     notice: Option<String>,
@@ -205,18 +206,21 @@ fn live(
         no_color: opts.no_color,
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
+    let draft = session.live.draft.clone();
     let mut app = App::new(session, keymap, settings);
     app.save_path = store.path().to_path_buf();
+    let mut recorder = Recorder::new(store, draft, std::time::Instant::now());
     app.message = notice;
     if review {
         app.enter_review();
     }
-    match crate::term::run_live(&mut app, store, opts.clock) {
+    let store_path = recorder.store().path().to_path_buf();
+    match crate::term::run_live(&mut app, &mut recorder, opts.clock) {
         Ok(()) => {}
         Err(LiveError::Terminal(e)) => {
             return Err(CommandError::Other(format!(
                 "terminal error: {e} (everything typed was saved to {})",
-                store.path().display()
+                store_path.display()
             )));
         }
         Err(LiveError::Panicked(file)) => {
@@ -225,11 +229,11 @@ fn live(
                     "kiroku stopped on an internal error; the session and the unfinished input \
                      were written to {}: `kiroku open {} --recover` continues from it",
                     f.display(),
-                    store.path().display()
+                    store_path.display()
                 ),
                 None => format!(
                     "kiroku stopped on an internal error; the journal beside {} holds what was typed",
-                    store.path().display()
+                    store_path.display()
                 ),
             }));
         }

@@ -8,6 +8,7 @@ pub mod editor_marks;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod recorder;
 pub mod start;
 pub mod storage;
 pub mod term;

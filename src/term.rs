@@ -11,12 +11,12 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App, Effect, KeyChord, SaveStatus};
+use crate::app::{Action, App, KeyChord};
 use crate::clock::Clock;
 use crate::i18n::Lang;
-use crate::model::{Draft, Edit};
+use crate::recorder::Recorder;
 use crate::start::{StartChoice, StartScreen};
-use crate::storage::{SessionLock, Store, session_to_string, write_atomic};
+use crate::storage::{session_to_string, write_atomic};
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
@@ -108,18 +108,18 @@ pub fn recovery_path(session: &Path) -> PathBuf {
 
 /// Runs live mode on `app`, recording into `store`, until the user quits, a signal arrives or
 /// the terminal goes away. Whatever ends it, everything typed is written before it returns.
-pub fn run_live(app: &mut App, store: &mut Store, clock: Clock) -> Result<(), LiveError> {
+pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<(), LiveError> {
     let stop = termination_flag().map_err(LiveError::Terminal)?;
     let mut guard = TerminalGuard::enter().map_err(LiveError::Terminal)?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(app, store, clock, &mut guard, &stop)
+        event_loop(app, recorder, clock, &mut guard, &stop)
     }));
     let result = match outcome {
         Ok(r) => r.map_err(LiveError::Terminal),
         Err(_) => {
             // The panic hook has given the terminal back. Write out everything this
             // process knows, in a file of its own: the state may be the bug.
-            let path = recovery_path(store.path());
+            let path = recovery_path(recorder.store().path());
             let text = session_to_string(app.session_for_save());
             drop(guard);
             return Err(LiveError::Panicked(
@@ -128,8 +128,7 @@ pub fn run_live(app: &mut App, store: &mut Store, clock: Clock) -> Result<(), Li
         }
     };
     // Quit, signal or a dead terminal: fold everything into the session file.
-    let mut saver = Saver::new(store);
-    saver.flush(app, clock, true);
+    recorder.flush(app, clock.now(), Instant::now(), true);
     drop(guard);
     let _ = io::stdout().flush();
     result
@@ -137,7 +136,7 @@ pub fn run_live(app: &mut App, store: &mut Store, clock: Clock) -> Result<(), Li
 
 fn event_loop(
     app: &mut App,
-    store: &mut Store,
+    saver: &mut Recorder,
     clock: Clock,
     guard: &mut TerminalGuard,
     stop: &AtomicBool,
@@ -145,7 +144,6 @@ fn event_loop(
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height), clock.now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
-    let mut saver = Saver::new(store);
     let mut drawn_at = None;
     let mut redraw = true;
     loop {
@@ -178,138 +176,11 @@ fn event_loop(
                     panic!("injected panic (KIROKU_INJECT_PANIC)");
                 }
                 let effects = app.update(action, clock.now());
-                if saver.carry_out(app, &effects, clock) {
+                if saver.carry_out(app, &effects, clock.now(), Instant::now()) {
                     return Ok(());
                 }
             }
         }
-        saver.tick(app, clock);
-    }
-}
-
-/// Carries out the effects that write: journal edits at once, the unfinished input at most
-/// once a second, a sync a second, a full save a minute.
-struct Saver<'a> {
-    store: &'a mut Store,
-    /// A quit was refused because saving failed; the next quit goes through.
-    quit_armed: bool,
-    draft: Option<Draft>,
-    draft_at: Instant,
-    extra_locks: Vec<SessionLock>,
-}
-
-impl<'a> Saver<'a> {
-    fn new(store: &'a mut Store) -> Self {
-        Self {
-            store,
-            quit_armed: false,
-            draft: None,
-            draft_at: Instant::now(),
-            extra_locks: Vec::new(),
-        }
-    }
-
-    fn report(&self, app: &mut App, clock: Clock, result: Result<(), String>) {
-        app.update(Action::Saved(result), clock.now());
-    }
-
-    /// Journals what the last step changed; `sync` makes it durable before returning.
-    fn journal(&mut self, app: &mut App, clock: Clock, sync: bool) {
-        let edits = app.take_outbox();
-        let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
-        let result = self.store.record(edits, sync);
-        if sync || result.is_err() {
-            self.report(app, clock, result);
-        }
-    }
-
-    /// Everything into the session file (C-s, quit, the minute's fold).
-    fn flush(&mut self, app: &mut App, clock: Clock, full: bool) {
-        self.journal(app, clock, false);
-        let result = if full {
-            self.store
-                .fold(app.session_for_save())
-                .map_err(|e| format!("{}: {e}", self.store.path().display()))
-        } else {
-            self.store.sync()
-        };
-        if result.is_ok() {
-            self.draft = app.draft();
-        }
-        self.report(app, clock, result);
-    }
-
-    /// Carries out effects; `true` when the app should end.
-    fn carry_out(&mut self, app: &mut App, effects: &[Effect], clock: Clock) -> bool {
-        let mut quit = false;
-        self.journal(app, clock, effects.contains(&Effect::Save));
-        for e in effects {
-            match e {
-                Effect::Save => {}
-                Effect::SaveFull => self.flush(app, clock, true),
-                Effect::SaveAs(path) => self.save_as(app, clock, path),
-                Effect::Quit => quit = true,
-            }
-        }
-        if quit && matches!(app.save, SaveStatus::Error(_)) && !self.quit_armed {
-            // Leaving now would lose what could not be written: say so, and let a second
-            // quit mean it.
-            self.quit_armed = true;
-            app.message = Some(app.settings.lang.strings().quit_unsaved.to_owned());
-            return false;
-        }
-        quit
-    }
-
-    fn save_as(&mut self, app: &mut App, clock: Clock, path: &Path) {
-        let lock = match SessionLock::acquire(path, &clock.now().to_rfc3339()) {
-            Ok(lock) => lock,
-            Err(e) => return self.report(app, clock, Err(e.to_string())),
-        };
-        let result = self
-            .store
-            .relocate(path, app.session_for_save())
-            .map_err(|e| format!("{}: {e}", path.display()));
-        if result.is_ok() {
-            self.extra_locks.push(lock);
-            app.save_path = path.to_path_buf();
-            app.message = Some(format!(
-                "{} {}",
-                app.settings.lang.strings().saved_as,
-                path.display()
-            ));
-        }
-        self.report(app, clock, result);
-    }
-
-    fn tick(&mut self, app: &mut App, clock: Clock) {
-        // The unfinished input, at most once a second while it changes.
-        let draft = app.draft();
-        if draft != self.draft && self.draft_at.elapsed() >= Duration::from_secs(1) {
-            app.outbox.push(Edit::Live(app.live_for_journal()));
-            self.draft = draft;
-            self.draft_at = Instant::now();
-            self.journal(app, clock, false);
-        }
-        let was_unsynced = self.store.has_unsynced();
-        match self.store.tick() {
-            Ok(true) => self.flush(app, clock, true),
-            Ok(false) => {
-                if was_unsynced && !self.store.has_unsynced() {
-                    let dirty_draft = app.draft() != self.draft;
-                    if !dirty_draft {
-                        self.report(app, clock, Ok(()));
-                    }
-                }
-            }
-            Err(e) => self.report(app, clock, Err(e)),
-        }
-        // A failed write is retried a second later.
-        if matches!(app.save, SaveStatus::Error(_))
-            && self.draft_at.elapsed() >= Duration::from_secs(1)
-        {
-            self.draft_at = Instant::now();
-            self.flush(app, clock, true);
-        }
+        saver.tick(app, clock.now(), Instant::now());
     }
 }

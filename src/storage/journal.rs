@@ -9,9 +9,8 @@
 //! 0c4e1d2a Append((id:12,item:2,speaker:Some("sato"),text:"…",…))
 //! ```
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::Edit;
@@ -62,9 +61,18 @@ pub fn header(base: u64) -> Vec<u8> {
     format!("{MAGIC}{base:016x}\n").into_bytes()
 }
 
+impl Sink for Box<dyn Sink> {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        (**self).write_all(bytes)
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        (**self).sync()
+    }
+}
+
 /// An open journal, appending.
-#[derive(Debug)]
-pub struct Journal<S: Sink = File> {
+pub struct Journal<S: Sink = Box<dyn Sink>> {
     sink: S,
     /// Bytes written since the last sync.
     unsynced: bool,
@@ -72,14 +80,13 @@ pub struct Journal<S: Sink = File> {
     pub records: usize,
 }
 
-impl Journal<File> {
+impl Journal<Box<dyn Sink>> {
     /// Starts a new journal at `path` for the session file whose bytes hash to `base`,
     /// replacing any old one, with mode 0600.
-    pub fn create(path: &Path, base: u64) -> io::Result<Self> {
+    pub fn create(fs: &dyn super::Fs, path: &Path, base: u64) -> io::Result<Self> {
         // The header goes in atomically so there is never a journal without one.
-        super::write_atomic(path, &header(base))?;
-        let file = OpenOptions::new().append(true).mode(0o600).open(path)?;
-        Ok(Self::new(file))
+        fs.write_atomic(path, &header(base))?;
+        Ok(Self::new(fs.append(path)?))
     }
 }
 

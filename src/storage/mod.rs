@@ -3,6 +3,7 @@
 mod atomic;
 mod error;
 mod format;
+mod fs;
 pub mod journal;
 mod load;
 mod locate;
@@ -14,6 +15,7 @@ pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
 pub use error::{LoadError, LoadErrorKind};
 pub use format::ron_options;
 pub use format::{CURRENT_VERSION, FileKind, agenda_to_string, session_to_string};
+pub use fs::{Fs, RealFs};
 pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;
 pub use lock::{LockError, LockHolder, SessionLock};

@@ -1,14 +1,15 @@
 //! A session on disk: the RON file, the journal beside it, and when each is written. Edits go
 //! to the journal at once and are synced at every commit and at least once a second; the RON
 //! file is rewritten atomically from time to time and on quit, and the journal then starts
-//! afresh. Nothing here ever truncates the session file or writes half of it.
+//! afresh. Nothing here ever truncates the session file or writes half of it. Time comes in
+//! as an argument, so tests can run an hour of saving in a moment.
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::journal::{self, Journal, content_hash, journal_path};
-use super::{LoadError, LoadErrorKind, parse_session, session_to_string, write_atomic};
+use super::{Fs, LoadError, LoadErrorKind, RealFs, parse_session, session_to_string};
 use crate::model::{Edit, Session};
 
 /// Unsynced journal records wait at most this long.
@@ -29,14 +30,25 @@ pub struct Recovered {
     pub damaged: Option<(PathBuf, String)>,
 }
 
-#[derive(Debug)]
 pub struct Store {
+    fs: Box<dyn Fs>,
     path: PathBuf,
     journal: Option<Journal>,
     /// Edits not yet in the journal because appending failed; retried.
     pending: Vec<Edit>,
+    /// The journal was broken off by an error: the next write starts a fresh file.
+    needs_fold: bool,
     last_sync: Instant,
     last_fold: Instant,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("pending", &self.pending.len())
+            .finish_non_exhaustive()
+    }
 }
 
 fn io_error(path: &Path, e: &io::Error) -> String {
@@ -46,20 +58,33 @@ fn io_error(path: &Path, e: &io::Error) -> String {
 impl Store {
     /// A new session file (and journal) at `path`.
     pub fn create(path: &Path, session: &Session) -> io::Result<Self> {
+        Self::create_with(Box::new(RealFs), path, session, Instant::now())
+    }
+
+    /// As [`Store::create`], writing through `fs`.
+    pub fn create_with(
+        fs: Box<dyn Fs>,
+        path: &Path,
+        session: &Session,
+        now: Instant,
+    ) -> io::Result<Self> {
         let mut store = Self {
+            fs,
             path: path.to_path_buf(),
             journal: None,
             pending: Vec::new(),
-            last_sync: Instant::now(),
-            last_fold: Instant::now(),
+            needs_fold: false,
+            last_sync: now,
+            last_fold: now,
         };
-        store.fold(session)?;
+        store.fold(session, now)?;
         Ok(store)
     }
 
     /// Opens the session at `path` and replays its journal if the journal extends exactly
     /// this file. A damaged journal is copied aside first; its intact records are kept.
     pub fn open(path: &Path) -> Result<(Session, Self, Recovered), LoadError> {
+        let now = Instant::now();
         let bytes = std::fs::read(path).map_err(|e| {
             LoadError::new(
                 path,
@@ -68,60 +93,47 @@ impl Store {
                 format!("cannot read the file: {e}"),
             )
         })?;
-        let text = String::from_utf8(bytes.clone()).map_err(|_| {
+        let Ok(text) = String::from_utf8(bytes.clone()) else {
             // load_session gives the precise message and position.
-            super::load_session(path).err().unwrap_or_else(|| {
-                LoadError::new(path, LoadErrorKind::NotUtf8, None, "invalid UTF-8")
-            })
-        })?;
+            return Err(super::load_session(path).expect_err("invalid UTF-8 does not load"));
+        };
         if text.trim().is_empty() {
             return Err(super::load_session(path).expect_err("an empty file does not load"));
         }
         let mut session = parse_session(path, &text)?;
         let mut recovered = Recovered::default();
         let jpath = journal_path(path);
+        let keep_copy = |why: String| -> Result<(PathBuf, String), LoadError> {
+            let copy = damaged_copy_path(&jpath);
+            std::fs::copy(&jpath, &copy).map_err(|e| {
+                LoadError::new(
+                    &jpath,
+                    LoadErrorKind::Io,
+                    None,
+                    format!("cannot keep a copy of the journal: {e}"),
+                )
+            })?;
+            Ok((copy, why))
+        };
         if let Ok(jbytes) = std::fs::read(&jpath) {
             let contents = journal::parse(&jbytes);
             if let Some((line, why)) = &contents.damage {
-                let copy = damaged_copy_path(&jpath);
-                std::fs::copy(&jpath, &copy).map_err(|e| {
-                    LoadError::new(
-                        &jpath,
-                        LoadErrorKind::Io,
-                        None,
-                        format!("cannot keep a copy of the damaged journal: {e}"),
-                    )
-                })?;
-                recovered.damaged = Some((copy, format!("{}:{line}: {why}", jpath.display())));
+                recovered.damaged = Some(keep_copy(format!("{}:{line}: {why}", jpath.display()))?);
             }
             let matches = contents.base == Some(content_hash(&bytes));
             if !matches && !contents.edits.is_empty() && recovered.damaged.is_none() {
                 // The file changed after the journal began (edited by hand?): the journal's
                 // records may be missing from it, so keep them where they can be read.
-                let copy = damaged_copy_path(&jpath);
-                std::fs::copy(&jpath, &copy).map_err(|e| {
-                    LoadError::new(
-                        &jpath,
-                        LoadErrorKind::Io,
-                        None,
-                        format!("cannot keep a copy of the journal: {e}"),
-                    )
-                })?;
-                recovered.damaged = Some((
-                    copy,
-                    format!(
-                        "{}: the journal belongs to another version of the session file; not replayed",
-                        jpath.display()
-                    ),
-                ));
+                recovered.damaged = Some(keep_copy(format!(
+                    "{}: the journal belongs to another version of the session file; not replayed",
+                    jpath.display()
+                ))?);
             }
             if matches {
                 for (i, edit) in contents.edits.iter().enumerate() {
                     if let Err(e) = session.replay(edit) {
-                        let copy = damaged_copy_path(&jpath);
-                        let _ = std::fs::copy(&jpath, &copy);
                         recovered.damaged =
-                            Some((copy, format!("{}:{}: {e}", jpath.display(), i + 2)));
+                            Some(keep_copy(format!("{}:{}: {e}", jpath.display(), i + 2))?);
                         break;
                     }
                     recovered.replayed += 1;
@@ -130,27 +142,24 @@ impl Store {
             }
         }
         let mut store = Self {
+            fs: Box::new(RealFs),
             path: path.to_path_buf(),
             journal: None,
             pending: Vec::new(),
-            last_sync: Instant::now(),
-            last_fold: Instant::now(),
+            needs_fold: false,
+            last_sync: now,
+            last_fold: now,
         };
         // Fold what was replayed into the file now, so the journal starts clean.
-        if recovered.replayed > 0 {
-            store.fold(&session).map_err(|e| {
-                LoadError::new(path, LoadErrorKind::Io, None, format!("cannot save: {e}"))
-            })?;
+        let result = if recovered.replayed > 0 {
+            store.fold(&session, now)
         } else {
-            store.journal = Some(Journal::create(&jpath, content_hash(&bytes)).map_err(|e| {
-                LoadError::new(
-                    &jpath,
-                    LoadErrorKind::Io,
-                    None,
-                    format!("cannot start the journal: {e}"),
-                )
-            })?);
-        }
+            Journal::create(store.fs.as_ref(), &jpath, content_hash(&bytes))
+                .map(|j| store.journal = Some(j))
+        };
+        result.map_err(|e| {
+            LoadError::new(path, LoadErrorKind::Io, None, format!("cannot save: {e}"))
+        })?;
         Ok((session, store, recovered))
     }
 
@@ -159,73 +168,102 @@ impl Store {
     }
 
     /// Rewrites the RON file and starts a new journal on it.
-    pub fn fold(&mut self, session: &Session) -> io::Result<()> {
+    pub fn fold(&mut self, session: &Session, now: Instant) -> io::Result<()> {
         let text = session_to_string(session);
-        write_atomic(&self.path, text.as_bytes())?;
-        // The file now holds everything; anything pending is in it too.
+        self.fs.write_atomic(&self.path, text.as_bytes())?;
+        // The file now holds everything: pending edits are in it too, and the old journal
+        // is no longer needed.
         self.pending.clear();
+        self.journal = None;
+        self.last_fold = now;
+        self.last_sync = now;
         self.journal = Some(Journal::create(
+            self.fs.as_ref(),
             &journal_path(&self.path),
             content_hash(text.as_bytes()),
         )?);
-        self.last_fold = Instant::now();
-        self.last_sync = Instant::now();
+        self.needs_fold = false;
         Ok(())
     }
 
-    /// Appends edits; `sync_now` (a commit) forces them to disk before returning.
-    pub fn record(&mut self, edits: Vec<Edit>, sync_now: bool) -> Result<(), String> {
+    /// Appends edits; `sync_now` (a commit) forces them to disk before returning. Edits
+    /// that could not be written wait in memory and go first next time.
+    pub fn record(&mut self, edits: Vec<Edit>, sync_now: bool, now: Instant) -> Result<(), String> {
         self.pending.extend(edits);
-        let journal = self
-            .journal
-            .as_mut()
-            .ok_or_else(|| format!("{}: no journal", self.path.display()))?;
-        while !self.pending.is_empty() {
-            journal
-                .append(&self.pending[0])
-                .map_err(|e| io_error(&journal_path(&self.path), &e))?;
+        if self.needs_fold {
+            return Err(format!(
+                "{}: waiting to be saved again",
+                self.path.display()
+            ));
+        }
+        let jpath = journal_path(&self.path);
+        let Some(journal) = self.journal.as_mut() else {
+            self.needs_fold = true;
+            return Err(format!("{}: no journal", jpath.display()));
+        };
+        while let Some(edit) = self.pending.first() {
+            if let Err(e) = journal.append(edit) {
+                // A failed append may have left part of a line: only a fresh journal after
+                // a full save is trustworthy now.
+                self.needs_fold = true;
+                return Err(io_error(&jpath, &e));
+            }
             self.pending.remove(0);
         }
         if sync_now {
-            self.sync()?;
+            self.sync(now)?;
         }
         Ok(())
     }
 
-    pub fn sync(&mut self) -> Result<(), String> {
-        if let Some(j) = self.journal.as_mut() {
-            j.sync()
-                .map_err(|e| io_error(&journal_path(&self.path), &e))?;
+    pub fn sync(&mut self, now: Instant) -> Result<(), String> {
+        if let Some(j) = self.journal.as_mut()
+            && let Err(e) = j.sync()
+        {
+            self.needs_fold = true;
+            return Err(io_error(&journal_path(&self.path), &e));
         }
-        self.last_sync = Instant::now();
+        self.last_sync = now;
         Ok(())
     }
 
-    /// Is anything written but not yet synced, or not yet written at all?
+    /// Is anything not yet durable?
     pub fn has_unsynced(&self) -> bool {
-        !self.pending.is_empty() || self.journal.as_ref().is_some_and(Journal::has_unsynced)
+        self.needs_fold
+            || !self.pending.is_empty()
+            || self.journal.as_ref().is_some_and(Journal::has_unsynced)
     }
 
-    /// Time-driven work: a sync a second, a fold a minute. Returns whether a fold is due.
-    pub fn tick(&mut self) -> Result<bool, String> {
-        if self.has_unsynced() && self.last_sync.elapsed() >= SYNC_EVERY {
+    /// After a failed write, only a full save makes things whole again.
+    pub fn needs_fold(&self) -> bool {
+        self.needs_fold
+    }
+
+    /// Time-driven work: a sync a second. Returns whether a full save is due.
+    pub fn tick(&mut self, now: Instant) -> Result<bool, String> {
+        if self.needs_fold {
+            return Ok(true);
+        }
+        if self.has_unsynced() && now.duration_since(self.last_sync) >= SYNC_EVERY {
             if !self.pending.is_empty() {
-                self.record(Vec::new(), false)?;
+                self.record(Vec::new(), false, now)?;
             }
-            self.sync()?;
+            self.sync(now)?;
         }
         let records = self.journal.as_ref().map_or(0, |j| j.records);
-        Ok(records > 0 && (self.last_fold.elapsed() >= FOLD_EVERY || records >= FOLD_RECORDS))
+        Ok(records > 0
+            && (now.duration_since(self.last_fold) >= FOLD_EVERY || records >= FOLD_RECORDS))
     }
 
     /// Moves the session to `path` (save-as after a storage error): everything is written
     /// there, and the old files are left as they were.
-    pub fn relocate(&mut self, path: &Path, session: &Session) -> io::Result<()> {
+    pub fn relocate(&mut self, path: &Path, session: &Session, now: Instant) -> io::Result<()> {
         let old = std::mem::replace(&mut self.path, path.to_path_buf());
         let journal = self.journal.take();
-        if let Err(e) = self.fold(session) {
+        if let Err(e) = self.fold(session, now) {
             self.path = old;
             self.journal = journal;
+            self.needs_fold = true;
             return Err(e);
         }
         Ok(())
@@ -235,15 +273,17 @@ impl Store {
 /// `<journal>.damaged-YYYYmmdd-HHMMSS`, a copy that nothing will overwrite.
 fn damaged_copy_path(jpath: &Path) -> PathBuf {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut name = jpath.as_os_str().to_owned();
-    name.push(format!(".damaged-{stamp}"));
-    let mut path = PathBuf::from(name);
-    let mut n = 2;
-    while path.exists() {
+    let mut n = 1;
+    loop {
         let mut name = jpath.as_os_str().to_owned();
-        name.push(format!(".damaged-{stamp}-{n}"));
-        path = PathBuf::from(name);
+        name.push(format!(".damaged-{stamp}"));
+        if n > 1 {
+            name.push(format!("-{n}"));
+        }
+        let path = PathBuf::from(name);
+        if !path.exists() {
+            return path;
+        }
         n += 1;
     }
-    path
 }

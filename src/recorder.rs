@@ -1,0 +1,156 @@
+//! When what is typed reaches the disk: journal edits at once (synced at every commit), the
+//! unfinished input at most once a second, a sync a second, a full save a minute and on
+//! quit, and retries after a failed write. The terminal loop calls it; so do tests, with a
+//! simulated disk and a simulated clock.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::app::{Action, App, Effect, SaveStatus};
+use crate::model::{Draft, Edit, Timestamp};
+use crate::storage::{SessionLock, Store};
+
+/// The unfinished input is journaled at most this often while it changes.
+pub const DRAFT_EVERY: Duration = Duration::from_secs(1);
+/// After a failed write, kiroku tries again this often.
+pub const RETRY_EVERY: Duration = Duration::from_secs(1);
+
+pub struct Recorder {
+    store: Store,
+    /// A quit was refused because saving failed; the next quit goes through.
+    quit_armed: bool,
+    /// The unfinished input as last journaled.
+    draft: Option<Draft>,
+    draft_at: Instant,
+    retry_at: Instant,
+    /// Locks of sessions moved with save-as; held until the end.
+    extra_locks: Vec<SessionLock>,
+}
+
+impl Recorder {
+    pub fn new(store: Store, draft: Option<Draft>, now: Instant) -> Self {
+        Self {
+            store,
+            quit_armed: false,
+            draft,
+            draft_at: now,
+            retry_at: now,
+            extra_locks: Vec::new(),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn report(app: &mut App, wall: Timestamp, result: Result<(), String>) {
+        app.update(Action::Saved(result), wall);
+    }
+
+    /// Journals what the last steps changed; a commit (or `sync`) is made durable at once.
+    fn journal(&mut self, app: &mut App, wall: Timestamp, now: Instant, sync: bool) {
+        let edits = app.take_outbox();
+        if edits.is_empty() && !sync {
+            return;
+        }
+        let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
+        let result = self.store.record(edits, sync, now);
+        if sync || result.is_err() {
+            Self::report(app, wall, result);
+        }
+    }
+
+    /// Everything to disk: with `full`, into the session file itself.
+    pub fn flush(&mut self, app: &mut App, wall: Timestamp, now: Instant, full: bool) {
+        self.journal(app, wall, now, false);
+        let result = if full || self.store.needs_fold() {
+            self.store
+                .fold(app.session_for_save(), now)
+                .map_err(|e| format!("{}: {e}", self.store.path().display()))
+        } else {
+            self.store.sync(now)
+        };
+        if result.is_ok() {
+            self.draft = app.draft();
+        }
+        Self::report(app, wall, result);
+    }
+
+    /// Carries out effects; `true` when the app should end.
+    pub fn carry_out(
+        &mut self,
+        app: &mut App,
+        effects: &[Effect],
+        wall: Timestamp,
+        now: Instant,
+    ) -> bool {
+        let mut quit = false;
+        self.journal(app, wall, now, effects.contains(&Effect::Save));
+        for e in effects {
+            match e {
+                Effect::Save => {}
+                Effect::SaveFull => self.flush(app, wall, now, true),
+                Effect::SaveAs(path) => self.save_as(app, wall, now, path),
+                Effect::Quit => quit = true,
+            }
+        }
+        if quit && matches!(app.save, SaveStatus::Error(_)) && !self.quit_armed {
+            // Leaving now would lose what could not be written: say so, and let a second
+            // quit mean it.
+            self.quit_armed = true;
+            app.message = Some(app.settings.lang.strings().quit_unsaved.to_owned());
+            return false;
+        }
+        quit
+    }
+
+    fn save_as(&mut self, app: &mut App, wall: Timestamp, now: Instant, path: &Path) {
+        let lock = match SessionLock::acquire(path, &wall.to_rfc3339()) {
+            Ok(lock) => lock,
+            Err(e) => return Self::report(app, wall, Err(e.to_string())),
+        };
+        let result = self
+            .store
+            .relocate(path, app.session_for_save(), now)
+            .map_err(|e| format!("{}: {e}", path.display()));
+        if result.is_ok() {
+            self.extra_locks.push(lock);
+            app.save_path = path.to_path_buf();
+            app.message = Some(format!(
+                "{} {}",
+                app.settings.lang.strings().saved_as,
+                path.display()
+            ));
+        }
+        Self::report(app, wall, result);
+    }
+
+    /// The clock's work, called several times a second.
+    pub fn tick(&mut self, app: &mut App, wall: Timestamp, now: Instant) {
+        if matches!(app.save, SaveStatus::Error(_)) {
+            // A failed write is retried once a second; everything is still in memory.
+            if now.duration_since(self.retry_at) >= RETRY_EVERY {
+                self.retry_at = now;
+                self.flush(app, wall, now, true);
+            }
+            return;
+        }
+        let draft = app.draft();
+        if draft != self.draft && now.duration_since(self.draft_at) >= DRAFT_EVERY {
+            app.outbox.push(Edit::Live(app.live_for_journal()));
+            self.draft = draft;
+            self.draft_at = now;
+            self.journal(app, wall, now, false);
+        }
+        let was_unsynced = self.store.has_unsynced();
+        match self.store.tick(now) {
+            Ok(true) => self.flush(app, wall, now, true),
+            Ok(false) => {
+                if was_unsynced && !self.store.has_unsynced() && app.draft() == self.draft {
+                    Self::report(app, wall, Ok(()));
+                }
+            }
+            Err(e) => Self::report(app, wall, Err(e)),
+        }
+    }
+}
