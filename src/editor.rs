@@ -2,7 +2,7 @@
 //! over soft-wrapped lines, so Japanese paragraphs edit the way they look.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::text::{grapheme_width, wrap};
 
@@ -91,13 +91,18 @@ impl Editor {
         self.goal_col = None;
     }
 
+    /// The grapheme boundary at `at`, or the one before it. Looks only around `at`, so a
+    /// keystroke at the end of a 10 MB paste costs what it costs in an empty box.
     fn boundary_at_or_before(&self, at: usize) -> usize {
-        self.text
-            .grapheme_indices(true)
-            .map(|(i, _)| i)
-            .take_while(|&i| i <= at)
-            .last()
-            .map_or(0, |i| if at == self.text.len() { at } else { i })
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut cursor = GraphemeCursor::new(at, self.text.len(), true);
+        match cursor.is_boundary(&self.text, 0) {
+            Ok(false) => cursor.prev_boundary(&self.text, 0).ok().flatten().unwrap_or(0),
+            _ => at,
+        }
     }
 
     pub fn insert_char(&mut self, c: char) {

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::app::{Action, App, Effect, SaveStatus};
-use crate::model::{Draft, Edit, Timestamp};
+use crate::model::{Draft, Edit, Timestamp, draft_edit};
 use crate::storage::{SessionLock, Store};
 
 /// The unfinished input is journaled at most this often while it changes.
@@ -49,9 +49,16 @@ impl Recorder {
 
     /// Journals what the last steps changed; a commit (or `sync`) is made durable at once.
     fn journal(&mut self, app: &mut App, wall: Timestamp, now: Instant, sync: bool) {
-        let edits = app.take_outbox();
+        let mut edits = app.take_outbox();
         if edits.is_empty() && !sync {
             return;
+        }
+        // A commit empties the input box: record that with it, or a crash right after would
+        // bring the committed text back as unfinished input.
+        if edits.iter().any(|e| matches!(e, Edit::Append(_) | Edit::Pop)) {
+            let draft = app.draft();
+            edits.push(draft_edit(self.draft.as_ref(), draft.as_ref()));
+            self.draft = draft;
         }
         let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
         let result = self.store.record(edits, sync, now);
@@ -137,7 +144,7 @@ impl Recorder {
         }
         let draft = app.draft();
         if draft != self.draft && now.duration_since(self.draft_at) >= DRAFT_EVERY {
-            app.outbox.push(Edit::Live(app.live_for_journal()));
+            app.outbox.push(draft_edit(self.draft.as_ref(), draft.as_ref()));
             self.draft = draft;
             self.draft_at = now;
             self.journal(app, wall, now, false);

@@ -123,14 +123,6 @@ impl App {
         &self.session
     }
 
-    /// The live state with the unfinished input, as the journal records it.
-    pub fn live_for_journal(&self) -> crate::model::LiveState {
-        crate::model::LiveState {
-            draft: self.draft(),
-            ..self.session.live.clone()
-        }
-    }
-
     /// Takes the edits made since the last call.
     pub fn take_outbox(&mut self) -> Vec<crate::model::Edit> {
         std::mem::take(&mut self.outbox)

@@ -59,7 +59,7 @@ impl Probe {
             out.push(Edit::Log(s.log.clone()));
         }
         if without_draft(&s.live) != self.live {
-            out.push(Edit::Live(app.live_for_journal()));
+            out.push(Edit::Live(without_draft(&s.live)));
         }
         app.outbox.extend(out);
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Change, LiveState, MeetingLog, Participant, Remark, Session};
+use super::{Change, Draft, LiveState, MeetingLog, Participant, Remark, Session, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
@@ -15,8 +15,16 @@ pub enum Edit {
     Apply(Change),
     /// A cleanup change undone.
     Revert(Change),
-    /// Speaker, current item, id counter, unfinished input.
+    /// Speaker, current item, id counter (the unfinished input goes by `Draft`).
     Live(LiveState),
+    /// The unfinished input: the first `keep` bytes of the previous one, then `tail`; `None`
+    /// for `began` means the input box is empty. Typing at the end makes small records even
+    /// when a long text was pasted.
+    Draft {
+        keep: usize,
+        tail: String,
+        began: Option<Timestamp>,
+    },
     /// Item times and off-the-record stretches.
     Log(MeetingLog),
     /// Someone added to the roster mid-meeting.
@@ -27,6 +35,31 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the record does not fit the session: {0}")]
 pub struct ReplayError(pub &'static str);
+
+/// The record that turns unfinished input `old` into `new`.
+pub fn draft_edit(old: Option<&Draft>, new: Option<&Draft>) -> Edit {
+    let (old_text, new_text) = (
+        old.map_or("", |d| d.text.as_str()),
+        new.map_or("", |d| d.text.as_str()),
+    );
+    let mut keep = old_text
+        .bytes()
+        .zip(new_text.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !new_text.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    // A new remark's draft, or a changed begin time, starts from nothing.
+    if old.map(|d| d.began) != new.map(|d| d.began) {
+        keep = 0;
+    }
+    Edit::Draft {
+        keep,
+        tail: new_text[keep..].to_owned(),
+        began: new.map(|d| d.began),
+    }
+}
 
 impl Session {
     /// Replays one edit; refuses (leaving the session as it was) if it does not fit.
@@ -67,7 +100,26 @@ impl Session {
                 if self.plan.item(live.item).is_none() {
                     return Err(ReplayError("unknown current item"));
                 }
-                self.live = live.clone();
+                let draft = self.live.draft.take();
+                self.live = LiveState {
+                    draft,
+                    ..live.clone()
+                };
+            }
+            Edit::Draft { keep, tail, began } => {
+                self.live.draft = match began {
+                    None => None,
+                    Some(began) => {
+                        let old = self.live.draft.as_ref().map_or("", |d| d.text.as_str());
+                        let kept = old
+                            .get(..*keep)
+                            .ok_or(ReplayError("the unfinished input is shorter than recorded"))?;
+                        Some(Draft {
+                            text: format!("{kept}{tail}"),
+                            began: *began,
+                        })
+                    }
+                };
             }
             Edit::Log(log) => self.log = log.clone(),
             Edit::AddParticipant(p) => {

@@ -12,7 +12,7 @@ mod session;
 
 pub use agenda::{AgendaItem, ItemNo, Layout};
 pub use change::Change;
-pub use edit::{Edit, ReplayError};
+pub use edit::{Edit, ReplayError, draft_edit};
 pub use log::{ItemSpan, MeetingLog, OffRecord};
 pub use meeting::Meeting;
 pub use remark::{Remark, RemarkId};
