@@ -104,7 +104,13 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     let s = session(n);
-    let mut row = |what, value| rows.push(Row { what, size: n, value });
+    let mut row = |what, value| {
+        rows.push(Row {
+            what,
+            size: n,
+            value,
+        })
+    };
 
     // One keystroke: key event → update → full frame.
     let mut a = app(s.clone());
@@ -118,7 +124,8 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
         ));
         let (d, ()) = time(|| {
             a.update(action.unwrap(), at(i as i64));
-            term.draw(|f| kiroku::ui::draw(f, &a, at(i as i64))).unwrap();
+            term.draw(|f| kiroku::ui::draw(f, &a, at(i as i64)))
+                .unwrap();
         });
         samples.push(d);
         if i % 200 == 199 {
@@ -144,7 +151,10 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
         });
         samples.push(d);
     }
-    row("commit (journal append + fsync) p50", fmt(percentile(&mut samples, 0.5)));
+    row(
+        "commit (journal append + fsync) p50",
+        fmt(percentile(&mut samples, 0.5)),
+    );
 
     // A Japanese paste of 10 KB, drawn.
     let paste: String = PHRASES.concat().chars().cycle().take(3400).collect();
@@ -203,7 +213,13 @@ fn hold(path: &str) {
     let hwm = status
         .lines()
         .find(|l| l.starts_with("VmHWM"))
-        .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0))
+        .map(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .unwrap_or("0")
+                .parse::<u64>()
+                .unwrap_or(0)
+        })
         .unwrap_or(0);
     println!("{:.0} MB", hwm as f64 / 1024.0);
 }
@@ -218,7 +234,12 @@ fn idle_cpu() -> String {
         return "(build with cargo build --release first)".to_owned();
     }
     let pair = native_pty_system()
-        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     let mut cmd = CommandBuilder::new(bin);
     let agenda = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/example-agenda.ron");
@@ -238,9 +259,20 @@ fn idle_cpu() -> String {
     let pid = child.process_id().unwrap();
     let ticks = || -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-        fields.get(11).and_then(|u| u.parse::<u64>().ok()).unwrap_or(0)
-            + fields.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0)
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        fields
+            .get(11)
+            .and_then(|u| u.parse::<u64>().ok())
+            .unwrap_or(0)
+            + fields
+                .get(12)
+                .and_then(|s| s.parse::<u64>().ok())
+                .unwrap_or(0)
     };
     let (t0, c0) = (Instant::now(), ticks());
     std::thread::sleep(Duration::from_secs(10));
@@ -271,13 +303,25 @@ fn main() {
             continue;
         }
         let value = peak_memory(n);
-        rows.push(Row { what: "peak memory (open + draw)", size: n, value });
+        rows.push(Row {
+            what: "peak memory (open + draw)",
+            size: n,
+            value,
+        });
     }
-    rows.push(Row { what: "idle CPU (clock ticking)", size: 0, value: idle_cpu() });
+    rows.push(Row {
+        what: "idle CPU (clock ticking)",
+        size: 0,
+        value: idle_cpu(),
+    });
     println!();
     println!("{:<40} {:>9}  {:>12}", "measurement", "remarks", "value");
     for r in &rows {
-        let size = if r.size == 0 { "-".to_owned() } else { r.size.to_string() };
+        let size = if r.size == 0 {
+            "-".to_owned()
+        } else {
+            r.size.to_string()
+        };
         println!("{:<40} {:>9}  {:>12}", r.what, size, r.value);
     }
 }

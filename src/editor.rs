@@ -100,7 +100,11 @@ impl Editor {
         }
         let mut cursor = GraphemeCursor::new(at, self.text.len(), true);
         match cursor.is_boundary(&self.text, 0) {
-            Ok(false) => cursor.prev_boundary(&self.text, 0).ok().flatten().unwrap_or(0),
+            Ok(false) => cursor
+                .prev_boundary(&self.text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(0),
             _ => at,
         }
     }
@@ -233,8 +237,60 @@ impl Editor {
         self.goal_col = None;
     }
 
+    /// The whole text laid out for `width` cells.
     pub fn layout(&self, width: usize) -> EditorLayout {
-        let lines = wrap(&self.text, width);
+        self.layout_of(0, self.text.len(), width)
+    }
+
+    /// The lines around the cursor, at least `rows` each way where the text has them. For
+    /// ordinary remarks this is the whole layout; after a 10 MB paste only the part near the
+    /// cursor is wrapped, so a keystroke stays cheap.
+    pub fn window(&self, width: usize, rows: usize) -> EditorLayout {
+        let len = self.text.len();
+        // Bytes enough for `rows` full lines of four-byte characters, and some more.
+        let budget = rows
+            .max(1)
+            .saturating_mul(width.max(1))
+            .saturating_mul(4)
+            .saturating_add(4096);
+        if len <= budget.saturating_mul(2) {
+            return self.layout(width);
+        }
+        let floor = |mut i: usize| {
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            while i < len && !self.text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let lo = floor(self.cursor.saturating_sub(budget));
+        let start = if lo == 0 {
+            0
+        } else {
+            // Begin at a paragraph if one starts nearby, so lines wrap as they always do.
+            let from = floor(self.cursor.saturating_sub(2 * budget));
+            self.text[from..lo].rfind('\n').map_or(lo, |i| from + i + 1)
+        };
+        let hi = ceil((self.cursor + budget).min(len));
+        let end = if hi == len {
+            len
+        } else {
+            let to = ceil((self.cursor + 2 * budget).min(len));
+            self.text[hi..to].find('\n').map_or(hi, |i| hi + i)
+        };
+        self.layout_of(start, end, width)
+    }
+
+    fn layout_of(&self, start: usize, end: usize, width: usize) -> EditorLayout {
+        let lines: Vec<std::ops::Range<usize>> = wrap(&self.text[start..end], width)
+            .into_iter()
+            .map(|r| r.start + start..r.end + start)
+            .collect();
         // The cursor belongs to the last line that starts at or before it; at a soft break
         // that is the start of the next line, which is where typing continues.
         let row = lines
@@ -244,7 +300,7 @@ impl Editor {
         let line = &lines[row];
         let col = crate::text::width(&self.text[line.start..self.cursor.min(line.end)]);
         // Text that exactly fills the last line puts the cursor on a fresh line below.
-        if col >= width.max(1) {
+        if col >= width.max(1) && end == self.text.len() {
             let mut lines = lines;
             lines.push(self.text.len()..self.text.len());
             return EditorLayout {
@@ -262,20 +318,20 @@ impl Editor {
 
     /// Start or end of the visual line the cursor is on.
     pub fn home(&mut self, width: usize) {
-        let layout = self.layout(width);
+        let layout = self.window(width, 2);
         self.cursor = layout.lines[layout.cursor_row].start;
         self.goal_col = None;
     }
 
     pub fn end(&mut self, width: usize) {
-        let layout = self.layout(width);
+        let layout = self.window(width, 2);
         self.cursor = layout.lines[layout.cursor_row].end;
         self.goal_col = None;
     }
 
     /// Moves one visual line up (`-1`) or down (`1`), keeping the display column.
     pub fn vertical(&mut self, step: isize, width: usize) {
-        let layout = self.layout(width);
+        let layout = self.window(width, 2);
         let goal = *self.goal_col.get_or_insert(layout.cursor_col);
         let target = layout.cursor_row as isize + step;
         if target < 0 || target as usize >= layout.lines.len() {

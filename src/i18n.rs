@@ -447,6 +447,13 @@ impl Lang {
                     "save"
                 }
             }
+            Suspend => {
+                if ja {
+                    "一時停止（fg で再開）"
+                } else {
+                    "suspend (fg resumes)"
+                }
+            }
             Quit => {
                 if ja {
                     "保存して終了"

@@ -55,7 +55,10 @@ impl Recorder {
         }
         // A commit empties the input box: record that with it, or a crash right after would
         // bring the committed text back as unfinished input.
-        if edits.iter().any(|e| matches!(e, Edit::Append(_) | Edit::Pop)) {
+        if edits
+            .iter()
+            .any(|e| matches!(e, Edit::Append(_) | Edit::Pop))
+        {
             let draft = app.draft();
             edits.push(draft_edit(self.draft.as_ref(), draft.as_ref()));
             self.draft = draft;
@@ -99,6 +102,8 @@ impl Recorder {
                 Effect::SaveFull => self.flush(app, wall, now, true),
                 Effect::SaveAs(path) => self.save_as(app, wall, now, path),
                 Effect::Quit => quit = true,
+                // The terminal loop stops the process; everything is journaled by now.
+                Effect::Suspend => {}
             }
         }
         if quit && matches!(app.save, SaveStatus::Error(_)) && !self.quit_armed {
@@ -144,7 +149,8 @@ impl Recorder {
         }
         let draft = app.draft();
         if draft != self.draft && now.duration_since(self.draft_at) >= DRAFT_EVERY {
-            app.outbox.push(draft_edit(self.draft.as_ref(), draft.as_ref()));
+            app.outbox
+                .push(draft_edit(self.draft.as_ref(), draft.as_ref()));
             self.draft = draft;
             self.draft_at = now;
             self.journal(app, wall, now, false);

@@ -11,7 +11,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App, KeyChord};
+use crate::app::{Action, App, Effect, KeyChord};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::recorder::Recorder;
@@ -134,6 +134,17 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
     result
 }
 
+/// Gives the terminal back, stops until the shell's `fg`, then takes it again.
+fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Resumed.
+    guard.terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    guard.terminal.clear()
+}
+
 fn event_loop(
     app: &mut App,
     saver: &mut Recorder,
@@ -178,6 +189,9 @@ fn event_loop(
                 let effects = app.update(action, clock.now());
                 if saver.carry_out(app, &effects, clock.now(), Instant::now()) {
                     return Ok(());
+                }
+                if effects.contains(&Effect::Suspend) {
+                    suspend(guard)?;
                 }
             }
         }

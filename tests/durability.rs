@@ -394,3 +394,26 @@ fn a_damaged_session_file_is_refused_precisely_and_never_touched() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), wrong);
 }
+
+#[test]
+fn a_10_mb_paste_is_kept_and_saved_exactly() {
+    use kiroku::app::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let session = kiroku::model::Session::new(common::example_plan()).unwrap();
+    let store = Store::create(&path, &session).unwrap();
+    let mut app = common::app_with(session, kiroku::i18n::Lang::Ja);
+    let mut rec = kiroku::recorder::Recorder::new(store, None, Instant::now());
+    let line = "議事録の貼り付け試験です。Paste test, 10 MB.\n";
+    let big = line.repeat(10 * 1024 * 1024 / line.len());
+    app.update(Action::Paste(big.clone()), common::at(15, 0, 0));
+    app.update(Action::Insert('了'), common::at(15, 0, 1));
+    common::render(&mut app, 120, 40, common::at(15, 0, 1));
+    // Let a second pass so the unfinished input is journaled, then die without a save.
+    rec.tick(&mut app, common::at(15, 0, 2), Instant::now() + Duration::from_secs(2));
+    rec.tick(&mut app, common::at(15, 0, 3), Instant::now() + Duration::from_secs(3));
+    drop(rec);
+    let (s, _, rec) = Store::open(&path).unwrap();
+    assert!(rec.replayed > 0);
+    assert_eq!(s.live.draft.unwrap().text, format!("{big}了"), "saved exactly");
+}

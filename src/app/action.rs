@@ -38,6 +38,8 @@ pub enum Action {
     Save,
     /// Save and quit.
     Quit,
+    /// Give the terminal back and stop (as Ctrl+Z does in a shell); `fg` resumes.
+    Suspend,
     /// Show or hide the list of every key.
     ToggleHelp,
     /// Scroll the timeline one page back.

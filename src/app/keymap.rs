@@ -164,6 +164,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Live, "C-s", Save),
         (Live, "C-q", Quit),
         (Live, "C-c", Quit),
+        (Live, "A-z", Suspend),
         (Live, "C-g", ToggleHelp),
         (Live, "PageUp", ScrollUp),
         (Live, "PageDown", ScrollDown),

@@ -32,6 +32,8 @@ pub enum Effect {
     /// Write the session to another path from now on (after a storage error).
     SaveAs(std::path::PathBuf),
     Quit,
+    /// Everything is saved; give the terminal back and stop until resumed.
+    Suspend,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,7 +150,8 @@ impl App {
         if let Some(a) = self.keymap.lookup(self.modes(), chord) {
             return Some(a.clone());
         }
-        if let Some(a @ (Action::Quit | Action::Save)) = self.keymap.lookup(&[Mode::Live], chord) {
+        if let Some(a @ (Action::Quit | Action::Save | Action::Suspend)) =
+            self.keymap.lookup(&[Mode::Live], chord) {
             return Some(a.clone());
         }
         match chord.code {

@@ -33,6 +33,7 @@ impl App {
             }
             Action::Save => return vec![Effect::SaveFull],
             Action::Quit => return vec![Effect::SaveFull, Effect::Quit],
+            Action::Suspend => return vec![Effect::Save, Effect::Suspend],
             _ => {}
         }
         self.message = None;

@@ -113,3 +113,23 @@ fn take_empties() {
     assert!(e.is_empty());
     assert_eq!(e.cursor(), 0);
 }
+
+#[test]
+fn the_window_matches_the_full_layout_near_the_cursor() {
+    let para = "本日はお集まりいただき誠にありがとうございます。\n";
+    let text = para.repeat(2_000);
+    let mut e = Editor::new(text.clone());
+    e.set_cursor(text.len() / 2);
+    let full = e.layout(30);
+    let win = e.window(30, 10);
+    assert!(
+        win.lines.len() < full.lines.len(),
+        "only part of a long text is laid out"
+    );
+    let at = |l: &EditorLayout| l.lines[l.cursor_row].clone();
+    assert_eq!(at(&win), at(&full));
+    assert_eq!(win.cursor_col, full.cursor_col);
+    // Short text: the window is the layout.
+    let e = Editor::new("短い");
+    assert_eq!(e.window(30, 10), e.layout(30));
+}

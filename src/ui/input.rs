@@ -42,9 +42,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(theme.border_active());
     let inner = block.inner(area);
     let width = usize::from(inner.width).max(1);
-    let layout = app
-        .editor
-        .layout(crate::ui::layout::input_text_width(area.width));
+    let layout = app.editor.window(
+        crate::ui::layout::input_text_width(area.width),
+        usize::from(area.height),
+    );
     let rows = usize::from(inner.height).max(1);
     // Scroll so the cursor's line is always visible.
     let first = (layout.cursor_row + 1).saturating_sub(rows);

@@ -29,7 +29,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
         return;
     }
     let width = layout::input_text_width(area.width);
-    let input_rows = app.editor.layout(width).lines.len();
+    let input_rows = app
+        .editor
+        .window(width, usize::from(area.height))
+        .lines
+        .len();
     let areas = layout::areas(area, input_rows, app.session.plan.agenda.len());
     header::draw(frame, areas.header, app, now, &theme);
     agenda::draw(frame, areas.agenda, app, now, &theme);

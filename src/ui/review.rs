@@ -145,7 +145,7 @@ fn remark_lines<'a>(
     let mut cursor = None;
     match review.editing.as_ref().filter(|_| selected) {
         Some(editor) => {
-            let layout = editor.layout(text_w);
+            let layout = editor.window(text_w, 40);
             for range in &layout.lines {
                 lines.push(Line::from(vec![
                     Span::raw(pad.clone()),

@@ -104,7 +104,10 @@ pub fn page_size(app: &App) -> usize {
     let screen = Rect::new(0, 0, app.size.0, app.size.1);
     let input_rows = app
         .editor
-        .layout(layout::input_text_width(app.size.0))
+        .window(
+            layout::input_text_width(app.size.0),
+            usize::from(app.size.1),
+        )
         .lines
         .len();
     let areas = layout::areas(screen, input_rows, app.session.plan.agenda.len());
