@@ -14,6 +14,10 @@ use crate::storage::{SessionLock, Store};
 pub const DRAFT_EVERY: Duration = Duration::from_secs(1);
 /// After a failed write, kiroku tries again this often.
 pub const RETRY_EVERY: Duration = Duration::from_secs(1);
+/// A due full save waits for a pause in typing this long…
+pub const PAUSE_BEFORE_FOLD: Duration = Duration::from_secs(2);
+/// …but no longer than this: the journal keeps everything safe meanwhile.
+pub const FOLD_AT_LATEST: Duration = Duration::from_secs(300);
 
 pub struct Recorder {
     store: Store,
@@ -23,6 +27,10 @@ pub struct Recorder {
     draft: Option<Draft>,
     draft_at: Instant,
     retry_at: Instant,
+    /// The last key or paste, so full saves wait for a pause.
+    input_at: Instant,
+    /// When a full save became due and is waiting for a pause.
+    fold_due_since: Option<Instant>,
     /// Locks of sessions moved with save-as; held until the end.
     extra_locks: Vec<SessionLock>,
 }
@@ -35,6 +43,8 @@ impl Recorder {
             draft,
             draft_at: now,
             retry_at: now,
+            input_at: now,
+            fold_due_since: None,
             extra_locks: Vec::new(),
         }
     }
@@ -95,6 +105,7 @@ impl Recorder {
         now: Instant,
     ) -> bool {
         let mut quit = false;
+        self.input_at = now;
         self.journal(app, wall, now, effects.contains(&Effect::Save));
         for e in effects {
             match e {
@@ -157,7 +168,17 @@ impl Recorder {
         }
         let was_unsynced = self.store.has_unsynced();
         match self.store.tick(now) {
-            Ok(true) => self.flush(app, wall, now, true),
+            Ok(true) => {
+                // The full save waits for a pause in typing, so it never holds up a key.
+                let since = *self.fold_due_since.get_or_insert(now);
+                if now.duration_since(self.input_at) >= PAUSE_BEFORE_FOLD
+                    || now.duration_since(since) >= FOLD_AT_LATEST
+                    || self.store.needs_fold()
+                {
+                    self.fold_due_since = None;
+                    self.flush(app, wall, now, true);
+                }
+            }
             Ok(false) => {
                 if was_unsynced && !self.store.has_unsynced() && app.draft() == self.draft {
                     Self::report(app, wall, Ok(()));

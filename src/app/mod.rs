@@ -151,7 +151,8 @@ impl App {
             return Some(a.clone());
         }
         if let Some(a @ (Action::Quit | Action::Save | Action::Suspend)) =
-            self.keymap.lookup(&[Mode::Live], chord) {
+            self.keymap.lookup(&[Mode::Live], chord)
+        {
             return Some(a.clone());
         }
         match chord.code {

@@ -89,11 +89,15 @@ pub fn ron_options() -> ron::Options {
 }
 
 /// Pretty, diff-friendly and deterministic: `\n` everywhere, raw UTF-8, struct names.
+/// Strings are written as they are (a remark's line breaks are line breaks in the file, and
+/// one with quotes becomes a raw string `r#"…"#`): escaping every character costs ten times
+/// more, and the full save of a long meeting is what it would slow down.
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(true)
+        .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME)
 }
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::layout;
 use super::theme::Theme;
@@ -95,8 +95,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let lines: Vec<Line> = chunks.into_iter().rev().flatten().collect();
     let skip = lines.len().saturating_sub(height);
-    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(block, area);
+    // Lines are already wrapped to the pane: set them straight into the buffer, which costs
+    // a fraction of laying them out again as a paragraph.
+    let buf = frame.buffer_mut();
+    for (row, line) in lines.iter().skip(skip).enumerate() {
+        buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
+    }
 }
 
 /// How many remarks one page-scroll moves: as many as fill the pane from where it stands.
