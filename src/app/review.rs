@@ -146,11 +146,16 @@ impl App {
         vec![Effect::Save]
     }
 
-    fn change_targets(&mut self, edit: impl Fn(&mut crate::model::Remark)) -> Vec<Effect> {
+    /// One change per remark in `ids`, each made against the session as the ones before it
+    /// left it, committed as a single undoable step.
+    fn commit_each(
+        &mut self,
+        ids: Vec<RemarkId>,
+        make: impl Fn(&Session, RemarkId) -> Option<Change>,
+    ) -> Vec<Effect> {
         let mut changes = Vec::new();
-        for id in self.targets() {
-            if let Some(c) = self.session.change_remark(id, &edit) {
-                // Each change is made against the session with the ones before it applied.
+        for id in ids {
+            if let Some(c) = make(&self.session, id) {
                 self.session.apply(&c);
                 changes.push(c);
             }
@@ -165,37 +170,45 @@ impl App {
         }
     }
 
+    fn change_targets(&mut self, edit: impl Fn(&mut crate::model::Remark)) -> Vec<Effect> {
+        let targets = self.targets();
+        self.commit_each(targets, |s, id| s.change_remark(id, &edit))
+    }
+
     /// Makes `speaker` the speaker of the targeted remarks.
     pub(super) fn reassign(&mut self, speaker: Option<ParticipantId>) -> Vec<Effect> {
         self.change_targets(|r| r.speaker = speaker.clone())
     }
 
-    fn undo(&mut self) {
+    /// Undo (`forward == false`) or redo the last step, journaling it as it goes.
+    fn step_history(&mut self, forward: bool) {
         let s = self.settings.lang.strings();
-        match self.history.undo.pop() {
-            Some(c) => {
-                self.session.revert(&c);
-                self.outbox.push(crate::model::Edit::Revert(c.clone()));
-                self.history.redo.push(c);
-                self.dirty = true;
-                self.keep_selection_valid();
-            }
-            None => self.message = Some(s.nothing_to_undo.to_owned()),
+        let (from, to) = if forward {
+            (&mut self.history.redo, &mut self.history.undo)
+        } else {
+            (&mut self.history.undo, &mut self.history.redo)
+        };
+        let Some(c) = from.pop() else {
+            self.message = Some(
+                if forward {
+                    s.nothing_to_redo
+                } else {
+                    s.nothing_to_undo
+                }
+                .to_owned(),
+            );
+            return;
+        };
+        if forward {
+            self.session.apply(&c);
+            self.outbox.push(crate::model::Edit::Apply(c.clone()));
+        } else {
+            self.session.revert(&c);
+            self.outbox.push(crate::model::Edit::Revert(c.clone()));
         }
-    }
-
-    fn redo(&mut self) {
-        let s = self.settings.lang.strings();
-        match self.history.redo.pop() {
-            Some(c) => {
-                self.session.apply(&c);
-                self.outbox.push(crate::model::Edit::Apply(c.clone()));
-                self.history.undo.push(c);
-                self.dirty = true;
-                self.keep_selection_valid();
-            }
-            None => self.message = Some(s.nothing_to_redo.to_owned()),
-        }
+        to.push(c);
+        self.dirty = true;
+        self.keep_selection_valid();
     }
 
     /// After a delete or an undo the selected remark may be gone: select its neighbour.
@@ -231,21 +244,11 @@ impl App {
                 moves.push((id, next.no));
             }
         }
-        let mut changes = Vec::new();
-        for (id, no) in moves {
-            if let Some(c) = self.session.change_remark(id, |r| r.item = no) {
-                self.session.apply(&c);
-                changes.push(c);
-            }
-        }
-        for c in changes.iter().rev() {
-            self.session.revert(c);
-        }
-        match changes.len() {
-            0 => Vec::new(),
-            1 => self.commit_change(changes.remove(0)),
-            _ => self.commit_change(Change::Group(changes)),
-        }
+        let ids = moves.iter().map(|(id, _)| *id).collect();
+        self.commit_each(ids, |s, id| {
+            let no = moves.iter().find(|(m, _)| *m == id)?.1;
+            s.change_remark(id, |r| r.item = no)
+        })
     }
 
     fn merge_next(&mut self) -> Vec<Effect> {
@@ -268,21 +271,8 @@ impl App {
     }
 
     fn delete_targets(&mut self) -> Vec<Effect> {
-        let mut changes = Vec::new();
-        for id in self.targets() {
-            if let Some(c) = self.session.delete_remark(id) {
-                self.session.apply(&c);
-                changes.push(c);
-            }
-        }
-        for c in changes.iter().rev() {
-            self.session.revert(c);
-        }
-        let effects = match changes.len() {
-            0 => Vec::new(),
-            1 => self.commit_change(changes.remove(0)),
-            _ => self.commit_change(Change::Group(changes)),
-        };
+        let targets = self.targets();
+        let effects = self.commit_each(targets, Session::delete_remark);
         if let Some(r) = &mut self.review {
             r.marked.clear();
         }
@@ -402,8 +392,8 @@ impl App {
             }
             Action::DeleteRemark => return self.delete_targets(),
             Action::MergeNext => return self.merge_next(),
-            Action::Undo | Action::UndoCommit => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Undo | Action::UndoCommit => self.step_history(false),
+            Action::Redo => self.step_history(true),
             Action::Search => {
                 if let Some(review) = self.review.as_mut() {
                     review.search_origin = review.selected;
