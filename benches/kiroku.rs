@@ -63,6 +63,7 @@ fn app(session: Session) -> App {
     let settings = Settings {
         lang: Lang::Ja,
         no_color: false,
+        ascii: false,
         zone_warning: None,
     };
     let mut app = App::new(session, Keymap::default(), settings);

@@ -31,6 +31,8 @@ pub enum CommandError {
 pub struct Options {
     pub lang: Lang,
     pub no_color: bool,
+    /// ASCII borders (`--ascii`).
+    pub ascii: bool,
     pub keymap: Option<PathBuf>,
     pub clock: Clock,
     pub sessions_dir: PathBuf,
@@ -204,6 +206,7 @@ fn live(
     let settings = Settings {
         lang: opts.lang,
         no_color: opts.no_color,
+        ascii: opts.ascii,
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
     let draft = session.live.draft.clone();
@@ -313,7 +316,7 @@ pub fn styles() -> Result<String, CommandError> {
 
 /// `kiroku` alone: the start screen, then whatever was picked there.
 pub fn start(opts: &Options) -> Result<(), CommandError> {
-    let choice = crate::term::run_start(&opts.sessions_dir, opts.lang, opts.no_color)
+    let choice = crate::term::run_start(&opts.sessions_dir, opts.lang, opts.no_color, opts.ascii)
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {
         StartChoice::Quit => Ok(()),

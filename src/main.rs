@@ -23,6 +23,10 @@ struct Cli {
     /// system's zone).
     #[arg(long, global = true, value_parser = parse_offset, allow_hyphen_values = true)]
     utc_offset: Option<FixedOffset>,
+    /// Draw borders with + - | : for terminals set to draw ambiguous-width characters (the
+    /// box-drawing ones among them) two cells wide.
+    #[arg(long, global = true)]
+    ascii: bool,
     /// Keymap file (default: ~/.config/kiroku/keymap.ron if it exists).
     #[arg(long, global = true)]
     keymap: Option<PathBuf>,
@@ -96,6 +100,7 @@ fn main() -> ExitCode {
     let opts = Options {
         lang: cli.lang.unwrap_or_else(Lang::from_env),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ascii: cli.ascii,
         keymap: cli.keymap,
         clock: Clock::detect(cli.utc_offset),
         sessions_dir: cli.sessions_dir,

@@ -69,11 +69,11 @@ fn termination_flag() -> io::Result<Arc<AtomicBool>> {
 }
 
 /// Shows the start screen until the user picks a file or quits.
-pub fn run_start(dir: &Path, lang: Lang, no_color: bool) -> io::Result<StartChoice> {
+pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Result<StartChoice> {
     let mut screen = StartScreen::scan(dir);
     let stop = termination_flag()?;
     let mut guard = TerminalGuard::enter()?;
-    let theme = ui::theme::Theme::new(no_color);
+    let theme = ui::theme::Theme::new(no_color, ascii);
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(StartChoice::Quit);

@@ -61,8 +61,10 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push_str(g);
         used += w;
     }
+    // `~`, not `…`: the ellipsis is ambiguous-width and would break layouts on terminals
+    // that draw such characters wide.
     if width > 0 {
-        out.push('…');
+        out.push('~');
     }
     out
 }
@@ -99,7 +101,7 @@ mod tests {
 
     #[test]
     fn truncate_measures_cells() {
-        assert_eq!(truncate("日本語です", 5), "日本…");
+        assert_eq!(truncate("日本語です", 5), "日本~");
         assert_eq!(truncate("abc", 3), "abc");
     }
 }

@@ -375,3 +375,17 @@ fn tiny_and_huge_terminals_do_not_panic() {
         press(&mut app, "<Esc>", at(15, 0, 0));
     }
 }
+
+#[test]
+fn ascii_borders_leave_no_ambiguous_width_characters_in_the_chrome() {
+    let mut app = app_with(sample_session(), Lang::Ja);
+    app.settings.ascii = true;
+    let screen = screen_text(&render(&mut app, 80, 24, at(15, 42, 0)));
+    for c in screen.chars() {
+        assert!(
+            !('\u{2500}'..='\u{257F}').contains(&c) && c != '…',
+            "{c:?} is ambiguous-width:\n{screen}"
+        );
+    }
+    assert!(screen.contains("+--"), "{screen}");
+}

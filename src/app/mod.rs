@@ -48,6 +48,8 @@ pub enum SaveStatus {
 pub struct Settings {
     pub lang: Lang,
     pub no_color: bool,
+    /// ASCII borders, for terminals that draw ambiguous-width characters wide.
+    pub ascii: bool,
     /// Shown in the header when the time zone could not be found.
     pub zone_warning: Option<String>,
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::format_duration;
 use super::theme::Theme;
@@ -17,9 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
     }
     let s = app.settings.lang.strings();
     let session = &app.session;
-    let block = Block::bordered()
-        .title(s.agenda)
-        .border_style(theme.border());
+    let block = theme.block().title(s.agenda).border_style(theme.border());
     let inner = block.inner(area);
     let w = usize::from(inner.width);
     let current = session.live.item;

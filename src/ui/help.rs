@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::layout::centered;
 use super::theme::Theme;
@@ -89,7 +89,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(s.help_title)
         .border_style(theme.border_active());
     let inner = block.inner(popup);

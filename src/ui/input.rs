@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::{App, Overlay};
@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         title.push(Span::styled(s.check_later, theme.check()));
         title.push(Span::raw(" "));
     }
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(Line::from(title))
         .border_style(theme.border_active());
     let inner = block.inner(area);

@@ -21,7 +21,7 @@ use theme::Theme;
 
 /// Draws live mode; `now` drives the clocks in the header.
 pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
-    let theme = Theme::new(app.settings.no_color);
+    let theme = Theme::new(app.settings.no_color, app.settings.ascii);
     let area = frame.area();
     if app.review.is_some() {
         review::draw(frame, app, &theme);

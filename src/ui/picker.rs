@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::layout::centered;
 use super::theme::Theme;
@@ -26,7 +26,8 @@ pub fn draw_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, th
     let popup = centered(area, 70, 16);
     frame.render_widget(Clear, popup);
     let add_key = app.keymap.key_label(Mode::Picker, &Action::AddParticipant);
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(s.picker_title)
         .title_bottom(format!(
             " {add_key}: {} ",
@@ -96,7 +97,8 @@ pub fn draw_form(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(title)
         .border_style(theme.border_active());
     let inner = block.inner(popup);

@@ -173,7 +173,8 @@ fn remark_lines<'a>(
 
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
     let s = app.settings.lang.strings();
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(s.timeline)
         .border_style(theme.border_active());
     let inner = block.inner(area);
@@ -268,7 +269,8 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         return;
     }
     let s = app.settings.lang.strings();
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(s.preview_title)
         .border_style(theme.border());
     let inner = block.inner(area);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::App;
@@ -18,9 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let s = app.settings.lang.strings();
     let session = &app.session;
-    let block = Block::bordered()
-        .title(s.roster)
-        .border_style(theme.border());
+    let block = theme.block().title(s.roster).border_style(theme.border());
     let inner = block.inner(area);
     let w = usize::from(inner.width);
     let mut lines = Vec::new();

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::i18n::Lang;
@@ -12,7 +12,8 @@ use crate::text::truncate;
 pub fn draw(frame: &mut Frame, screen: &StartScreen, lang: Lang, theme: &Theme) {
     let s = lang.strings();
     let area = frame.area();
-    let block = Block::bordered()
+    let block = theme
+        .block()
         .title(Span::styled(s.start_title, theme.title()))
         .title_bottom(s.start_hint)
         .border_style(theme.border());

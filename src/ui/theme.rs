@@ -2,15 +2,44 @@
 //! also has a text form, so nothing depends on colour.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+use ratatui::widgets::Block;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
+    /// Borders of `+ - |`: box-drawing characters are ambiguous-width, and terminals set to
+    /// draw those wide (a common CJK setting) would break every border.
+    ascii: bool,
 }
 
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
 impl Theme {
-    pub fn new(no_color: bool) -> Self {
-        Self { color: !no_color }
+    pub fn new(no_color: bool, ascii: bool) -> Self {
+        Self {
+            color: !no_color,
+            ascii,
+        }
+    }
+
+    /// A bordered block in the border characters this terminal can draw.
+    pub fn block(&self) -> Block<'static> {
+        let block = Block::bordered();
+        if self.ascii {
+            block.border_set(ASCII_BORDER)
+        } else {
+            block
+        }
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {

@@ -72,9 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let s = app.settings.lang.strings();
-    let mut block = Block::bordered()
-        .title(s.timeline)
-        .border_style(theme.border());
+    let mut block = theme.block().title(s.timeline).border_style(theme.border());
     if app.scroll_back > 0 {
         block = block.title_bottom(Span::styled(s.scrolled, theme.check()));
     }

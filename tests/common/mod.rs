@@ -253,6 +253,7 @@ pub fn app_with(session: Session, lang: kiroku::i18n::Lang) -> kiroku::app::App 
     let settings = kiroku::app::Settings {
         lang,
         no_color: false,
+        ascii: false,
         zone_warning: None,
     };
     kiroku::app::App::new(session, kiroku::app::Keymap::default(), settings)
