@@ -152,7 +152,7 @@ fn kill_9_at_random_moments_loses_no_committed_remark() {
     eprintln!("kill -9: {trials} trials, {checked} committed remarks checked, 0 lost");
 }
 
-pub fn typed_then_signalled(signal: Option<&str>) {
+fn typed_then_signalled(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut pty) = new_session(dir.path());
     pty.send(&keys::alt('3'));
@@ -162,11 +162,7 @@ pub fn typed_then_signalled(signal: Option<&str>) {
     pty.type_text("途中まで打った");
     assert!(pty.wait_for("途中まで打った", WAIT));
     let start = Instant::now();
-    match signal {
-        Some(sig) => kill(&mut pty, sig),
-        // The terminal goes away without a signal reaching kiroku: the pty is closed.
-        None => pty.close_terminal(),
-    }
+    kill(&mut pty, signal);
     let status = pty.wait_exit(WAIT).expect("kiroku exits");
     let took = start.elapsed();
     let s = load_session(&path).unwrap();
@@ -180,25 +176,23 @@ pub fn typed_then_signalled(signal: Option<&str>) {
         took < Duration::from_secs(8),
         "exits within seconds ({took:?}): {status:?}"
     );
-    if signal.is_some() {
-        let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
-        assert!(out.contains("\x1b[?1049l"), "the terminal was restored");
-    }
+    let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "the terminal was restored");
 }
 
 #[test]
 fn sighup_saves_everything_and_exits() {
-    typed_then_signalled(Some("-HUP"));
+    typed_then_signalled("-HUP");
 }
 
 #[test]
 fn sigterm_saves_everything_and_exits() {
-    typed_then_signalled(Some("-TERM"));
+    typed_then_signalled("-TERM");
 }
 
 #[test]
 fn sigquit_saves_everything_and_exits() {
-    typed_then_signalled(Some("-QUIT"));
+    typed_then_signalled("-QUIT");
 }
 
 #[test]

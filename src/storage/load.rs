@@ -43,7 +43,7 @@ pub fn load_session(path: &Path) -> Result<Session, LoadError> {
     parse_session(path, &text)
 }
 
-fn read_text(path: &Path) -> Result<String, LoadError> {
+pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| {
         LoadError::new(
             path,

@@ -68,7 +68,14 @@ impl Store {
         session: &Session,
         now: Instant,
     ) -> io::Result<Self> {
-        let mut store = Self {
+        let mut store = Self::unopened(fs, path, now);
+        store.fold(session, now)?;
+        Ok(store)
+    }
+
+    /// A store with no journal open yet.
+    fn unopened(fs: Box<dyn Fs>, path: &Path, now: Instant) -> Self {
+        Self {
             fs,
             path: path.to_path_buf(),
             journal: None,
@@ -76,30 +83,15 @@ impl Store {
             needs_fold: false,
             last_sync: now,
             last_fold: now,
-        };
-        store.fold(session, now)?;
-        Ok(store)
+        }
     }
 
     /// Opens the session at `path` and replays its journal if the journal extends exactly
     /// this file. A damaged journal is copied aside first; its intact records are kept.
     pub fn open(path: &Path) -> Result<(Session, Self, Recovered), LoadError> {
         let now = Instant::now();
-        let bytes = std::fs::read(path).map_err(|e| {
-            LoadError::new(
-                path,
-                LoadErrorKind::Io,
-                None,
-                format!("cannot read the file: {e}"),
-            )
-        })?;
-        let Ok(text) = String::from_utf8(bytes.clone()) else {
-            // load_session gives the precise message and position.
-            return Err(super::load_session(path).expect_err("invalid UTF-8 does not load"));
-        };
-        if text.trim().is_empty() {
-            return Err(super::load_session(path).expect_err("an empty file does not load"));
-        }
+        let text = super::load::read_text(path)?;
+        let bytes = text.as_bytes();
         let mut session = parse_session(path, &text)?;
         let mut recovered = Recovered::default();
         let jpath = journal_path(path);
@@ -120,7 +112,7 @@ impl Store {
             if let Some((line, why)) = &contents.damage {
                 recovered.damaged = Some(keep_copy(format!("{}:{line}: {why}", jpath.display()))?);
             }
-            let matches = contents.base == Some(content_hash(&bytes));
+            let matches = contents.base == Some(content_hash(bytes));
             if !matches && !contents.edits.is_empty() && recovered.damaged.is_none() {
                 // The file changed after the journal began (edited by hand?): the journal's
                 // records may be missing from it, so keep them where they can be read.
@@ -141,20 +133,12 @@ impl Store {
                 recovered.torn_tail = contents.torn_tail;
             }
         }
-        let mut store = Self {
-            fs: Box::new(RealFs),
-            path: path.to_path_buf(),
-            journal: None,
-            pending: Vec::new(),
-            needs_fold: false,
-            last_sync: now,
-            last_fold: now,
-        };
+        let mut store = Self::unopened(Box::new(RealFs), path, now);
         // Fold what was replayed into the file now, so the journal starts clean.
         let result = if recovered.replayed > 0 {
             store.fold(&session, now)
         } else {
-            Journal::create(store.fs.as_ref(), &jpath, content_hash(&bytes))
+            Journal::create(store.fs.as_ref(), &jpath, content_hash(bytes))
                 .map(|j| store.journal = Some(j))
         };
         result.map_err(|e| {
