@@ -117,10 +117,6 @@ impl<S: Sink> Journal<S> {
     pub fn has_unsynced(&self) -> bool {
         self.unsynced
     }
-
-    pub fn sink(&self) -> &S {
-        &self.sink
-    }
 }
 
 /// What a journal file holds.

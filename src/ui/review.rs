@@ -12,7 +12,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{App, Review, display_order};
-use crate::editor::Editor;
 use crate::export::document::Block as DocBlock;
 use crate::model::{ItemNo, Remark};
 use crate::text::{truncate, width, wrap};
@@ -398,9 +397,4 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         };
         draw_status(frame, status, app, review, theme);
     }
-}
-
-/// The editor of the selected remark, if it is being edited (for tests and the loop).
-pub fn editing(app: &App) -> Option<&Editor> {
-    app.review.as_ref()?.editing.as_ref()
 }
