@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::process::Command;
 
 use common::{BIN, minutes_session, minutes_session_full};
@@ -58,12 +57,7 @@ fn the_default_style_matches_the_councils_layout_exactly() {
 
 /// The text inside a docx: each paragraph's runs joined, one paragraph a line.
 pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = common::docx_part(bytes, "word/document.xml");
     let mut paragraphs = Vec::new();
     for p in xml.split("<w:p>").skip(1).chain(xml.split("<w:p ").skip(1)) {
         let body = p.split("</w:p>").next().unwrap_or("");
@@ -85,11 +79,7 @@ pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
             paragraphs.push(text);
         }
     }
-    let mut styles = String::new();
-    zip.by_name("word/styles.xml")
-        .unwrap()
-        .read_to_string(&mut styles)
-        .unwrap();
+    let styles = common::docx_part(bytes, "word/styles.xml");
     (paragraphs, xml + &styles)
 }
 

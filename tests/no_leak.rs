@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::io::Read;
-
 use common::at;
 use kiroku::export::{Audience, Format, Style, build, render};
 use kiroku::model::{
@@ -131,13 +129,7 @@ fn make(spec: &SessionSpec) -> Session {
 }
 
 fn docx_text(bytes: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
+    common::docx_part(bytes, "word/document.xml")
 }
 
 proptest! {

@@ -108,7 +108,6 @@ fn remark_lines<'a>(
     text_w: usize,
     theme: &Theme,
 ) -> (Vec<Line<'a>>, Option<(usize, usize)>) {
-    let s = app.settings.lang.strings();
     let selected = review.selected == Some(r.id);
     let marked = review.marked.contains(&r.id);
     let gutter = format!(
@@ -116,29 +115,19 @@ fn remark_lines<'a>(
         if selected { ">" } else { " " },
         if marked { "*" } else { " " }
     );
-    let speaker = r
-        .speaker
-        .as_ref()
-        .and_then(|id| app.session.plan.participant(id))
-        .map_or_else(|| s.note_taker.to_owned(), |p| p.label());
     let head_style = if selected {
         theme.current()
     } else {
         theme.speaker()
     };
-    let mut head = vec![
-        Span::styled(gutter, theme.key()),
-        Span::styled(r.began.format("%H:%M:%S ").to_string(), theme.time()),
-    ];
-    if r.non_public {
-        head.push(Span::styled(s.non_public, theme.non_public()));
-        head.push(Span::raw(" "));
-    }
-    if r.check_later {
-        head.push(Span::styled(s.check_later, theme.check()));
-        head.push(Span::raw(" "));
-    }
-    head.push(Span::styled(speaker, head_style));
+    let mut head = vec![Span::styled(gutter, theme.key())];
+    head.extend(super::timeline::remark_head(
+        app,
+        r,
+        (text_w + INDENT).saturating_sub(2),
+        head_style,
+        theme,
+    ));
     let mut lines = vec![Line::from(head)];
     let pad = " ".repeat(INDENT);
     let mut cursor = None;

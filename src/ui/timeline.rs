@@ -15,7 +15,15 @@ use crate::text::{truncate, wrap};
 /// Text lines are indented by this many cells under the remark's heading line.
 const INDENT: usize = 2;
 
-fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// A remark's heading line: begin time, its marks as text, and the speaker, cut to `width`
+/// cells. The timeline and the cleanup list both start remarks this way.
+pub fn remark_head(
+    app: &App,
+    r: &Remark,
+    width: usize,
+    speaker_style: ratatui::style::Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let s = app.settings.lang.strings();
     let speaker = r
         .speaker
@@ -37,8 +45,13 @@ fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Ve
     let used: usize = head.iter().map(|sp| crate::text::width(&sp.content)).sum();
     head.push(Span::styled(
         truncate(&speaker, width.saturating_sub(used)),
-        theme.speaker(),
+        speaker_style,
     ));
+    head
+}
+
+fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let head = remark_head(app, r, width, theme.speaker(), theme);
     let text_style = if r.non_public {
         theme.dim()
     } else {

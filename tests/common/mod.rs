@@ -404,3 +404,11 @@ pub fn minutes_session_full() -> Session {
     s.add_remark("（資料2に基づき説明）".into(), at(15, 54, 0), at(15, 54, 5));
     s
 }
+
+/// One part of a docx (a zip of XML files), e.g. `word/document.xml`.
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
