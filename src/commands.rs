@@ -107,6 +107,8 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     }
     let session = Session::new(plan)
         .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
+    // Before anything is written: a session file nobody can record into helps no one.
+    need_terminal()?;
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
     let store = Store::create(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
@@ -195,6 +197,20 @@ pub fn open(
     Ok(())
 }
 
+/// Live and cleanup mode draw on a terminal; say so plainly when there is none.
+fn need_terminal() -> Result<(), CommandError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(CommandError::Other(
+            "kiroku needs a terminal to record in (standard input and output are not one); \
+             `kiroku check` and `kiroku export` work without"
+                .to_owned(),
+        ))
+    }
+}
+
 fn live(
     session: Session,
     store: Store,
@@ -209,6 +225,7 @@ fn live(
         ascii: opts.ascii,
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
+    need_terminal()?;
     let draft = session.live.draft.clone();
     let mut app = App::new(session, keymap, settings);
     app.save_path = store.path().to_path_buf();
@@ -316,6 +333,7 @@ pub fn styles() -> Result<String, CommandError> {
 
 /// `kiroku` alone: the start screen, then whatever was picked there.
 pub fn start(opts: &Options) -> Result<(), CommandError> {
+    need_terminal()?;
     let choice = crate::term::run_start(&opts.sessions_dir, opts.lang, opts.no_color, opts.ascii)
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {

@@ -125,3 +125,19 @@ fn the_start_screen_starts_a_meeting_from_the_sample() {
     pty.send(b"q");
     assert!(pty.wait_exit(wait).expect("quits").success());
 }
+
+#[test]
+fn without_a_terminal_recording_is_refused_plainly_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("s.ron");
+    let out = Command::new(BIN)
+        .args(["new", EXAMPLE, "-o"])
+        .arg(&out_path)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(!out_path.exists());
+}
