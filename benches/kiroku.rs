@@ -13,6 +13,7 @@ use kiroku::i18n::Lang;
 use kiroku::model::{ParticipantId, Session, Timestamp};
 use kiroku::recorder::Recorder;
 use kiroku::storage::{Store, load_agenda, load_session, save_session};
+use kiroku::ui::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -101,6 +102,34 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (t.elapsed(), out)
 }
 
+/// `count` typed characters, each drawn; the input is emptied every 200 so the box
+/// keeps growing and shrinking as it does in a meeting. Returns p50 and p99.
+fn keystrokes(a: &mut App, term: &mut Terminal<TestBackend>, count: usize) -> (Duration, Duration) {
+    let chars: Vec<char> = PHRASES.concat().chars().collect();
+    let mut samples = Vec::with_capacity(count);
+    let mut screen = Screen::new();
+    for i in 0..count {
+        // Seven characters a second, on a clock that reads whole seconds as the real one does.
+        let now = at(i as i64 / 7);
+        let action = a.action_for_key(kiroku::app::KeyChord::new(
+            ratatui::crossterm::event::KeyCode::Char(chars[i % chars.len()]),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ));
+        let (d, ()) = time(|| {
+            a.update(action.unwrap(), now);
+            term.draw(|f| screen.draw(f, a, now)).unwrap();
+        });
+        samples.push(d);
+        if i % 200 == 199 {
+            a.editor.take();
+        }
+    }
+    (
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.99),
+    )
+}
+
 fn bench_size(n: usize, rows: &mut Vec<Row>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
@@ -116,25 +145,7 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     // One keystroke: key event → update → full frame.
     let mut a = app(s.clone());
     let mut term = terminal();
-    let chars: Vec<char> = PHRASES.concat().chars().collect();
-    let mut samples = Vec::new();
-    for i in 0..3000 {
-        let action = a.action_for_key(kiroku::app::KeyChord::new(
-            ratatui::crossterm::event::KeyCode::Char(chars[i % chars.len()]),
-            ratatui::crossterm::event::KeyModifiers::NONE,
-        ));
-        let (d, ()) = time(|| {
-            a.update(action.unwrap(), at(i as i64));
-            term.draw(|f| kiroku::ui::draw(f, &a, at(i as i64)))
-                .unwrap();
-        });
-        samples.push(d);
-        if i % 200 == 199 {
-            a.editor.take();
-        }
-    }
-    let p50 = percentile(&mut samples, 0.5);
-    let p99 = percentile(&mut samples, 0.99);
+    let (p50, p99) = keystrokes(&mut a, &mut term, 3000);
     row("keystroke p50", fmt(p50));
     row("keystroke p99", fmt(p99));
 
@@ -160,9 +171,11 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     // A Japanese paste of 10 KB, drawn.
     let paste: String = PHRASES.concat().chars().cycle().take(3400).collect();
     a.editor.take();
+    let mut screen = Screen::new();
+    term.draw(|f| screen.draw(f, &a, at(1))).unwrap();
     let (d, ()) = time(|| {
         a.update(Action::Paste(paste.clone()), at(1));
-        term.draw(|f| kiroku::ui::draw(f, &a, at(1))).unwrap();
+        term.draw(|f| screen.draw(f, &a, at(1))).unwrap();
     });
     row("paste 10 KB Japanese", fmt(d));
     a.editor.take();
@@ -172,7 +185,7 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     for i in 0..50 {
         let (d, ()) = time(|| {
             a.update(Action::ScrollUp, at(i));
-            term.draw(|f| kiroku::ui::draw(f, &a, at(i))).unwrap();
+            term.draw(|f| screen.draw(f, &a, at(i))).unwrap();
         });
         samples.push(d);
     }
@@ -288,6 +301,24 @@ fn idle_cpu() -> String {
 fn main() {
     if let Ok(path) = std::env::var("KIROKU_BENCH_HOLD") {
         return hold(&path);
+    }
+    if let Ok(n) = std::env::var("KIROKU_BENCH_PROFILE_OPEN") {
+        // Opening the file, over and over, for a profiler.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        save_session(&path, &session(n.parse().unwrap_or(10_000))).unwrap();
+        let mut samples: Vec<Duration> = (0..30)
+            .map(|_| time(|| load_session(&path).unwrap()).0)
+            .collect();
+        println!("open p50 {}", fmt(percentile(&mut samples, 0.5)));
+        return;
+    }
+    if let Ok(n) = std::env::var("KIROKU_BENCH_PROFILE") {
+        // A long keystroke run alone, for a profiler to look at.
+        let n: usize = n.parse().unwrap_or(100_000);
+        let (p50, p99) = keystrokes(&mut app(session(n)), &mut terminal(), 30_000);
+        println!("keystroke p50 {} p99 {}", fmt(p50), fmt(p99));
+        return;
     }
     // `cargo bench -- --quick` stops at 10,000 remarks.
     let quick = std::env::args().any(|a| a == "--quick");

@@ -20,6 +20,8 @@ use crate::storage::{session_to_string, write_atomic};
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
+/// The longest a burst of waiting events holds back the next frame.
+const BURST: Duration = Duration::from_millis(30);
 
 /// The terminal in raw mode on the alternate screen with bracketed paste; restored on drop,
 /// and by the panic hook that `ratatui::init` installs (extended here for bracketed paste).
@@ -157,13 +159,14 @@ fn event_loop(
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
     let mut drawn_at = None;
     let mut redraw = true;
+    let mut screen = ui::Screen::new();
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         let now = clock.now();
         if redraw || drawn_at != Some(now) {
-            guard.terminal.draw(|f| ui::draw(f, app, now))?;
+            guard.terminal.draw(|f| screen.draw(f, app, now))?;
             drawn_at = Some(now);
             redraw = false;
         }
@@ -172,8 +175,11 @@ fn event_loop(
             u64::from(chrono::Timelike::nanosecond(&chrono::Utc::now()) / 1_000_000);
         let wait = Duration::from_millis(1000 - ms_into_second.min(999)).min(MAX_WAIT);
         // A read error means the terminal is gone (hang-up without a signal): leave, and
-        // the caller saves.
-        if event::poll(wait)? {
+        // the caller saves. Everything already waiting (an input method's burst, a held key)
+        // is taken before the next frame, so drawing never falls behind typing.
+        let mut waiting = event::poll(wait)?;
+        let burst_began = Instant::now();
+        while waiting {
             let ev = event::read()?;
             redraw = true;
             let action = match ev {
@@ -192,8 +198,11 @@ fn event_loop(
                 }
                 if effects.contains(&Effect::Suspend) {
                     suspend(guard)?;
+                    screen.invalidate();
+                    break;
                 }
             }
+            waiting = burst_began.elapsed() < BURST && event::poll(Duration::ZERO)?;
         }
         saver.tick(app, clock.now(), Instant::now());
     }

@@ -3,10 +3,12 @@
 
 mod common;
 
+use common::emulator::{Emulator, Look};
 use common::{app_with, at, render, sample_session};
 use kiroku::app::{Action, KeyChord, Keymap};
 use kiroku::i18n::Lang;
 use kiroku::storage::{parse_session, session_to_string};
+use kiroku::ui::Screen;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -23,6 +25,10 @@ enum Input {
     Key(KeyChord),
     Paste(String),
     Resize(u16, u16),
+    /// A save finished, well or not.
+    Saved(bool),
+    /// Nothing happens but time.
+    Wait,
 }
 
 fn any_bound_key() -> impl Strategy<Value = KeyChord> {
@@ -52,11 +58,13 @@ fn any_input() -> impl Strategy<Value = Input> {
         6 => any_char().prop_map(|c| Input::Key(KeyChord::new(KeyCode::Char(c), KeyModifiers::NONE))),
         1 => "[あ-んa-z\r\n ]{0,40}".prop_map(Input::Paste),
         1 => (0u16..200, 0u16..80).prop_map(|(w, h)| Input::Resize(w, h)),
+        1 => any::<bool>().prop_map(Input::Saved),
+        2 => Just(Input::Wait),
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(48), ..ProptestConfig::default() })]
 
     #[test]
     fn random_input_never_panics_and_saves_round_trip(inputs in proptest::collection::vec(any_input(), 1..120)) {
@@ -66,17 +74,10 @@ proptest! {
         let mut size = (80u16, 24u16);
         for (i, input) in inputs.into_iter().enumerate() {
             let now = at(16, 0, 0) + chrono::Duration::seconds(i as i64);
-            match input {
-                Input::Key(chord) => {
-                    if let Some(action) = app.action_for_key(chord) {
-                        app.update(action, now);
-                    }
-                }
-                Input::Paste(text) => {
-                    app.update(Action::Paste(text), now);
-                }
-                Input::Resize(w, h) => size = (w, h),
+            if let Input::Resize(w, h) = input {
+                size = (w, h);
             }
+            apply(&mut app, input, now);
             render(&mut app, size.0, size.1, now);
             for edit in app.take_outbox() {
                 prop_assert!(shadow.replay(&edit).is_ok(), "{:?}", edit);
@@ -85,6 +86,75 @@ proptest! {
             let text = session_to_string(app.session_for_save());
             let back = parse_session(std::path::Path::new("p.ron"), &text).unwrap();
             prop_assert_eq!(&back, &app.session);
+        }
+    }
+}
+
+/// Applies one input the way the terminal loop would.
+fn apply(app: &mut kiroku::app::App, input: Input, now: kiroku::model::Timestamp) {
+    match input {
+        Input::Key(chord) => {
+            if let Some(action) = app.action_for_key(chord) {
+                app.update(action, now);
+            }
+        }
+        Input::Paste(text) => {
+            app.update(Action::Paste(text), now);
+        }
+        Input::Resize(w, h) => {
+            app.update(Action::Resize(w, h), now);
+        }
+        Input::Saved(ok) => {
+            app.update(
+                Action::Saved(ok.then_some(()).ok_or_else(|| "disk full".to_owned())),
+                now,
+            );
+        }
+        Input::Wait => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: common::cases(40), ..ProptestConfig::default() })]
+
+    /// The loop's screen reuses panes and leaves what the terminal already shows out of the
+    /// diff; after every step a terminal must show exactly what a new one would, shown the
+    /// same frame drawn from nothing.
+    #[test]
+    fn a_remembered_screen_shows_what_a_fresh_one_does(
+        inputs in proptest::collection::vec((any_input(), any::<bool>()), 1..150)
+            // The emulator drops U+FFFD, the mark of bytes it could not decode.
+            .prop_filter("no U+FFFD", |v| !format!("{v:?}").contains('\u{FFFD}'))
+    ) {
+        let mut app = app_with(sample_session(), Lang::Ja);
+        app.update(Action::Resize(100, 30), at(16, 0, 0));
+        let mut terminal = Emulator::new(app.size);
+        let mut screen = Screen::new();
+        let mut now = at(16, 0, 0);
+        for (input, tick) in inputs {
+            if tick {
+                now += chrono::Duration::seconds(1);
+            }
+            apply(&mut app, input, now);
+            if app.size != terminal.size {
+                // What ratatui does on a new size: clear everything and draw it all again.
+                terminal = Emulator::new(app.size);
+            }
+            terminal.draw(|f| screen.draw(f, &app, now));
+            let mut fresh = Emulator::new(app.size);
+            fresh.draw(|f| kiroku::ui::draw(f, &app, now));
+            if app.size.0 == 0 || app.size.1 == 0 {
+                continue;
+            }
+            let (shown, wanted) = (terminal.shows(), fresh.shows());
+            let wrong: Vec<(&Look, &Look)> = shown.0.iter().zip(&wanted.0).filter(|(a, b)| a != b).take(5).collect();
+            prop_assert!(
+                shown == wanted,
+                "cells {:?}, cursor {:?}, in\n{}",
+                wrong,
+                (shown.1, shown.2, wanted.1, wanted.2),
+                fresh.parser.screen().contents()
+            );
         }
     }
 }
@@ -113,7 +183,7 @@ fn any_review_key() -> impl Strategy<Value = KeyChord> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(48), ..ProptestConfig::default() })]
 
     #[test]
     fn cleanup_keeps_references_valid_and_undo_restores_the_session(

@@ -2,10 +2,12 @@
 
 mod common;
 
+use common::emulator::Emulator;
 use common::{app_with, at, example_plan, pid, press, render, sample_session, screen_text};
 use kiroku::app::{Action, Effect};
 use kiroku::i18n::Lang;
 use kiroku::model::Session;
+use kiroku::ui::Screen;
 
 fn fresh() -> kiroku::app::App {
     app_with(Session::new(example_plan()).unwrap(), Lang::En)
@@ -388,4 +390,80 @@ fn ascii_borders_leave_no_ambiguous_width_characters_in_the_chrome() {
         );
     }
     assert!(screen.contains("+--"), "{screen}");
+}
+
+/// The loop's screen against a new terminal shown the same frame from nothing.
+fn same_as_fresh(terminal: &Emulator, app: &kiroku::app::App, now: kiroku::model::Timestamp) {
+    let mut fresh = Emulator::new(terminal.size);
+    fresh.draw(|f| kiroku::ui::draw(f, app, now));
+    assert_eq!(terminal.shows(), fresh.shows());
+}
+
+/// The sample meeting on a `w`×`h` emulated terminal, its first frame drawn.
+fn on_screen(w: u16, h: u16) -> (kiroku::app::App, Emulator, Screen) {
+    let mut app = app_with(sample_session(), Lang::Ja);
+    app.update(Action::Resize(w, h), at(16, 0, 0));
+    let mut terminal = Emulator::new(app.size);
+    let mut screen = Screen::new();
+    terminal.draw(|f| screen.draw(f, &app, at(16, 0, 0)));
+    (app, terminal, screen)
+}
+
+#[test]
+fn a_keystroke_sends_only_what_changed_in_the_input_box() {
+    let (mut app, mut terminal, mut screen) = on_screen(120, 40);
+    let now = at(16, 0, 0);
+    let whole = terminal.sent;
+    for (i, c) in "発言です".chars().enumerate() {
+        press(&mut app, &c.to_string(), now);
+        terminal.draw(|f| screen.draw(f, &app, now));
+        // The character, the input box title's badge, cursor moves and colours: a few dozen
+        // bytes. (The first key also turns the header's save state to unsaved.)
+        if i > 0 {
+            assert!(terminal.sent < 150, "{} bytes for one key", terminal.sent);
+        }
+        same_as_fresh(&terminal, &app, now);
+    }
+    assert!(
+        whole > 3000,
+        "the first frame is the whole screen: {whole} bytes"
+    );
+    // The clock moves on: the header and agenda redraw, the record does not.
+    let later = now + chrono::Duration::seconds(1);
+    terminal.draw(|f| screen.draw(f, &app, later));
+    assert!(
+        terminal.sent < whole / 4,
+        "{} bytes for a tick",
+        terminal.sent
+    );
+    same_as_fresh(&terminal, &app, later);
+    // A commit changes the record, and the screen follows.
+    press(&mut app, "<Enter>", later);
+    terminal.draw(|f| screen.draw(f, &app, later));
+    same_as_fresh(&terminal, &app, later);
+    assert!(terminal.parser.screen().contents().contains("発言です"));
+}
+
+#[test]
+fn an_overlay_closing_leaves_no_trace() {
+    let (mut app, mut terminal, mut screen) = on_screen(100, 30);
+    let now = at(16, 0, 0);
+    for keys in ["<C-g>", "<C-g>", "<C-f>", "ij", "<Esc>", "<C-o>", "<C-o>"] {
+        press(&mut app, keys, now);
+        terminal.draw(|f| screen.draw(f, &app, now));
+        same_as_fresh(&terminal, &app, now);
+    }
+}
+
+#[test]
+fn after_a_resume_everything_is_sent_again() {
+    let (app, terminal, mut screen) = on_screen(100, 30);
+    let now = at(16, 0, 0);
+    let whole = terminal.sent;
+    // The shell had the terminal: what it showed is gone.
+    screen.invalidate();
+    let mut resumed = Emulator::new(app.size);
+    resumed.draw(|f| screen.draw(f, &app, now));
+    assert_eq!(resumed.sent, whole);
+    same_as_fresh(&resumed, &app, now);
 }

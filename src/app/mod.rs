@@ -82,6 +82,9 @@ pub struct App {
     pub outbox: Vec<crate::model::Edit>,
     /// Where the session is saved (shown when offering save-as).
     pub save_path: std::path::PathBuf,
+    /// Counts the update steps that changed the session, so views can tell when what they
+    /// drew from it is out of date without comparing the session itself.
+    pub revision: u64,
 }
 
 impl App {
@@ -107,6 +110,7 @@ impl App {
             history: History::default(),
             outbox: Vec::new(),
             save_path: std::path::PathBuf::new(),
+            revision: 0,
         }
     }
 

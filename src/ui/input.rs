@@ -5,13 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::{App, Overlay};
-use crate::text::truncate;
+use crate::editor::EditorLayout;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// `layout` is the editor's text wrapped to the box's inner width.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &EditorLayout, theme: &Theme) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -42,23 +42,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(Line::from(title))
         .border_style(theme.border_active());
     let inner = block.inner(area);
-    let width = usize::from(inner.width).max(1);
-    let layout = app.editor.window(
-        crate::ui::layout::input_text_width(area.width),
-        usize::from(area.height),
-    );
+    frame.render_widget(block, area);
     let rows = usize::from(inner.height).max(1);
     // Scroll so the cursor's line is always visible.
     let first = (layout.cursor_row + 1).saturating_sub(rows);
     let text = app.editor.text();
-    let lines: Vec<Line> = layout
+    // The lines are wrapped to this width already: set them straight into the buffer.
+    let buf = frame.buffer_mut();
+    for (row, range) in layout
         .lines
         .iter()
         .skip(first)
-        .take(rows)
-        .map(|r| Line::raw(truncate(&text[r.clone()], width)))
-        .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
+        buf.set_stringn(
+            inner.x,
+            y,
+            &text[range.clone()],
+            usize::from(inner.width),
+            ratatui::style::Style::new(),
+        );
+    }
     if app.overlay == Overlay::None && inner.width > 0 && inner.height > 0 {
         let x = inner.x
             + u16::try_from(layout.cursor_col)

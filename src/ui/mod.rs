@@ -9,6 +9,7 @@ pub mod layout;
 mod picker;
 pub mod review;
 mod roster;
+mod screen;
 pub mod start;
 pub mod theme;
 pub mod timeline;
@@ -17,31 +18,13 @@ use ratatui::Frame;
 
 use crate::app::{App, Overlay};
 use crate::model::Timestamp;
+pub use screen::Screen;
 use theme::Theme;
 
-/// Draws live mode; `now` drives the clocks in the header.
+/// Draws one frame from nothing; `now` drives the clocks in the header. The terminal loop
+/// keeps a [`Screen`] instead, which reuses what has not changed since the last frame.
 pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
-    let theme = Theme::new(app.settings.no_color, app.settings.ascii);
-    let area = frame.area();
-    if app.review.is_some() {
-        review::draw(frame, app, &theme);
-        draw_overlay(frame, app, &theme);
-        return;
-    }
-    let width = layout::input_text_width(area.width);
-    let input_rows = app
-        .editor
-        .window(width, usize::from(area.height))
-        .lines
-        .len();
-    let areas = layout::areas(area, input_rows, app.session.plan.agenda.len());
-    header::draw(frame, areas.header, app, now, &theme);
-    agenda::draw(frame, areas.agenda, app, now, &theme);
-    roster::draw(frame, areas.roster, app, &theme);
-    timeline::draw(frame, areas.timeline, app, &theme);
-    input::draw(frame, areas.input, app, &theme);
-    footer::draw(frame, areas.footer, app, &theme);
-    draw_overlay(frame, app, &theme);
+    Screen::new().draw(frame, app, now);
 }
 
 fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {

@@ -2,6 +2,8 @@
 //! pseudo-terminal that runs the real binary and reads its screen.
 #![allow(dead_code)]
 
+pub mod emulator;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -257,6 +259,15 @@ pub fn app_with(session: Session, lang: kiroku::i18n::Lang) -> kiroku::app::App 
         zone_warning: None,
     };
     kiroku::app::App::new(session, kiroku::app::Keymap::default(), settings)
+}
+
+/// How many random cases a property test tries: its own number, or `PROPTEST_CASES` for a
+/// longer run by hand.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Draws the app on a `w`×`h` test terminal at `now`.

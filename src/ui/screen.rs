@@ -1,0 +1,227 @@
+//! Live mode drawn frame after frame. A keystroke changes the input box and little else, so
+//! each other pane keeps the cells it drew last, with the state they were drawn from: while
+//! that state is the same the cells are reused, and when the terminal already shows them they
+//! are left out of the frame's diff altogether. A keystroke then costs the input box, however
+//! long the meeting.
+
+use ratatui::Frame;
+use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use super::theme::Theme;
+use super::{agenda, draw_overlay, footer, header, input, layout, review, roster, timeline};
+use crate::app::{App, Overlay, SaveStatus};
+use crate::model::Timestamp;
+
+/// What a pane is drawn from, beyond the session (whose changes `App::revision` counts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Key {
+    Header {
+        area: Rect,
+        revision: u64,
+        now: Timestamp,
+        save: SaveStatus,
+        dirty: bool,
+    },
+    Agenda {
+        area: Rect,
+        revision: u64,
+        now: Timestamp,
+    },
+    Roster {
+        area: Rect,
+        revision: u64,
+    },
+    Timeline {
+        area: Rect,
+        revision: u64,
+        scroll_back: usize,
+    },
+    Footer {
+        area: Rect,
+        message: Option<String>,
+    },
+}
+
+/// One pane's cells as last drawn, and from what.
+#[derive(Debug, Default)]
+struct Memo {
+    key: Option<Key>,
+    area: Rect,
+    cells: Vec<Cell>,
+    /// The frame that last put these cells on the screen.
+    frame: u64,
+}
+
+/// Draws one `App` frame after frame, remembering each pane. Keep one per terminal; after
+/// anything else writes to the terminal (a clear, a resume), call [`Screen::invalidate`].
+#[derive(Debug, Default)]
+pub struct Screen {
+    memos: [Memo; 5],
+    frame: u64,
+    /// The previous frame left every pane on the terminal exactly as its memo holds it:
+    /// nothing was drawn over them and nothing has written to the terminal since.
+    shown: bool,
+    /// The size of the previous frame; a new size means ratatui cleared the terminal.
+    size: Rect,
+}
+
+impl Screen {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The terminal no longer shows the last frame (it was cleared or written over).
+    pub fn invalidate(&mut self) {
+        self.shown = false;
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, app: &App, now: Timestamp) {
+        let theme = Theme::new(app.settings.no_color, app.settings.ascii);
+        let area = frame.area();
+        self.frame += 1;
+        let shown = std::mem::replace(&mut self.shown, false) && self.size == area;
+        self.size = area;
+        if app.review.is_some() {
+            review::draw(frame, app, &theme);
+            draw_overlay(frame, app, &theme);
+            guard_erasures(frame);
+            return;
+        }
+        let overlay = app.overlay != Overlay::None;
+        // Cells under an overlay must be written out again when it closes.
+        let may_skip = shown && !overlay;
+        let width = layout::input_text_width(area.width);
+        let text = app.editor.window(width, usize::from(area.height));
+        let areas = layout::areas(area, text.lines.len(), app.session.plan.agenda.len());
+        let revision = app.revision;
+        let panes = [
+            Key::Header {
+                area: areas.header,
+                revision,
+                now,
+                save: app.save.clone(),
+                dirty: app.dirty,
+            },
+            Key::Agenda {
+                area: areas.agenda,
+                revision,
+                now,
+            },
+            Key::Roster {
+                area: areas.roster,
+                revision,
+            },
+            Key::Timeline {
+                area: areas.timeline,
+                revision,
+                scroll_back: app.scroll_back,
+            },
+            Key::Footer {
+                area: areas.footer,
+                message: app.message.clone(),
+            },
+        ];
+        for (memo, key) in self.memos.iter_mut().zip(panes) {
+            let fresh = memo.key.as_ref() == Some(&key);
+            if fresh && may_skip && memo.frame + 1 == self.frame {
+                skip(frame, memo.area);
+            } else if fresh {
+                restore(frame, memo);
+            } else {
+                match &key {
+                    Key::Header { area, .. } => header::draw(frame, *area, app, now, &theme),
+                    Key::Agenda { area, .. } => agenda::draw(frame, *area, app, now, &theme),
+                    Key::Roster { area, .. } => roster::draw(frame, *area, app, &theme),
+                    Key::Timeline { area, .. } => timeline::draw(frame, *area, app, &theme),
+                    Key::Footer { area, .. } => footer::draw(frame, *area, app, &theme),
+                }
+                keep(frame, memo, key);
+            }
+            memo.frame = self.frame;
+        }
+        input::draw(frame, areas.input, app, &text, &theme);
+        draw_overlay(frame, app, &theme);
+        guard_erasures(frame);
+        self.shown = !overlay;
+    }
+}
+
+/// Writing over half of a wide character makes a terminal blank the other half in the
+/// current background colour, a cell ratatui's diff believes unchanged. So the cell after
+/// anything drawn on a coloured (or reversed, underlined) background is always written out,
+/// or a highlight would leave a coloured block behind when it moves.
+fn guard_erasures(frame: &mut Frame) {
+    let buf = frame.buffer_mut();
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return;
+    }
+    let visible_on_blank = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT;
+    for row in buf.content.chunks_mut(width) {
+        for x in 0..row.len() {
+            let cell = &row[x];
+            if cell.diff_option == CellDiffOption::Skip
+                || (cell.bg == Color::Reset && !cell.modifier.intersects(visible_on_blank))
+            {
+                continue;
+            }
+            let next = x + crate::text::width(cell.symbol()).max(1);
+            if let Some(after) = row.get_mut(next)
+                && after.diff_option == CellDiffOption::None
+            {
+                after.set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
+        }
+    }
+}
+
+fn rows(buffer_area: Rect, area: Rect) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let width = usize::from(buffer_area.width);
+    let x = usize::from(area.x - buffer_area.x);
+    (area.top()..area.bottom()).map(move |y| {
+        let start = usize::from(y - buffer_area.y) * width + x;
+        start..start + usize::from(area.width)
+    })
+}
+
+/// Leaves the pane's cells out of the diff: the terminal already shows them.
+fn skip(frame: &mut Frame, area: Rect) {
+    let buf = frame.buffer_mut();
+    let whole = buf.area;
+    for range in rows(whole, area) {
+        for cell in &mut buf.content[range] {
+            cell.set_diff_option(CellDiffOption::Skip);
+        }
+    }
+}
+
+/// Puts the pane's remembered cells back into the frame.
+fn restore(frame: &mut Frame, memo: &Memo) {
+    let buf = frame.buffer_mut();
+    let whole = buf.area;
+    let width = usize::from(memo.area.width);
+    for (row, range) in rows(whole, memo.area).enumerate() {
+        buf.content[range].clone_from_slice(&memo.cells[row * width..(row + 1) * width]);
+    }
+}
+
+/// Remembers the cells the pane just drew, and from what.
+fn keep(frame: &mut Frame, memo: &mut Memo, key: Key) {
+    let area = match &key {
+        Key::Header { area, .. }
+        | Key::Agenda { area, .. }
+        | Key::Roster { area, .. }
+        | Key::Timeline { area, .. }
+        | Key::Footer { area, .. } => *area,
+    };
+    let buf = frame.buffer_mut();
+    let whole = buf.area;
+    memo.cells.clear();
+    for range in rows(whole, area) {
+        memo.cells.extend_from_slice(&buf.content[range]);
+    }
+    memo.area = area;
+    memo.key = Some(key);
+}
