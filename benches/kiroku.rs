@@ -145,7 +145,7 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     // One keystroke: key event → update → full frame.
     let mut a = app(s.clone());
     let mut term = terminal();
-    let (p50, p99) = keystrokes(&mut a, &mut term, 3000);
+    let (p50, p99) = keystrokes(&mut a, &mut term, 5000);
     row("keystroke p50", fmt(p50));
     row("keystroke p99", fmt(p99));
 
@@ -238,15 +238,13 @@ fn hold(path: &str) {
     println!("{:.0} MB", hwm as f64 / 1024.0);
 }
 
-/// CPU used by the real binary sitting idle (clock ticking) for ten seconds.
+/// CPU used by the recording loop sitting idle (clock ticking) for ten seconds, on a session
+/// of 10,000 remarks: this benchmark run again in a pseudo-terminal, as `kiroku open`.
 fn idle_cpu() -> String {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("idle.ron");
-    let bin = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/kiroku");
-    if !Path::new(bin).exists() {
-        return "(build with cargo build --release first)".to_owned();
-    }
+    save_session(&path, &session(10_000)).unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -255,9 +253,8 @@ fn idle_cpu() -> String {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(bin);
-    let agenda = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/example-agenda.ron");
-    cmd.args(["new", agenda, "-o", path.to_str().unwrap()]);
+    let mut cmd = CommandBuilder::new(std::env::current_exe().unwrap());
+    cmd.env("KIROKU_BENCH_OPEN", &path);
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -269,7 +266,7 @@ fn idle_cpu() -> String {
             }
         }
     });
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let pid = child.process_id().unwrap();
     let ticks = || -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
@@ -298,27 +295,63 @@ fn idle_cpu() -> String {
     format!("{:.2} % of one core", used as f64 / 100.0 / secs * 100.0)
 }
 
+/// One measurement run long enough for a profiler: `KIROKU_BENCH_PROFILE=keys:100000`
+/// (or `open:10000`, `docx:10000`).
+fn profile(what: &str) {
+    let (kind, n) = what.split_once(':').unwrap_or((what, "10000"));
+    let n: usize = n.parse().unwrap_or(10_000);
+    let s = session(n);
+    let mut samples: Vec<Duration> = match kind {
+        "keys" => {
+            let (p50, p99) = keystrokes(&mut app(s), &mut terminal(), 30_000);
+            return println!("keystroke p50 {} p99 {}", fmt(p50), fmt(p99));
+        }
+        "open" => {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.ron");
+            save_session(&path, &s).unwrap();
+            (0..30)
+                .map(|_| time(|| load_session(&path).unwrap()).0)
+                .collect()
+        }
+        _ => {
+            let style = Style::default_style();
+            (0..10)
+                .map(|_| time(|| export(&s, Audience::Public, &style, Format::Docx)).0)
+                .collect()
+        }
+    };
+    println!("{kind} p50 {}", fmt(percentile(&mut samples, 0.5)));
+}
+
+/// The recording loop, as `kiroku open PATH` runs it, for [`idle_cpu`].
+fn open_live(path: &str) {
+    let opts = kiroku::commands::Options {
+        lang: Lang::Ja,
+        no_color: false,
+        ascii: false,
+        keymap: None,
+        clock: kiroku::clock::Clock::detect(None),
+        sessions_dir: std::env::temp_dir(),
+    };
+    kiroku::commands::open(
+        Path::new(path),
+        false,
+        kiroku::commands::RecoveryChoice::Ask,
+        &opts,
+    )
+    .unwrap();
+}
+
 fn main() {
     if let Ok(path) = std::env::var("KIROKU_BENCH_HOLD") {
         return hold(&path);
     }
-    if let Ok(n) = std::env::var("KIROKU_BENCH_PROFILE_OPEN") {
-        // Opening the file, over and over, for a profiler.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        save_session(&path, &session(n.parse().unwrap_or(10_000))).unwrap();
-        let mut samples: Vec<Duration> = (0..30)
-            .map(|_| time(|| load_session(&path).unwrap()).0)
-            .collect();
-        println!("open p50 {}", fmt(percentile(&mut samples, 0.5)));
-        return;
+    if let Ok(path) = std::env::var("KIROKU_BENCH_OPEN") {
+        return open_live(&path);
     }
-    if let Ok(n) = std::env::var("KIROKU_BENCH_PROFILE") {
-        // A long keystroke run alone, for a profiler to look at.
-        let n: usize = n.parse().unwrap_or(100_000);
-        let (p50, p99) = keystrokes(&mut app(session(n)), &mut terminal(), 30_000);
-        println!("keystroke p50 {} p99 {}", fmt(p50), fmt(p99));
-        return;
+    if let Ok(what) = std::env::var("KIROKU_BENCH_PROFILE") {
+        return profile(&what);
     }
     // `cargo bench -- --quick` stops at 10,000 remarks.
     let quick = std::env::args().any(|a| a == "--quick");
@@ -343,7 +376,7 @@ fn main() {
     }
     rows.push(Row {
         what: "idle CPU (clock ticking)",
-        size: 0,
+        size: 10_000,
         value: idle_cpu(),
     });
     println!();

@@ -1,10 +1,12 @@
 //! Session + audience + style → document. This is the one place where anything is left out:
 //! renderers draw whatever the document holds.
 
+use std::collections::HashMap;
+
 use super::document::{AgendaEntry, Audience, Block, Document, Field, Header, Paragraph, Section};
 use super::era::{japanese_clock, japanese_date, japanese_time_range};
 use super::style::{DateForm, Gap, Style, fill};
-use crate::model::{AgendaItem, Layout, Participant, Remark, Session, Timestamp};
+use crate::model::{AgendaItem, Layout, Participant, ParticipantId, Remark, Session, Timestamp};
 
 pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
     let meeting = &session.plan.meeting;
@@ -231,8 +233,8 @@ pub fn preview_item(
         .then(|| item_sections(session, item, Audience::Public, style))
 }
 
-fn item_sections(
-    session: &Session,
+fn item_sections<'a>(
+    session: &'a Session,
     item: &AgendaItem,
     audience: Audience,
     style: &Style,
@@ -247,6 +249,18 @@ fn item_sections(
     }
     // The speaker of the run being written; `None` when a new run must start.
     let mut run: Option<Option<&Participant>> = None;
+    // A speaker's line is the same every time they speak under this item: fill it once.
+    let mut filled: HashMap<&ParticipantId, String> = HashMap::new();
+    let template = match layout {
+        Layout::Discussion => &style.speaker_line,
+        Layout::Speeches => &style.speech_heading,
+    };
+    let mut speaker_text = |p: &'a Participant| {
+        filled
+            .entry(&p.id)
+            .or_insert_with(|| fill_speaker(template, item, p, style))
+            .clone()
+    };
     let mut left_out: Vec<&Remark> = Vec::new();
     for r in session.remarks_in(item.no) {
         if r.non_public && audience == Audience::Public {
@@ -268,13 +282,13 @@ fn item_sections(
             match layout {
                 Layout::Discussion => {
                     if let Some(p) = speaker {
-                        let text = fill_speaker(&style.speaker_line, item, p, style);
+                        let text = speaker_text(p);
                         push_blocks(&mut sections, vec![Block::Speaker { text }]);
                     }
                 }
                 Layout::Speeches => {
                     let heading = match speaker {
-                        Some(p) => fill_speaker(&style.speech_heading, item, p, style),
+                        Some(p) => speaker_text(p),
                         None => fill_item(&style.item_heading_plain, item, &[]),
                     };
                     sections.push(Section {
