@@ -44,11 +44,23 @@ enum Key {
     },
 }
 
+impl Key {
+    fn area(&self) -> Rect {
+        match self {
+            Self::Header { area, .. }
+            | Self::Agenda { area, .. }
+            | Self::Roster { area, .. }
+            | Self::Timeline { area, .. }
+            | Self::Footer { area, .. } => *area,
+        }
+    }
+}
+
 /// One pane's cells as last drawn, and from what.
 #[derive(Debug, Default)]
 struct Memo {
     key: Option<Key>,
-    area: Rect,
+    /// The pane's area, row after row.
     cells: Vec<Cell>,
     /// The frame that last put these cells on the screen.
     frame: u64,
@@ -124,20 +136,22 @@ impl Screen {
             },
         ];
         for (memo, key) in self.memos.iter_mut().zip(panes) {
+            let area = key.area();
             let fresh = memo.key.as_ref() == Some(&key);
             if fresh && may_skip && memo.frame + 1 == self.frame {
-                skip(frame, memo.area);
+                skip(frame, area);
             } else if fresh {
-                restore(frame, memo);
+                restore(frame, area, &memo.cells);
             } else {
-                match &key {
-                    Key::Header { area, .. } => header::draw(frame, *area, app, now, &theme),
-                    Key::Agenda { area, .. } => agenda::draw(frame, *area, app, now, &theme),
-                    Key::Roster { area, .. } => roster::draw(frame, *area, app, &theme),
-                    Key::Timeline { area, .. } => timeline::draw(frame, *area, app, &theme),
-                    Key::Footer { area, .. } => footer::draw(frame, *area, app, &theme),
+                match key {
+                    Key::Header { .. } => header::draw(frame, area, app, now, &theme),
+                    Key::Agenda { .. } => agenda::draw(frame, area, app, now, &theme),
+                    Key::Roster { .. } => roster::draw(frame, area, app, &theme),
+                    Key::Timeline { .. } => timeline::draw(frame, area, app, &theme),
+                    Key::Footer { .. } => footer::draw(frame, area, app, &theme),
                 }
-                keep(frame, memo, key);
+                keep(frame, area, &mut memo.cells);
+                memo.key = Some(key);
             }
             memo.frame = self.frame;
         }
@@ -198,30 +212,21 @@ fn skip(frame: &mut Frame, area: Rect) {
 }
 
 /// Puts the pane's remembered cells back into the frame.
-fn restore(frame: &mut Frame, memo: &Memo) {
+fn restore(frame: &mut Frame, area: Rect, cells: &[Cell]) {
     let buf = frame.buffer_mut();
     let whole = buf.area;
-    let width = usize::from(memo.area.width);
-    for (row, range) in rows(whole, memo.area).enumerate() {
-        buf.content[range].clone_from_slice(&memo.cells[row * width..(row + 1) * width]);
+    let width = usize::from(area.width);
+    for (range, kept) in rows(whole, area).zip(cells.chunks(width.max(1))) {
+        buf.content[range].clone_from_slice(kept);
     }
 }
 
-/// Remembers the cells the pane just drew, and from what.
-fn keep(frame: &mut Frame, memo: &mut Memo, key: Key) {
-    let area = match &key {
-        Key::Header { area, .. }
-        | Key::Agenda { area, .. }
-        | Key::Roster { area, .. }
-        | Key::Timeline { area, .. }
-        | Key::Footer { area, .. } => *area,
-    };
+/// Remembers the cells the pane just drew.
+fn keep(frame: &mut Frame, area: Rect, cells: &mut Vec<Cell>) {
     let buf = frame.buffer_mut();
     let whole = buf.area;
-    memo.cells.clear();
+    cells.clear();
     for range in rows(whole, area) {
-        memo.cells.extend_from_slice(&buf.content[range]);
+        cells.extend_from_slice(&buf.content[range]);
     }
-    memo.area = area;
-    memo.key = Some(key);
 }
