@@ -191,17 +191,30 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     }
     row("scroll one page p50", fmt(percentile(&mut samples, 0.5)));
 
-    // Files.
+    // Files: the median of five runs (one at 100,000 remarks, where a run takes seconds).
+    let runs = if n >= 100_000 { 1 } else { 5 };
+    let median = |f: &mut dyn FnMut()| {
+        let mut samples: Vec<Duration> = (0..runs).map(|_| time(&mut *f).0).collect();
+        fmt(percentile(&mut samples, 0.5))
+    };
     save_session(&path, &s).unwrap();
-    let (d, _) = time(|| load_session(&path).unwrap());
-    row("open session file", fmt(d));
-    let (d, ()) = time(|| save_session(&path, &s).unwrap());
-    row("full atomic save", fmt(d));
+    row(
+        "open session file",
+        median(&mut || drop(load_session(&path).unwrap())),
+    );
+    row(
+        "full atomic save",
+        median(&mut || save_session(&path, &s).unwrap()),
+    );
     let style = Style::default_style();
-    let (d, _) = time(|| export(&s, Audience::Public, &style, Format::Text));
-    row("export text (public)", fmt(d));
-    let (d, _) = time(|| export(&s, Audience::Public, &style, Format::Docx));
-    row("export docx (public)", fmt(d));
+    row(
+        "export text (public)",
+        median(&mut || drop(export(&s, Audience::Public, &style, Format::Text))),
+    );
+    row(
+        "export docx (public)",
+        median(&mut || drop(export(&s, Audience::Public, &style, Format::Docx))),
+    );
 }
 
 /// Peak memory of a process that opens a session and draws it: this benchmark run again.
