@@ -83,7 +83,7 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
         guard
             .terminal
             .draw(|f| ui::start::draw(f, &screen, lang, &theme))?;
-        if event::poll(MAX_WAIT)?
+        if wait_for_event(MAX_WAIT)?
             && let Event::Key(k) = event::read()?
             && let Some(chord) = KeyChord::from_event(&k)
             && let Some(choice) = screen.handle(chord)
@@ -91,6 +91,30 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
             return Ok(choice);
         }
     }
+}
+
+/// Waits up to `timeout` for an event; `event::read` then returns it at once. A terminal that
+/// has hung up (its window closed, its ssh connection dropped) is an error, found before the
+/// wait: reading it gives nothing, forever, and a reader that waits for something would spin.
+fn wait_for_event(timeout: Duration) -> io::Result<bool> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    poll(&mut fds, Some(&now))?;
+    if fds[0]
+        .revents()
+        .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the terminal has hung up",
+        ));
+    }
+    event::poll(timeout)
 }
 
 /// How `run_live` ended when it did not end normally.
@@ -177,7 +201,7 @@ fn event_loop(
         // A read error means the terminal is gone (hang-up without a signal): leave, and
         // the caller saves. Everything already waiting (an input method's burst, a held key)
         // is taken before the next frame, so drawing never falls behind typing.
-        let mut waiting = event::poll(wait)?;
+        let mut waiting = wait_for_event(wait)?;
         let burst_began = Instant::now();
         while waiting {
             let ev = event::read()?;
@@ -202,7 +226,7 @@ fn event_loop(
                     break;
                 }
             }
-            waiting = burst_began.elapsed() < BURST && event::poll(Duration::ZERO)?;
+            waiting = burst_began.elapsed() < BURST && wait_for_event(Duration::ZERO)?;
         }
         saver.tick(app, clock.now(), Instant::now());
     }

@@ -1,25 +1,62 @@
-//! The terminal goes away under kiroku. This has a test binary of its own: a pty's hang-up
-//! only happens once every copy of its master descriptor is closed, and pseudo-terminal
-//! programs spawned by tests running alongside would inherit copies.
+//! The terminal goes away under kiroku. This has a test binary of its own, and its tests take
+//! turns: a pty's hang-up only happens once every copy of its master descriptor is closed,
+//! and programs spawned by tests running alongside would inherit copies.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::{EXAMPLE, Pty, keys};
-use kiroku::storage::load_session;
+use kiroku::storage::{SessionLock, load_session};
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[test]
 fn a_vanished_terminal_saves_everything_and_exits() {
-    let wait = Duration::from_secs(10);
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
-    let mut pty = Pty::spawn(
+    let pty = Pty::spawn(
         &["new", EXAMPLE, "-o", path.to_str().unwrap()],
         dir.path(),
         100,
         30,
     );
+    type_then_vanish(pty, &path);
+}
+
+/// The window closed under a shell that started kiroku: the terminal is hung up, and reading
+/// it gives nothing, forever. kiroku must neither spin on it nor keep the session locked.
+#[test]
+fn a_hung_up_terminal_under_a_shell_saves_everything_and_exits() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let pty = Pty::spawn_in_shell(
+        &["new", EXAMPLE, "-o", path.to_str().unwrap()],
+        dir.path(),
+        100,
+        30,
+    );
+    type_then_vanish(pty, &path);
+    // The lock went with the process: the session opens again at once.
+    let again = Pty::spawn(
+        &["open", path.to_str().unwrap()],
+        path.parent().unwrap(),
+        100,
+        30,
+    );
+    assert!(
+        again.wait_for("Roster", Duration::from_secs(10)),
+        "{}",
+        again.screen()
+    );
+}
+
+/// Commits a remark, types another without committing, closes the terminal, and checks that
+/// kiroku lets go of the session within seconds with both on disk.
+fn type_then_vanish(mut pty: Pty, path: &std::path::Path) {
+    let wait = Duration::from_secs(10);
     assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
     pty.send(&keys::alt('3'));
     pty.type_text("確定した発言");
@@ -30,9 +67,19 @@ fn a_vanished_terminal_saves_everything_and_exits() {
     let start = Instant::now();
     pty.close_terminal();
     pty.wait_exit(wait)
-        .expect("kiroku exits when its terminal is gone");
-    assert!(start.elapsed() < Duration::from_secs(8), "within seconds");
-    let s = load_session(&path).unwrap();
+        .expect("kiroku (or its shell) exits when the terminal is gone");
+    // kiroku has finished when its session lock is free: it is let go only after the last save.
+    let lock = loop {
+        match SessionLock::acquire(path, "test") {
+            Ok(lock) => break lock,
+            Err(_) if start.elapsed() < Duration::from_secs(8) => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => panic!("kiroku still holds the session 8 s after its terminal went: {e}"),
+        }
+    };
+    drop(lock);
+    let s = load_session(path).unwrap();
     assert_eq!(s.remarks.last().unwrap().text, "確定した発言");
     assert_eq!(
         s.live.draft.unwrap().text,

@@ -88,8 +88,31 @@ impl Pty {
         Self::spawn_env(args, cwd, cols, rows, &[])
     }
 
+    /// kiroku started by a shell that stays, as from a terminal's own shell: when the
+    /// terminal goes, the shell (the session's leader) is hung up and kiroku's terminal reads
+    /// as ended.
+    pub fn spawn_in_shell(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new("sh");
+        // Not the last command of the script, so the shell cannot become kiroku by exec.
+        cmd.args(["-c", "\"$0\" \"$@\"; exit $?", BIN]);
+        cmd.args(args);
+        Self::spawn_command(cmd, cwd, cols, rows, &[])
+    }
+
     pub fn spawn_env(
         args: &[&str],
+        cwd: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        Self::spawn_command(cmd, cwd, cols, rows, env)
+    }
+
+    fn spawn_command(
+        mut cmd: CommandBuilder,
         cwd: &Path,
         cols: u16,
         rows: u16,
@@ -103,8 +126,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "Asia/Tokyo");
