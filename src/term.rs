@@ -93,18 +93,42 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
     }
 }
 
-/// Waits up to `timeout` for an event; `event::read` then returns it at once. A terminal that
-/// has hung up (its window closed, its ssh connection dropped) is an error, found before the
-/// wait: reading it gives nothing, forever, and a reader that waits for something would spin.
+/// Waits up to `timeout` for an event; `event::read` then returns it at once.
+///
+/// The waiting is done here, on the terminal itself, and crossterm is only asked when it has
+/// something to give. A terminal that has hung up (its window closed, its ssh connection
+/// dropped) reads as empty forever, and crossterm retries such a read without end; so every
+/// call to it comes right after a check that the terminal is still there, and a hang-up is
+/// returned as an error, which ends the loop as SIGHUP does.
 fn wait_for_event(timeout: Duration) -> io::Result<bool> {
+    // Events crossterm has already read and parsed, or input already waiting.
+    terminal_ready(Duration::ZERO)?;
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    // Input, a signal (a resize among them) or the timeout ends the wait.
+    if terminal_ready(timeout)? {
+        return event::poll(Duration::ZERO);
+    }
+    Ok(false)
+}
+
+/// Whether the terminal has input within `timeout`; interrupted by a signal counts as yes,
+/// so crossterm gets to see a resize. A hang-up is an error.
+fn terminal_ready(timeout: Duration) -> io::Result<bool> {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     let stdin = io::stdin();
     let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-    let now = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
+    let timeout = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
     };
-    poll(&mut fds, Some(&now))?;
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(0) => return Ok(false),
+        Ok(_) => {}
+        Err(rustix::io::Errno::INTR) => return Ok(true),
+        Err(e) => return Err(e.into()),
+    }
     if fds[0]
         .revents()
         .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
@@ -114,7 +138,7 @@ fn wait_for_event(timeout: Duration) -> io::Result<bool> {
             "the terminal has hung up",
         ));
     }
-    event::poll(timeout)
+    Ok(true)
 }
 
 /// How `run_live` ended when it did not end normally.
@@ -136,6 +160,7 @@ pub fn recovery_path(session: &Path) -> PathBuf {
 /// the terminal goes away. Whatever ends it, everything typed is written before it returns.
 pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<(), LiveError> {
     let stop = termination_flag().map_err(LiveError::Terminal)?;
+    let _watchdog = Watchdog::start(Arc::clone(&stop));
     let mut guard = TerminalGuard::enter().map_err(LiveError::Terminal)?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(app, recorder, clock, &mut guard, &stop)
@@ -160,6 +185,44 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
     result
 }
 
+/// How long a termination signal may go unanswered before the process ends itself.
+const STUCK_AFTER: Duration = Duration::from_secs(10);
+
+/// Ends the process when a termination signal is not answered within [`STUCK_AFTER`]: the
+/// loop is stuck somewhere (in terminal code, say) and would otherwise hold the session's lock
+/// for good. Everything committed is in the journal already, as after `kill -9`, and the lock
+/// goes with the process. Dropping the watchdog (the loop has finished) stands it down.
+struct Watchdog {
+    done: Arc<AtomicBool>,
+}
+
+impl Watchdog {
+    fn start(stop: Arc<AtomicBool>) -> Self {
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let mut asked = None;
+            while !finished.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(250));
+                if stop.load(Ordering::Relaxed) {
+                    let since = *asked.get_or_insert_with(Instant::now);
+                    if since.elapsed() >= STUCK_AFTER && !finished.load(Ordering::Relaxed) {
+                        ratatui::restore();
+                        std::process::exit(1);
+                    }
+                }
+            }
+        });
+        Self { done }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+    }
+}
+
 /// Gives the terminal back, stops until the shell's `fg`, then takes it again.
 fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -181,6 +244,7 @@ fn event_loop(
     let size = guard.terminal.size()?;
     app.update(Action::Resize(size.width, size.height), clock.now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
+    let inject_hang = std::env::var_os("KIROKU_INJECT_HANG").is_some();
     let mut drawn_at = None;
     let mut redraw = true;
     let mut screen = ui::Screen::new();
@@ -215,6 +279,10 @@ fn event_loop(
             if let Some(action) = action {
                 if inject_panic && action == Action::Commit {
                     panic!("injected panic (KIROKU_INJECT_PANIC)");
+                }
+                // Stuck for good, as in a read that never returns: only the watchdog ends it.
+                while inject_hang && action == Action::Commit && app.session.remarks.len() == 1 {
+                    std::thread::sleep(Duration::from_secs(1));
                 }
                 let effects = app.update(action, clock.now());
                 if saver.carry_out(app, &effects, clock.now(), Instant::now()) {

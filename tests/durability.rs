@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::{BIN, EXAMPLE, Pty, keys};
 use kiroku::storage::journal::journal_path;
-use kiroku::storage::{Store, load_session};
+use kiroku::storage::{SessionLock, Store, load_session};
 
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -193,6 +193,45 @@ fn sigterm_saves_everything_and_exits() {
 #[test]
 fn sigquit_saves_everything_and_exits() {
     typed_then_signalled("-QUIT");
+}
+
+/// The loop stuck for good (here on purpose, at the second commit) does not answer SIGTERM;
+/// the watchdog ends the process, the lock goes with it, and the journal holds what was typed.
+#[test]
+fn a_stuck_loop_still_ends_on_sigterm_and_lets_go_of_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let p = path.to_str().unwrap();
+    let mut pty = Pty::spawn_env(
+        &["new", EXAMPLE, "-o", p],
+        dir.path(),
+        100,
+        30,
+        &[("KIROKU_INJECT_HANG", "1")],
+    );
+    assert!(pty.wait_for("Roster", WAIT));
+    pty.type_text("確定した発言");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("確定した発言", WAIT));
+    pty.type_text("途中の入力");
+    // The unfinished input reaches the journal within a second.
+    std::thread::sleep(Duration::from_millis(1500));
+    pty.send(keys::ENTER);
+    std::thread::sleep(Duration::from_millis(300));
+    kill(&mut pty, "-TERM");
+    let status = pty
+        .wait_exit(Duration::from_secs(30))
+        .expect("the watchdog ends a stuck kiroku");
+    assert!(!status.success());
+    assert!(
+        SessionLock::acquire(&path, "test").is_ok(),
+        "the lock is free"
+    );
+    // As after kill -9: the session file and its journal together.
+    let (s, _store, _) = Store::open(&path).unwrap();
+    let texts: Vec<&str> = s.remarks.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["確定した発言"]);
+    assert_eq!(s.live.draft.unwrap().text, "途中の入力");
 }
 
 #[test]
