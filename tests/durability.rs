@@ -15,12 +15,18 @@ use kiroku::storage::{SessionLock, Store, load_session};
 const WAIT: Duration = Duration::from_secs(10);
 
 fn new_session(dir: &Path) -> (PathBuf, Pty) {
+    new_session_env(dir, &[])
+}
+
+/// `kiroku new` in a pty with `env` set, once its screen is up.
+fn new_session_env(dir: &Path, env: &[(&str, &str)]) -> (PathBuf, Pty) {
     let path = dir.join("s.ron");
-    let pty = Pty::spawn(
+    let pty = Pty::spawn_env(
         &["new", EXAMPLE, "-o", path.to_str().unwrap()],
         dir,
         100,
         30,
+        env,
     );
     assert!(pty.wait_for("Roster", WAIT), "{}", pty.screen());
     (path, pty)
@@ -200,16 +206,7 @@ fn sigquit_saves_everything_and_exits() {
 #[test]
 fn a_stuck_loop_still_ends_on_sigterm_and_lets_go_of_the_session() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let p = path.to_str().unwrap();
-    let mut pty = Pty::spawn_env(
-        &["new", EXAMPLE, "-o", p],
-        dir.path(),
-        100,
-        30,
-        &[("KIROKU_INJECT_HANG", "1")],
-    );
-    assert!(pty.wait_for("Roster", WAIT));
+    let (path, mut pty) = new_session_env(dir.path(), &[("KIROKU_INJECT_HANG", "1")]);
     pty.type_text("確定した発言");
     pty.send(keys::ENTER);
     assert!(pty.wait_for("確定した発言", WAIT));
@@ -237,16 +234,8 @@ fn a_stuck_loop_still_ends_on_sigterm_and_lets_go_of_the_session() {
 #[test]
 fn a_panic_restores_the_terminal_and_leaves_a_recovery_file_that_open_offers() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
+    let (path, mut pty) = new_session_env(dir.path(), &[("KIROKU_INJECT_PANIC", "1")]);
     let p = path.to_str().unwrap();
-    let mut pty = Pty::spawn_env(
-        &["new", EXAMPLE, "-o", p],
-        dir.path(),
-        100,
-        30,
-        &[("KIROKU_INJECT_PANIC", "1")],
-    );
-    assert!(pty.wait_for("Roster", WAIT));
     pty.type_text("パニック前の入力");
     pty.send(keys::ENTER);
     let status = pty.wait_exit(WAIT).expect("exits");

@@ -14,15 +14,7 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 #[test]
 fn a_vanished_terminal_saves_everything_and_exits() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let pty = Pty::spawn(
-        &["new", EXAMPLE, "-o", path.to_str().unwrap()],
-        dir.path(),
-        100,
-        30,
-    );
-    type_then_vanish(pty, &path);
+    type_then_vanish(Pty::spawn);
 }
 
 /// The window closed under a shell that started kiroku: the terminal is hung up, and reading
@@ -30,22 +22,9 @@ fn a_vanished_terminal_saves_everything_and_exits() {
 #[test]
 fn a_hung_up_terminal_under_a_shell_saves_everything_and_exits() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.ron");
-    let pty = Pty::spawn_in_shell(
-        &["new", EXAMPLE, "-o", path.to_str().unwrap()],
-        dir.path(),
-        100,
-        30,
-    );
-    type_then_vanish(pty, &path);
+    let (dir, path) = type_then_vanish(Pty::spawn_in_shell);
     // The lock went with the process: the session opens again at once.
-    let again = Pty::spawn(
-        &["open", path.to_str().unwrap()],
-        path.parent().unwrap(),
-        100,
-        30,
-    );
+    let again = Pty::spawn(&["open", path.to_str().unwrap()], dir.path(), 100, 30);
     assert!(
         again.wait_for("Roster", Duration::from_secs(10)),
         "{}",
@@ -53,10 +32,21 @@ fn a_hung_up_terminal_under_a_shell_saves_everything_and_exits() {
     );
 }
 
-/// Commits a remark, types another without committing, closes the terminal, and checks that
-/// kiroku lets go of the session within seconds with both on disk.
-fn type_then_vanish(mut pty: Pty, path: &std::path::Path) {
+/// Starts a session with `spawn`, commits a remark, types another without committing, closes
+/// the terminal, and checks that kiroku lets go of the session within seconds with both on
+/// disk. Returns the folder and the session's path.
+fn type_then_vanish(
+    spawn: fn(&[&str], &std::path::Path, u16, u16) -> Pty,
+) -> (tempfile::TempDir, std::path::PathBuf) {
     let wait = Duration::from_secs(10);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut pty = spawn(
+        &["new", EXAMPLE, "-o", path.to_str().unwrap()],
+        dir.path(),
+        100,
+        30,
+    );
     assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
     pty.send(&keys::alt('3'));
     pty.type_text("確定した発言");
@@ -70,7 +60,7 @@ fn type_then_vanish(mut pty: Pty, path: &std::path::Path) {
         .expect("kiroku (or its shell) exits when the terminal is gone");
     // kiroku has finished when its session lock is free: it is let go only after the last save.
     let lock = loop {
-        match SessionLock::acquire(path, "test") {
+        match SessionLock::acquire(&path, "test") {
             Ok(lock) => break lock,
             Err(_) if start.elapsed() < Duration::from_secs(8) => {
                 std::thread::sleep(Duration::from_millis(50));
@@ -79,11 +69,12 @@ fn type_then_vanish(mut pty: Pty, path: &std::path::Path) {
         }
     };
     drop(lock);
-    let s = load_session(path).unwrap();
+    let s = load_session(&path).unwrap();
     assert_eq!(s.remarks.last().unwrap().text, "確定した発言");
     assert_eq!(
         s.live.draft.unwrap().text,
         "途中まで打った",
         "everything typed is on disk"
     );
+    (dir, path)
 }
