@@ -161,12 +161,7 @@ fn kill_9_at_random_moments_loses_no_committed_remark() {
 fn typed_then_signalled(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut pty) = new_session(dir.path());
-    pty.send(&keys::alt('3'));
-    pty.type_text("確定した発言");
-    pty.send(keys::ENTER);
-    assert!(pty.wait_for("確定した発言", WAIT));
-    pty.type_text("途中まで打った");
-    assert!(pty.wait_for("途中まで打った", WAIT));
+    pty.commit_one_and_leave_one();
     let start = Instant::now();
     kill(&mut pty, signal);
     let status = pty.wait_exit(WAIT).expect("kiroku exits");

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{EXAMPLE, Pty, keys};
+use common::{EXAMPLE, Pty};
 use kiroku::storage::{SessionLock, load_session};
 
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -48,12 +48,7 @@ fn type_then_vanish(
         30,
     );
     assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
-    pty.send(&keys::alt('3'));
-    pty.type_text("確定した発言");
-    pty.send(keys::ENTER);
-    assert!(pty.wait_for("確定した発言", wait));
-    pty.type_text("途中まで打った");
-    assert!(pty.wait_for("途中まで打った", wait));
+    pty.commit_one_and_leave_one();
     let start = Instant::now();
     pty.close_terminal();
     pty.wait_exit(wait)

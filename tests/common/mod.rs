@@ -213,6 +213,18 @@ impl Pty {
         false
     }
 
+    /// Speaker 3 says 確定した発言 (committed), then 途中まで打った is typed and left
+    /// unfinished: what a test then checks survives.
+    pub fn commit_one_and_leave_one(&mut self) {
+        let wait = Duration::from_secs(10);
+        self.send(&keys::alt('3'));
+        self.type_text("確定した発言");
+        self.send(keys::ENTER);
+        assert!(self.wait_for("確定した発言", wait), "{}", self.screen());
+        self.type_text("途中まで打った");
+        assert!(self.wait_for("途中まで打った", wait), "{}", self.screen());
+    }
+
     /// Waits for the process to end; `None` if it is still running after `timeout`.
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<portable_pty::ExitStatus> {
         let end = Instant::now() + timeout;
