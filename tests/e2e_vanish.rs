@@ -65,11 +65,6 @@ fn type_then_vanish(
     };
     drop(lock);
     let s = load_session(&path).unwrap();
-    assert_eq!(s.remarks.last().unwrap().text, "確定した発言");
-    assert_eq!(
-        s.live.draft.unwrap().text,
-        "途中まで打った",
-        "everything typed is on disk"
-    );
+    common::kept_one_and_one(&s);
     (dir, path)
 }

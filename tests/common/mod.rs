@@ -214,7 +214,7 @@ impl Pty {
     }
 
     /// Speaker 3 says 確定した発言 (committed), then 途中まで打った is typed and left
-    /// unfinished: what a test then checks survives.
+    /// unfinished: what [`kept_one_and_one`] then checks survived.
     pub fn commit_one_and_leave_one(&mut self) {
         let wait = Duration::from_secs(10);
         self.send(&keys::alt('3'));
@@ -257,6 +257,17 @@ pub mod keys {
     pub fn alt(c: char) -> Vec<u8> {
         format!("\x1b{c}").into_bytes()
     }
+}
+
+/// The session holds what [`Pty::commit_one_and_leave_one`] typed: the remark committed,
+/// and the unfinished input.
+pub fn kept_one_and_one(s: &Session) {
+    assert_eq!(s.remarks.last().unwrap().text, "確定した発言");
+    assert_eq!(
+        s.live.draft.as_ref().unwrap().text,
+        "途中まで打った",
+        "everything typed is on disk"
+    );
 }
 
 /// Drives the app as a user would: `press(&mut app, "<A-2>発言です<Enter>", now)`. Text
