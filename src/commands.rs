@@ -9,10 +9,7 @@ use crate::i18n::Lang;
 use crate::model::Session;
 use crate::recorder::Recorder;
 use crate::start::StartChoice;
-use crate::storage::{
-    self, LoadError, Loaded, SessionLock, Store, default_session_path, load_agenda, load_file,
-    load_session,
-};
+use crate::storage::{self, LoadError, SessionLock, Store, default_session_path, load_agenda};
 use crate::term::LiveError;
 
 /// An error for the user: one line, exit code 1.
@@ -40,8 +37,8 @@ pub struct Options {
 
 /// `kiroku check FILE`: a one-line summary, or the first error.
 pub fn check(path: &Path) -> Result<String, CommandError> {
-    let summary = match load_file(path)? {
-        Loaded::Agenda(plan) => format!(
+    let summary = match storage::read_any(path)? {
+        storage::Read::Agenda(plan) => format!(
             "{}: agenda file \"{}\" ({}): {} participants, {} agenda items",
             path.display(),
             plan.meeting.title,
@@ -49,15 +46,21 @@ pub fn check(path: &Path) -> Result<String, CommandError> {
             plan.roster.len(),
             plan.agenda.len()
         ),
-        Loaded::Session(s) => format!(
-            "{}: session \"{}\" ({}): {} participants, {} agenda items, {} remarks",
-            path.display(),
-            s.plan.meeting.title,
-            s.plan.meeting.date,
-            s.plan.roster.len(),
-            s.plan.agenda.len(),
-            s.remarks.len()
-        ),
+        storage::Read::Session(read) => {
+            for n in read.notices(path) {
+                eprintln!("kiroku: {n}");
+            }
+            let s = &read.session;
+            format!(
+                "{}: session \"{}\" ({}): {} participants, {} agenda items, {} remarks",
+                path.display(),
+                s.plan.meeting.title,
+                s.plan.meeting.date,
+                s.plan.roster.len(),
+                s.plan.agenda.len(),
+                s.remarks.len()
+            )
+        }
     };
     Ok(summary)
 }
@@ -281,9 +284,13 @@ pub struct ExportRequest {
 
 /// `kiroku export`: warnings go to standard error, the document to `-o` or standard output.
 pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
-    let session = load_session(&req.session)?;
+    let read = storage::read_session(&req.session)?;
+    for n in read.notices(&req.session) {
+        eprintln!("kiroku: {n}");
+    }
+    let session = read.session;
     let style = Style::load(&req.style)?;
-    let warnings = crate::export::check(&session, &style);
+    let warnings = crate::export::check(&session, &style, req.audience);
     for w in &warnings {
         eprintln!("kiroku: warning: {w}");
     }

@@ -76,6 +76,10 @@ pub struct Strings {
     pub nothing_to_redo: &'static str,
     pub cannot_merge: &'static str,
     pub cannot_split: &'static str,
+    pub already_non_public: &'static str,
+    pub released: &'static str,
+    pub release_closed_item: &'static str,
+    pub already_public: &'static str,
     pub empty_text: &'static str,
     pub form_title_field: &'static str,
     pub form_bad_date: &'static str,
@@ -148,6 +152,10 @@ const JA: Strings = Strings {
     nothing_to_redo: "やり直す変更がありません",
     cannot_merge: "次の発言と結合できません（発言者か議題が違います）",
     cannot_split: "ここでは分割できません",
+    already_non_public: "すでに非公開です（公開に戻すには P）",
+    released: "公開に戻しました（u で取消）",
+    release_closed_item: "非公開の議題の発言です（議題を A で公開にするか、> < で移動してから P）",
+    already_public: "すでに公開です",
     empty_text: "本文が空です（削除は d）",
     form_title_field: "名称",
     form_bad_date: "日付は 2026-07-03 の形で",
@@ -156,7 +164,7 @@ const JA: Strings = Strings {
     public_word: "公開",
     non_public_word: "非公開",
     review_badge: " 整理 CLEANUP ",
-    review_hint: "Enter 編集  A-1.. 発言者  > < 議題移動  p 非公開  t 要確認  J 結合  d 削除  u 取消  U やり直し  / 検索  v 公開版  C-r 記録へ",
+    review_hint: "Enter 編集  A-1.. 発言者  > < 議題移動  p 非公開  P 公開に戻す  t 要確認  J 結合  d 削除  u 取消  U やり直し  / 検索  v 公開版  C-r 記録へ",
     edit_hint: "Enter 保存  Esc 取消  A-s ここで分割  A-Enter 改行",
     search_label: "検索",
     preview_title: "公開版の見え方（既定の様式）",
@@ -220,6 +228,10 @@ const EN: Strings = Strings {
     nothing_to_redo: "Nothing to redo",
     cannot_merge: "Cannot merge: the next remark has another speaker or item",
     cannot_split: "Cannot split here",
+    already_non_public: "Already non-public (P makes it public again)",
+    released: "Made public (u to undo)",
+    release_closed_item: "This remark is in a closed item: open the item (A) or move the remark (> <) first",
+    already_public: "Already public",
     empty_text: "The text is empty (d deletes a remark)",
     form_title_field: "Title",
     form_bad_date: "Date as 2026-07-03",
@@ -228,7 +240,7 @@ const EN: Strings = Strings {
     public_word: "public",
     non_public_word: "non-public",
     review_badge: " CLEANUP 整理 ",
-    review_hint: "Enter edit  A-1.. speaker  > < move item  p non-public  t check  J merge  d delete  u undo  U redo  / search  v preview  C-r live",
+    review_hint: "Enter edit  A-1.. speaker  > < move item  p non-public  P public  t check  J merge  d delete  u undo  U redo  / search  v preview  C-r live",
     edit_hint: "Enter save  Esc cancel  A-s split here  A-Enter new line",
     search_label: "Search",
     preview_title: "Public minutes (default style)",
@@ -718,11 +730,18 @@ impl Lang {
                     "move to the previous item"
                 }
             }
-            ToggleNonPublic => {
+            FlagNonPublic => {
                 if ja {
-                    "非公開の印を切替"
+                    "非公開にする"
                 } else {
-                    "flag / unflag non-public"
+                    "flag non-public"
+                }
+            }
+            Release => {
+                if ja {
+                    "公開に戻す（選択中の1件）"
+                } else {
+                    "make public again (the selected remark)"
                 }
             }
             DeleteRemark => {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::app::KeyChord;
-use crate::storage::{Loaded, load_file};
+use crate::storage::{Loaded, read_any};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryKind {
@@ -58,7 +58,7 @@ impl StartScreen {
             let saved = chrono::DateTime::<chrono::Local>::from(modified)
                 .format("%Y-%m-%d %H:%M")
                 .to_string();
-            let (kind, title, date) = match load_file(&path) {
+            let (kind, title, date) = match read_any(&path).map(Loaded::from) {
                 Ok(Loaded::Session(s)) => (
                     EntryKind::Session {
                         remarks: s.remarks.len(),

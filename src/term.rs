@@ -149,12 +149,7 @@ pub enum LiveError {
     Panicked(Option<PathBuf>),
 }
 
-/// `<session>.recovery`: written if kiroku panics, offered by `kiroku open`.
-pub fn recovery_path(session: &Path) -> PathBuf {
-    let mut name = session.as_os_str().to_owned();
-    name.push(".recovery");
-    PathBuf::from(name)
-}
+pub use crate::storage::recovery_path;
 
 /// Runs live mode on `app`, recording into `store`, until the user quits, a signal arrives or
 /// the terminal goes away. Whatever ends it, everything typed is written before it returns.

@@ -228,9 +228,9 @@ fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
 fn checks_find_what_to_fix_before_publishing() {
     let mut session = minutes_session_full();
     session.plan.roster[1].honorific = None;
-    let warnings = kiroku::export::check(&session, &Style::default_style());
+    let warnings = kiroku::export::check(&session, &Style::default_style(), Audience::Internal);
     let all = warnings.join("\n");
-    assert!(all.contains("has no speaker"), "{all}");
+    assert!(all.contains("a note with no speaker"), "{all}");
     assert!(all.contains("still marked check later"), "{all}");
     assert!(all.contains("inaudible mark"), "{all}");
     assert!(
@@ -245,11 +245,12 @@ fn checks_find_what_to_fix_before_publishing() {
         public: true,
         minutes: None,
         layout: kiroku::model::Layout::Discussion,
+        detail_public: false,
     });
-    let warnings = kiroku::export::check(&quiet, &Style::default_style());
+    let warnings = kiroku::export::check(&quiet, &Style::default_style(), Audience::Public);
     assert_eq!(
         warnings,
-        vec!["public item 9 その他 has no remarks".to_owned()]
+        vec!["public item 9 その他 has no public remarks".to_owned()]
     );
 }
 
@@ -296,7 +297,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("kiroku: warning: remark"), "{stderr}");
+    assert!(stderr.contains("kiroku: warning: item "), "{stderr}");
     let out = Command::new(BIN)
         .args(["export", "--strict"])
         .arg(&full)

@@ -88,8 +88,13 @@ pub enum Action {
     MoveToNextItem,
     /// Cleanup: move the remark(s) to the previous agenda item.
     MoveToPrevItem,
-    /// Cleanup: flag or unflag as non-public.
-    ToggleNonPublic,
+    /// Cleanup: flag the remark(s) non-public. It never un-flags: making something public
+    /// again is `Release`, one remark at a time.
+    #[serde(alias = "toggle_non_public")]
+    FlagNonPublic,
+    /// Cleanup: make the selected remark public again (a non-public remark outside a closed
+    /// item), or release a note by the clerk for the public minutes.
+    Release,
     /// Cleanup: delete the remark(s).
     DeleteRemark,
     /// Cleanup: merge the selected remark with the next one by the same speaker.

@@ -64,6 +64,11 @@ pub struct App {
     pub draft_began: Option<Timestamp>,
     /// "Check later" pressed while typing: applies at commit.
     pub draft_check_later: bool,
+    /// Some of the input was typed off the record or in a closed item, or it is a
+    /// non-public remark taken back by undo: it commits non-public whatever the state then.
+    pub draft_non_public: bool,
+    /// The item a remark taken back by undo belongs to: Enter commits it there again.
+    pub draft_item: Option<crate::model::ItemNo>,
     pub overlay: Overlay,
     /// How many of the newest remarks are scrolled out of view below.
     pub scroll_back: usize,
@@ -89,9 +94,14 @@ pub struct App {
 
 impl App {
     pub fn new(session: Session, keymap: Keymap, settings: Settings) -> Self {
-        let (editor, draft_began) = match &session.live.draft {
-            Some(d) => (Editor::new(d.text.clone()), Some(d.began)),
-            None => (Editor::default(), None),
+        let (editor, draft_began, draft_non_public, draft_item) = match &session.live.draft {
+            Some(d) => (
+                Editor::new(d.text.clone()),
+                Some(d.began),
+                d.non_public,
+                d.item,
+            ),
+            None => (Editor::default(), None, false, None),
         };
         Self {
             session,
@@ -100,6 +110,8 @@ impl App {
             editor,
             draft_began,
             draft_check_later: false,
+            draft_non_public,
+            draft_item,
             overlay: Overlay::None,
             scroll_back: 0,
             size: (80, 24),
@@ -120,6 +132,8 @@ impl App {
             (false, Some(began)) => Some(Draft {
                 text: self.editor.text().to_owned(),
                 began,
+                non_public: self.draft_non_public,
+                item: self.draft_item,
             }),
             _ => None,
         }
@@ -171,6 +185,16 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// Would the text in the input box be committed non-public? The box title says so from
+    /// the first keystroke that makes it so.
+    pub fn input_is_non_public(&self) -> bool {
+        let item_closed = self
+            .draft_item
+            .and_then(|no| self.session.plan.item(no))
+            .is_some_and(|i| !i.public);
+        self.draft_non_public || item_closed || self.session.is_non_public_now()
     }
 
     /// Width of the text area of the input box, for moving up and down wrapped lines.

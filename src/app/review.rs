@@ -376,19 +376,12 @@ impl App {
             }
             Action::MoveToNextItem => return self.move_to_item(1),
             Action::MoveToPrevItem => return self.move_to_item(-1),
-            Action::ToggleNonPublic | Action::CheckLater => {
-                let flag_np = action == Action::ToggleNonPublic;
+            Action::FlagNonPublic => return self.flag_non_public(),
+            Action::Release => return self.release(),
+            Action::CheckLater => {
                 // All targets take the opposite of the selected remark's state.
-                let on = !self
-                    .selected_remark()
-                    .is_some_and(|r| if flag_np { r.non_public } else { r.check_later });
-                return self.change_targets(|r| {
-                    if flag_np {
-                        r.non_public = on;
-                    } else {
-                        r.check_later = on;
-                    }
-                });
+                let on = !self.selected_remark().is_some_and(|r| r.check_later);
+                return self.change_targets(|r| r.check_later = on);
             }
             Action::DeleteRemark => return self.delete_targets(),
             Action::MergeNext => return self.merge_next(),
@@ -437,6 +430,56 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Flags the targets non-public. Flagging never makes anything public: if every target
+    /// is already withheld, it says how to release one instead.
+    fn flag_non_public(&mut self) -> Vec<Effect> {
+        let targets = self.targets();
+        let all_flagged = targets.iter().all(|id| {
+            self.session
+                .remarks
+                .iter()
+                .find(|r| r.id == *id)
+                .is_none_or(|r| r.non_public)
+        });
+        if all_flagged {
+            self.message = Some(self.settings.lang.strings().already_non_public.to_owned());
+            return Vec::new();
+        }
+        self.change_targets(|r| r.non_public = true)
+    }
+
+    /// Makes the selected remark public again: the one explicit way out of non-public. It
+    /// applies to the selection alone, never to marks, and not inside a closed item.
+    fn release(&mut self) -> Vec<Effect> {
+        let s = self.settings.lang.strings();
+        let Some(r) = self.selected_remark() else {
+            return Vec::new();
+        };
+        let item_public = self.session.plan.item(r.item).is_some_and(|i| i.public);
+        if !item_public {
+            self.message = Some(s.release_closed_item.to_owned());
+            return Vec::new();
+        }
+        if self.session.is_public(r) {
+            self.message = Some(s.already_public.to_owned());
+            return Vec::new();
+        }
+        let id = r.id;
+        let change = self.session.change_remark(id, |r| {
+            r.non_public = false;
+            if r.is_note() {
+                r.publish_note = true;
+            }
+        });
+        match change {
+            Some(c) => {
+                self.message = Some(s.released.to_owned());
+                self.commit_change(c)
+            }
+            None => Vec::new(),
+        }
     }
 
     fn peek_prev(&self) -> Option<usize> {

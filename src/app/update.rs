@@ -118,6 +118,7 @@ impl App {
             Action::NextItem | Action::PrevItem => {
                 let step = if action == Action::NextItem { 1 } else { -1 };
                 if self.session.step_item(step, now) {
+                    self.note_capture_state();
                     self.dirty = true;
                     return vec![Effect::Save];
                 }
@@ -125,6 +126,7 @@ impl App {
             Action::ToggleOffRecord => {
                 let on = !self.session.log.is_off_record();
                 self.session.set_off_record(on, now);
+                self.note_capture_state();
                 self.dirty = true;
                 return vec![Effect::Save];
             }
@@ -171,10 +173,22 @@ impl App {
         self.after_edit();
     }
 
+    /// Text in the input box while the record is off, or while a closed item is current,
+    /// was (at least partly) captured non-public: it stays so whatever happens before Enter.
+    fn note_capture_state(&mut self) {
+        if !self.editor.is_empty() && self.session.is_non_public_now() {
+            self.draft_non_public = true;
+        }
+    }
+
     fn after_edit(&mut self) {
         if self.editor.is_empty() {
             self.draft_began = None;
             self.draft_check_later = false;
+            self.draft_non_public = false;
+            self.draft_item = None;
+        } else {
+            self.note_capture_state();
         }
         self.dirty = true;
     }
@@ -191,13 +205,19 @@ impl App {
             return Vec::new();
         }
         let began = self.draft_began.unwrap_or(now);
-        let id = self.session.add_remark(text, began, now);
+        let id =
+            self.session
+                .commit_remark(text, began, now, self.draft_non_public, self.draft_item);
         if self.draft_check_later {
             self.session.set_check_later(id, true);
         }
         self.editor.take();
         self.draft_began = None;
         self.draft_check_later = false;
+        self.draft_non_public = false;
+        self.draft_item = None;
+        // Cleanup changes waiting to be redone were made before this remark existed.
+        self.history.redo.clear();
         self.scroll_back = 0;
         self.dirty = true;
         vec![Effect::Save]
@@ -219,6 +239,10 @@ impl App {
         self.editor = editor;
         self.draft_began = Some(remark.began);
         self.draft_check_later = remark.check_later;
+        // It goes back exactly as it was: a non-public remark stays non-public, and it
+        // returns to its own item even if another one is current now.
+        self.draft_non_public = (self.draft_non_public && !rest.is_empty()) || remark.non_public;
+        self.draft_item = Some(remark.item);
         if self.session.live.speaker != remark.speaker {
             self.session.set_speaker(remark.speaker);
         }

@@ -27,10 +27,13 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
         .plan
         .agenda
         .iter()
-        .map(|item| AgendaEntry {
-            text: agenda_text(item, style),
-            detail: item.detail.clone().filter(|_| style.agenda_detail),
-            closed: !item.public,
+        .map(|item| {
+            let item = &listed(item, audience);
+            AgendaEntry {
+                text: agenda_text(item, style),
+                detail: item.detail.clone().filter(|_| style.agenda_detail),
+                closed: !item.public,
+            }
         })
         .collect();
     let sections = session
@@ -50,6 +53,17 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
         agenda,
         sections,
     }
+}
+
+/// An agenda item as the audience may see it: a closed item's detail (its subject can be
+/// what is confidential) is left out of the public minutes unless the agenda file says it is
+/// public, wherever a template would print it.
+fn listed(item: &AgendaItem, audience: Audience) -> AgendaItem {
+    let mut item = item.clone();
+    if audience == Audience::Public && !item.public && !item.detail_public {
+        item.detail = None;
+    }
+    item
 }
 
 fn date_value(session: &Session, style: &Style) -> String {
@@ -168,10 +182,10 @@ fn closed(mut heading: String, item: &AgendaItem, style: &Style, audience: Audie
     heading
 }
 
-fn paragraph(r: &Remark, audience: Audience, style: &Style) -> Block {
+fn paragraph(session: &Session, r: &Remark, audience: Audience, style: &Style) -> Block {
     let internal = audience == Audience::Internal;
     let mut marks = Vec::new();
-    if internal && r.non_public {
+    if internal && !session.is_public(r) {
         marks.push(style.non_public_mark.clone());
     }
     if internal && r.check_later {
@@ -263,9 +277,12 @@ fn item_sections<'a>(
     };
     let mut left_out: Vec<&Remark> = Vec::new();
     for r in session.remarks_in(item.no) {
-        if r.non_public && audience == Audience::Public {
-            left_out.push(r);
-            run = None;
+        if audience == Audience::Public && !session.is_public(r) {
+            // A note by the clerk is internal: it leaves no gap in what was said.
+            if !r.is_note() {
+                left_out.push(r);
+                run = None;
+            }
             continue;
         }
         if !left_out.is_empty() {
@@ -298,7 +315,7 @@ fn item_sections<'a>(
                 }
             }
         }
-        push_blocks(&mut sections, vec![paragraph(r, audience, style)]);
+        push_blocks(&mut sections, vec![paragraph(session, r, audience, style)]);
     }
     if !left_out.is_empty() {
         let blocks = gap_blocks(session, &left_out, style);

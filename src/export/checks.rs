@@ -1,11 +1,16 @@
-//! What to fix before publishing: each finding is one line for standard error.
+//! What to fix before publishing: each finding is one line for standard error. A remark is
+//! named the way the screen shows it (its item, its time, its first words), and a warning
+//! for the public minutes never quotes what they withhold: standard error is often captured
+//! into the same file as the minutes.
 
+use super::document::Audience;
 use super::style::Style;
 use crate::editor_marks::INAUDIBLE;
-use crate::model::{Layout, Session};
+use crate::model::{Remark, Session};
 
 fn excerpt(text: &str) -> String {
-    let first: String = text.chars().take(20).collect();
+    let line = text.lines().next().unwrap_or("");
+    let first: String = line.chars().take(20).collect();
     if first.len() < text.len() {
         format!("{first}…")
     } else {
@@ -13,38 +18,43 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-pub fn check(session: &Session, style: &Style) -> Vec<String> {
+/// `item 2 報告事項, 15:06 "利用率の推移について…"`, or `(non-public)` in place of the words
+/// when the audience may not read them.
+fn name(session: &Session, r: &Remark, audience: Audience) -> String {
+    let title = session.plan.item(r.item).map_or("", |i| i.title.as_str());
+    let words = if audience == Audience::Public && !session.is_public(r) {
+        "(non-public: words not shown)".to_owned()
+    } else {
+        format!("\"{}\"", excerpt(&r.text))
+    };
+    format!(
+        "item {} {title}, {} {words}",
+        r.item,
+        r.began.format("%H:%M:%S")
+    )
+}
+
+pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<String> {
     let mut warnings = Vec::new();
     for r in &session.remarks {
-        let at = r.began.format("%H:%M");
-        let item = session.plan.item(r.item);
-        if r.speaker.is_none() && item.is_some_and(|i| i.layout == Layout::Discussion) {
+        let at = name(session, r, audience);
+        let item_public = session.plan.item(r.item).is_some_and(|i| i.public);
+        if r.is_note() && !r.publish_note && !r.non_public && item_public {
             warnings.push(format!(
-                "remark {} ({at}) in item {} has no speaker: \"{}\"",
-                r.id,
-                r.item,
-                excerpt(&r.text)
+                "{at}: a note with no speaker, left out of the public minutes (give it a speaker, or release it with P in cleanup)"
             ));
         }
         if r.check_later {
-            warnings.push(format!(
-                "remark {} ({at}) is still marked check later: \"{}\"",
-                r.id,
-                excerpt(&r.text)
-            ));
+            warnings.push(format!("{at}: still marked check later"));
         }
         if r.text.contains(INAUDIBLE) {
-            warnings.push(format!(
-                "remark {} ({at}) still has an inaudible mark {INAUDIBLE}: \"{}\"",
-                r.id,
-                excerpt(&r.text)
-            ));
+            warnings.push(format!("{at}: still has an inaudible mark {INAUDIBLE}"));
         }
     }
     for item in &session.plan.agenda {
-        if item.public && session.remarks_in(item.no).next().is_none() {
+        if item.public && !session.remarks_in(item.no).any(|r| session.is_public(r)) {
             warnings.push(format!(
-                "public item {} {} has no remarks",
+                "public item {} {} has no public remarks",
                 item.no, item.title
             ));
         }

@@ -30,6 +30,14 @@ pub struct AgendaItem {
     pub minutes: Option<u32>,
     #[serde(default)]
     pub layout: Layout,
+    /// A closed item's detail may be printed in the public agenda list. Without this, a
+    /// closed item is listed by its title alone: its subject can itself be confidential.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub detail_public: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn yes() -> bool {

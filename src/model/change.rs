@@ -118,7 +118,9 @@ impl Session {
             } => {
                 self.remarks
                     .splice(*index..*index + removed.len(), inserted.iter().cloned());
-                self.live.next_remark_id = next_id.1;
+                // The counter only ever grows: an id handed out once, by a split or a live
+                // commit made since, is never handed out again.
+                self.live.next_remark_id = self.live.next_remark_id.max(next_id.1);
             }
             Change::Participant {
                 index,
@@ -145,7 +147,8 @@ impl Session {
             } => {
                 self.remarks
                     .splice(*index..*index + inserted.len(), removed.iter().cloned());
-                self.live.next_remark_id = next_id.0;
+                // Undoing a split does not give its id back for reuse.
+                self.live.next_remark_id = self.live.next_remark_id.max(next_id.0);
             }
             Change::Participant { index, before, .. } => match before {
                 None => {
@@ -209,6 +212,7 @@ impl Session {
         merged.committed = a.committed.max(b.committed);
         merged.non_public = a.non_public || b.non_public;
         merged.check_later = a.check_later || b.check_later;
+        merged.publish_note = a.publish_note && b.publish_note;
         let next = (self.live.next_remark_id, self.live.next_remark_id);
         // Remove the later one and replace the earlier, as one change over the span.
         let (lo, hi) = (i.min(j), i.max(j));
@@ -346,6 +350,7 @@ mod tests {
                 public: true,
                 minutes: None,
                 layout: Layout::Discussion,
+                detail_public: false,
             }],
         };
         let mut s = Session::new(plan).unwrap();
@@ -386,8 +391,11 @@ mod tests {
         assert_eq!(a.committed, b.began);
         assert!(s.split_remark(3, 0).is_none() && s.split_remark(3, 1).is_none());
         s.revert(&c);
-        assert_eq!(s, original);
-        assert_eq!(s.live.next_remark_id, 4);
+        assert_eq!(s.remarks, original.remarks);
+        assert_eq!(
+            s.live.next_remark_id, 5,
+            "the split's id is not handed out again"
+        );
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub enum Edit {
         keep: usize,
         tail: String,
         began: Option<Timestamp>,
+        /// The input's non-public state and pinned item travel with it through a crash.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        non_public: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<super::ItemNo>,
     },
     /// Item times and off-the-record stretches.
     Log(MeetingLog),
@@ -58,6 +63,8 @@ pub fn draft_edit(old: Option<&Draft>, new: Option<&Draft>) -> Edit {
         keep,
         tail: new_text[keep..].to_owned(),
         began: new.map(|d| d.began),
+        non_public: new.is_some_and(|d| d.non_public),
+        item: new.and_then(|d| d.item),
     }
 }
 
@@ -106,7 +113,13 @@ impl Session {
                     ..live.clone()
                 };
             }
-            Edit::Draft { keep, tail, began } => {
+            Edit::Draft {
+                keep,
+                tail,
+                began,
+                non_public,
+                item,
+            } => {
                 self.live.draft = match began {
                     None => None,
                     Some(began) => {
@@ -117,6 +130,8 @@ impl Session {
                         Some(Draft {
                             text: format!("{kept}{tail}"),
                             began: *began,
+                            non_public: *non_public,
+                            item: item.filter(|no| self.plan.item(*no).is_some()),
                         })
                     }
                 };

@@ -23,4 +23,19 @@ pub struct Remark {
     /// To be checked against the recording before publishing.
     #[serde(default)]
     pub check_later: bool,
+    /// A note by the clerk (no speaker) that the clerk released for the public minutes, such
+    /// as a stage direction （動画上映）. Notes are internal unless this is set.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub publish_note: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Remark {
+    /// Is this a note by the clerk rather than something said?
+    pub fn is_note(&self) -> bool {
+        self.speaker.is_none()
+    }
 }

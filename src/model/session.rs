@@ -21,6 +21,18 @@ pub struct Plan {
 pub struct Draft {
     pub text: String,
     pub began: Timestamp,
+    /// Some of it was typed off the record or in a closed item (or it was a non-public
+    /// remark taken back by undo): it is committed non-public, whatever the state at Enter.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub non_public: bool,
+    /// The item it belongs to, when it is a remark taken back by undo: Enter commits it there
+    /// again. `None`: the item current at Enter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemNo>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Where the note-taker is: the state that live mode resumes from.
@@ -230,6 +242,15 @@ impl Session {
         self.log.is_off_record() || !self.current_item().public
     }
 
+    /// Does `r` belong in the public minutes? Not if it was captured or flagged non-public,
+    /// sits in a closed item, or is a note by the clerk that was not released. Every reader
+    /// (the cleanup list, the preview, each export) asks this one question.
+    pub fn is_public(&self, r: &Remark) -> bool {
+        !r.non_public
+            && self.plan.item(r.item).is_some_and(|i| i.public)
+            && (!r.is_note() || r.publish_note)
+    }
+
     /// Opens the current item in the meeting log if the meeting has not begun.
     pub fn ensure_started(&mut self, now: Timestamp) {
         if self.log.open_span().is_none() {
@@ -243,19 +264,39 @@ impl Session {
 
     /// Commits a remark of the current speaker in the current item.
     pub fn add_remark(&mut self, text: String, began: Timestamp, now: Timestamp) -> RemarkId {
+        self.commit_remark(text, began, now, false, None)
+    }
+
+    /// Commits a remark of the current speaker into `item` (the current one if `None`). It
+    /// is non-public if `non_public` says part of it was captured so, if the record is off
+    /// now, or if its item is closed: the state travels with the text, never the reverse.
+    pub fn commit_remark(
+        &mut self,
+        text: String,
+        began: Timestamp,
+        now: Timestamp,
+        non_public: bool,
+        item: Option<ItemNo>,
+    ) -> RemarkId {
         self.ensure_started(began.min(now));
         let id = self.live.next_remark_id;
         self.live.next_remark_id += 1;
-        let non_public = self.is_non_public_now();
+        let item = item
+            .filter(|no| self.plan.item(*no).is_some())
+            .unwrap_or(self.live.item);
+        let non_public = non_public
+            || self.is_non_public_now()
+            || self.plan.item(item).is_some_and(|i| !i.public);
         self.remarks.push(Remark {
             id,
-            item: self.live.item,
+            item,
             speaker: self.live.speaker.clone(),
             text,
             began,
             committed: now,
             non_public,
             check_later: false,
+            publish_note: false,
         });
         id
     }

@@ -103,3 +103,23 @@ fn parse_holder(text: &str) -> LockHolder {
         since: field("since"),
     }
 }
+
+/// Who holds `session` open right now, if anyone: for readers (export, check, the start
+/// screen), which take no lock and write nothing. A missing lock file means nobody.
+pub fn holder(session: &Path) -> Option<LockHolder> {
+    let path = lock_path(session);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(&path)
+        .ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => None,
+        Err(TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Some(parse_holder(&text))
+        }
+        Err(TryLockError::Error(_)) => None,
+    }
+}

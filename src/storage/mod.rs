@@ -9,6 +9,7 @@ mod load;
 mod locate;
 mod lock;
 mod paths;
+mod read;
 mod store;
 
 pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
@@ -18,8 +19,9 @@ pub use format::{CURRENT_VERSION, FileKind, agenda_to_string, session_to_string}
 pub use fs::{Fs, RealFs};
 pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;
-pub use lock::{LockError, LockHolder, SessionLock};
-pub use paths::{default_session_path, lock_path};
+pub use lock::{LockError, LockHolder, SessionLock, holder};
+pub use paths::{default_session_path, lock_path, recovery_path};
+pub use read::{Read, Replay, SessionRead, read_any, read_session, replay_journal};
 pub use store::{Recovered, Store};
 
 use std::path::Path;

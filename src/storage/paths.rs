@@ -9,6 +9,13 @@ pub fn lock_path(session: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// `<session>.recovery`: written if kiroku panics, offered by `kiroku open`.
+pub fn recovery_path(session: &Path) -> PathBuf {
+    let mut name = session.as_os_str().to_owned();
+    name.push(".recovery");
+    PathBuf::from(name)
+}
+
 /// `DIR/2026-07-03-第3回-北町デジタル推進会議.ron`, with `-2`, `-3` … added if taken.
 pub fn default_session_path(dir: &Path, plan: &Plan) -> PathBuf {
     let title: String = plan

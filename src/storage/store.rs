@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::journal::{self, Journal, content_hash, journal_path};
+use super::journal::{Journal, content_hash, journal_path};
 use super::{Fs, LoadError, LoadErrorKind, RealFs, parse_session, session_to_string};
 use crate::model::{Edit, Session};
 
@@ -107,32 +107,12 @@ impl Store {
             })?;
             Ok((copy, why))
         };
-        if let Ok(jbytes) = std::fs::read(&jpath) {
-            let contents = journal::parse(&jbytes);
-            if let Some((line, why)) = &contents.damage {
-                recovered.damaged = Some(keep_copy(format!("{}:{line}: {why}", jpath.display()))?);
-            }
-            let matches = contents.base == Some(content_hash(bytes));
-            if !matches && !contents.edits.is_empty() && recovered.damaged.is_none() {
-                // The file changed after the journal began (edited by hand?): the journal's
-                // records may be missing from it, so keep them where they can be read.
-                recovered.damaged = Some(keep_copy(format!(
-                    "{}: the journal belongs to another version of the session file; not replayed",
-                    jpath.display()
-                ))?);
-            }
-            if matches {
-                for (i, edit) in contents.edits.iter().enumerate() {
-                    if let Err(e) = session.replay(edit) {
-                        recovered.damaged =
-                            Some(keep_copy(format!("{}:{}: {e}", jpath.display(), i + 2))?);
-                        break;
-                    }
-                    recovered.replayed += 1;
-                }
-                recovered.torn_tail = contents.torn_tail;
-            }
+        let replay = super::read::replay_journal(&mut session, bytes, &jpath);
+        if let Some(why) = replay.problem {
+            recovered.damaged = Some(keep_copy(why)?);
         }
+        recovered.replayed = replay.replayed;
+        recovered.torn_tail = replay.torn_tail;
         let mut store = Self::unopened(Box::new(RealFs), path, now);
         // Fold what was replayed into the file now, so the journal starts clean.
         let result = if recovered.replayed > 0 {

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, layout: &EditorLayout, the
         Span::styled(who, theme.speaker()),
         Span::raw(" "),
     ];
-    if session.is_non_public_now() {
+    if app.input_is_non_public() {
         title.push(Span::styled(s.non_public, theme.badge()));
         title.push(Span::raw(" "));
     }

@@ -144,7 +144,7 @@ fn remark_lines<'a>(
         }
         None => {
             let hits = find_all(&r.text, &review.query);
-            let base = if r.non_public {
+            let base = if !app.session.is_public(r) {
                 theme.dim()
             } else {
                 Style::new()

@@ -34,7 +34,8 @@ pub fn remark_head(
         Span::styled(r.began.format("%H:%M:%S").to_string(), theme.time()),
         Span::raw(" "),
     ];
-    if r.non_public {
+    // The same question every export asks: what the list shows is what will be withheld.
+    if !app.session.is_public(r) {
         head.push(Span::styled(s.non_public, theme.non_public()));
         head.push(Span::raw(" "));
     }
@@ -52,7 +53,7 @@ pub fn remark_head(
 
 fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let head = remark_head(app, r, width, theme.speaker(), theme);
-    let text_style = if r.non_public {
+    let text_style = if !app.session.is_public(r) {
         theme.dim()
     } else {
         ratatui::style::Style::new()

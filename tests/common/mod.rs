@@ -363,6 +363,7 @@ pub fn minutes_session() -> Session {
         public,
         minutes: Some(10),
         layout,
+        detail_public: false,
     };
     let plan = Plan {
         meeting: Meeting {
@@ -456,7 +457,15 @@ pub fn minutes_session_full() -> Session {
     );
     s.set_check_later(id, true);
     s.set_speaker(None);
-    s.add_remark("（資料2に基づき説明）".into(), at(15, 54, 0), at(15, 54, 5));
+    // A stage direction the clerk released for the public minutes…
+    let id = s.add_remark("（資料2に基づき説明）".into(), at(15, 54, 0), at(15, 54, 5));
+    s.remark_mut(id).unwrap().publish_note = true;
+    // …and a note of the clerk's own, which stays internal.
+    s.add_remark(
+        "（委員の音声が途切れる。接続を再確認）".into(),
+        at(15, 55, 0),
+        at(15, 55, 5),
+    );
     s
 }
 

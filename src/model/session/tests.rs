@@ -30,6 +30,7 @@ fn item(no: ItemNo, public: bool) -> AgendaItem {
         public,
         minutes: Some(10),
         layout: Layout::Discussion,
+        detail_public: false,
     }
 }
 

@@ -1,0 +1,156 @@
+//! Reading a session the way every command must: the session file with its journal applied
+//! in memory. Export, check, the start screen and `open` all see every committed remark,
+//! even straight after a crash or while a kiroku is recording into the session. Nothing
+//! here writes, locks or repairs anything.
+
+use std::path::{Path, PathBuf};
+
+use super::journal::{self, content_hash, journal_path};
+use super::load::{Loaded, parse_agenda, parse_session, read_text};
+use super::lock::{LockHolder, holder};
+use super::paths::recovery_path;
+use super::{LoadError, LoadErrorKind, locate};
+use crate::model::Session;
+
+/// What applying a journal to its session file found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Replay {
+    /// Edits applied on top of the session file.
+    pub replayed: usize,
+    /// The journal's last record was cut short (a crash mid-append) and dropped.
+    pub torn_tail: bool,
+    /// Why some of the journal could not be applied: a damaged line, a record that does not
+    /// fit, or a journal that belongs to another version of the file.
+    pub problem: Option<String>,
+}
+
+/// Applies the journal at `jpath` (if there is one) to `session`, parsed from `file_bytes`.
+/// Records are applied up to the first that is damaged or does not fit.
+pub fn replay_journal(session: &mut Session, file_bytes: &[u8], jpath: &Path) -> Replay {
+    let mut out = Replay::default();
+    let Ok(jbytes) = std::fs::read(jpath) else {
+        return out;
+    };
+    let contents = journal::parse(&jbytes);
+    if let Some((line, why)) = &contents.damage {
+        out.problem = Some(format!("{}:{line}: {why}", jpath.display()));
+    }
+    if contents.base != Some(content_hash(file_bytes)) {
+        if !contents.edits.is_empty() && out.problem.is_none() {
+            // The file changed after the journal began (edited by hand?): its records may
+            // not fit this file.
+            out.problem = Some(format!(
+                "{}: the journal belongs to another version of the session file; not replayed",
+                jpath.display()
+            ));
+        }
+        return out;
+    }
+    for (i, edit) in contents.edits.iter().enumerate() {
+        if let Err(e) = session.replay(edit) {
+            out.problem = Some(format!("{}:{}: {e}", jpath.display(), i + 2));
+            break;
+        }
+        out.replayed += 1;
+    }
+    out.torn_tail = contents.torn_tail;
+    out
+}
+
+/// A session as a reader sees it, and what the reader should be told about it.
+#[derive(Debug)]
+pub struct SessionRead {
+    pub session: Session,
+    pub replay: Replay,
+    /// A kiroku is recording into it now: what was read is the latest committed state.
+    pub held_by: Option<LockHolder>,
+    /// A crash left this recovery file, which may hold more than the session and journal.
+    pub recovery: Option<PathBuf>,
+}
+
+impl SessionRead {
+    /// One line each for standard error: what the reader should know before trusting it.
+    pub fn notices(&self, path: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(h) = &self.held_by {
+            out.push(format!(
+                "{} is open in kiroku (process {} on {}, since {}): read with every remark committed so far",
+                path.display(),
+                h.pid,
+                h.host,
+                h.since
+            ));
+        }
+        if self.replay.replayed > 0 && self.held_by.is_none() {
+            out.push(format!(
+                "{}: {} change(s) not yet folded into the file were read from its journal",
+                path.display(),
+                self.replay.replayed
+            ));
+        }
+        if let Some(why) = &self.replay.problem {
+            out.push(format!(
+                "{why}: what follows it in the journal is not included; `kiroku open` keeps a copy"
+            ));
+        }
+        if let Some(r) = &self.recovery {
+            out.push(format!(
+                "{} exists: kiroku stopped on an error and wrote the session there; \
+                 `kiroku open {} --recover` takes it up, and this reading does not include it",
+                r.display(),
+                path.display()
+            ));
+        }
+        out
+    }
+}
+
+/// The session at `path` with its journal applied, read-only.
+pub fn read_session(path: &Path) -> Result<SessionRead, LoadError> {
+    let text = read_text(path)?;
+    if locate::top_level_name(&text) == Some("Agenda") {
+        return Err(LoadError::new(
+            path,
+            LoadErrorKind::Invalid,
+            Some((1, 1)),
+            "this is an agenda file, not a session: start a session from it with `kiroku new`",
+        ));
+    }
+    session_from_text(path, &text)
+}
+
+fn session_from_text(path: &Path, text: &str) -> Result<SessionRead, LoadError> {
+    let mut session = parse_session(path, text)?;
+    let replay = replay_journal(&mut session, text.as_bytes(), &journal_path(path));
+    let recovery = Some(recovery_path(path)).filter(|r| r.exists());
+    Ok(SessionRead {
+        session,
+        replay,
+        held_by: holder(path),
+        recovery,
+    })
+}
+
+/// An agenda file, or a session read through its journal.
+pub enum Read {
+    Agenda(crate::model::Plan),
+    Session(Box<SessionRead>),
+}
+
+/// Reads whichever kind of file `path` is; sessions through their journal.
+pub fn read_any(path: &Path) -> Result<Read, LoadError> {
+    let text = read_text(path)?;
+    match locate::top_level_name(&text) {
+        Some("Session") => session_from_text(path, &text).map(|s| Read::Session(Box::new(s))),
+        _ => parse_agenda(path, &text).map(Read::Agenda),
+    }
+}
+
+impl From<Read> for Loaded {
+    fn from(r: Read) -> Self {
+        match r {
+            Read::Agenda(p) => Loaded::Agenda(p),
+            Read::Session(s) => Loaded::Session(Box::new(s.session)),
+        }
+    }
+}
