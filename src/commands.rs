@@ -284,29 +284,14 @@ pub struct ExportRequest {
 
 /// `kiroku export`: warnings go to standard error, the document to `-o` or standard output.
 pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
-    let read = storage::read_session(&req.session)?;
-    for n in read.notices(&req.session) {
-        eprintln!("kiroku: {n}");
+    let mut messages = Vec::new();
+    let result = export_bytes(req, &mut messages);
+    for m in &messages {
+        eprintln!("{m}");
     }
-    let session = read.session;
-    let style = Style::load(&req.style)?;
-    let warnings = crate::export::check(&session, &style, req.audience);
-    for w in &warnings {
-        eprintln!("kiroku: warning: {w}");
-    }
-    if req.strict && !warnings.is_empty() {
-        return Err(CommandError::Other(format!(
-            "{} warning(s) and --strict: nothing exported",
-            warnings.len()
-        )));
-    }
-    if req.check_only {
-        if warnings.is_empty() {
-            eprintln!("kiroku: {}: no problems found", req.session.display());
-        }
+    let Some(bytes) = result? else {
         return Ok(());
-    }
-    let bytes = crate::export::export(&session, req.audience, &style, req.format);
+    };
     match &req.output {
         Some(path) => {
             // The internal record holds non-public content: only its owner may read it.
@@ -325,6 +310,46 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
                 .map_err(|e| CommandError::Other(format!("cannot write the export: {e}")))
         }
     }
+}
+
+/// What `kiroku export` writes, and (into `messages`) the lines it prints on standard error:
+/// `None` when only the checks were asked for. Tests read both, since a public export must
+/// not quote what it withholds on either.
+pub fn export_bytes(
+    req: &ExportRequest,
+    messages: &mut Vec<String>,
+) -> Result<Option<Vec<u8>>, CommandError> {
+    let read = storage::read_session(&req.session)?;
+    messages.extend(
+        read.notices(&req.session)
+            .into_iter()
+            .map(|n| format!("kiroku: {n}")),
+    );
+    let session = read.session;
+    let style = Style::load(&req.style)?;
+    let warnings = crate::export::check(&session, &style, req.audience);
+    messages.extend(warnings.iter().map(|w| format!("kiroku: warning: {w}")));
+    if req.strict && !warnings.is_empty() {
+        return Err(CommandError::Other(format!(
+            "{} warning(s) and --strict: nothing exported",
+            warnings.len()
+        )));
+    }
+    if req.check_only {
+        if warnings.is_empty() {
+            messages.push(format!(
+                "kiroku: {}: no problems found",
+                req.session.display()
+            ));
+        }
+        return Ok(None);
+    }
+    Ok(Some(crate::export::export(
+        &session,
+        req.audience,
+        &style,
+        req.format,
+    )))
 }
 
 /// `kiroku styles`: the shipped styles, one a line.

@@ -64,10 +64,16 @@ impl Recorder {
             return;
         }
         // A commit empties the input box: record that with it, or a crash right after would
-        // bring the committed text back as unfinished input.
-        if edits
-            .iter()
-            .any(|e| matches!(e, Edit::Append(_) | Edit::Pop))
+        // bring the committed text back as unfinished input. A change of the input's
+        // non-public state or pinned item goes at once too: after a crash the text must come
+        // back as non-public as it was, even if the record was put on again meanwhile.
+        let meta_now = (!app.editor.is_empty() && app.draft_began.is_some())
+            .then_some((app.draft_non_public, app.draft_item));
+        let meta_journaled = self.draft.as_ref().map(|d| (d.non_public, d.item));
+        if meta_now != meta_journaled
+            || edits
+                .iter()
+                .any(|e| matches!(e, Edit::Append(_) | Edit::Pop))
         {
             let draft = app.draft();
             edits.push(draft_edit(self.draft.as_ref(), draft.as_ref()));

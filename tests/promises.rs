@@ -1,0 +1,658 @@
+//! The two promises, checked over the whole program rather than one module: random meetings
+//! of live and cleanup keys, pastes, crashes and reopenings, recorded into a real session
+//! file and journal, then read back by the same code `kiroku export` and `kiroku check` run.
+//!
+//! Every piece of text typed carries a canary word (`Q17Z`). What the test itself saw while
+//! typing decides what each canary may do:
+//! - typed (or sitting in the input box) while the record was off or a closed item was
+//!   current: it must appear in no public export, nor on the export's standard error, unless
+//!   `P` later released the remark holding it;
+//! - committed with no speaker (a clerk's note): the same, unless released or given a
+//!   speaker;
+//! - committed and never touched by cleanup: it must appear in the public minutes when none
+//!   of the above applies, and every committed canary must be in what any reader reads, even
+//!   straight after a crash.
+//!
+//! `PROPTEST_CASES=2000 cargo test --release --test promises` runs a long series.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use common::{app_with, at};
+use kiroku::app::{Action, App, KeyChord};
+use kiroku::commands::{ExportRequest, export_bytes};
+use kiroku::export::{Audience, Format};
+use kiroku::i18n::Lang;
+use kiroku::model::{Session, Timestamp};
+use kiroku::recorder::Recorder;
+use kiroku::storage::Store;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Step {
+    /// Live: speaker key, A-n, Tab.
+    Speaker(u8),
+    NoSpeaker,
+    SwapSpeaker,
+    /// Live: a canary typed key by key, or pasted.
+    Type {
+        paste: bool,
+    },
+    Enter,
+    OffRecord,
+    NextItem,
+    PrevItem,
+    UndoCommit,
+    /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
+    Wait(u8),
+    /// Into cleanup, a few keys there, and back.
+    Cleanup(Vec<Clean>),
+    /// kill -9: nothing more is written; the session is opened again as `kiroku open` does.
+    Crash,
+    /// C-q, then `kiroku open`.
+    QuitReopen,
+}
+
+#[derive(Debug, Clone)]
+enum Clean {
+    Up(u8),
+    Down(u8),
+    Mark,
+    MoveNext,
+    MovePrev,
+    Merge,
+    /// Split at the n-th word boundary.
+    Split(u8),
+    /// Append a new canary to the selected remark's text.
+    Edit,
+    Flag,
+    Release,
+    Reassign(u8),
+    NoSpeaker,
+    Undo,
+    Redo,
+    Delete,
+    ClearMarks,
+}
+
+fn clean() -> impl Strategy<Value = Clean> {
+    prop_oneof![
+        3 => (1u8..4).prop_map(Clean::Up),
+        2 => (1u8..4).prop_map(Clean::Down),
+        2 => Just(Clean::Mark),
+        2 => Just(Clean::MoveNext),
+        2 => Just(Clean::MovePrev),
+        2 => Just(Clean::Merge),
+        2 => (1u8..6).prop_map(Clean::Split),
+        1 => Just(Clean::Edit),
+        3 => Just(Clean::Flag),
+        3 => Just(Clean::Release),
+        2 => (1u8..6).prop_map(Clean::Reassign),
+        1 => Just(Clean::NoSpeaker),
+        3 => Just(Clean::Undo),
+        2 => Just(Clean::Redo),
+        1 => Just(Clean::Delete),
+        1 => Just(Clean::ClearMarks),
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (1u8..7).prop_map(Step::Speaker),
+        1 => Just(Step::NoSpeaker),
+        1 => Just(Step::SwapSpeaker),
+        10 => any::<bool>().prop_map(|paste| Step::Type { paste }),
+        7 => Just(Step::Enter),
+        3 => Just(Step::OffRecord),
+        3 => Just(Step::NextItem),
+        2 => Just(Step::PrevItem),
+        3 => Just(Step::UndoCommit),
+        2 => (1u8..4).prop_map(Step::Wait),
+        3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
+        1 => Just(Step::Crash),
+        1 => Just(Step::QuitReopen),
+    ]
+}
+
+/// What the test knows of one canary, from watching it typed.
+#[derive(Debug, Default, Clone)]
+struct Fate {
+    /// In the input box while the record was off or a closed item was current.
+    captured_non_public: bool,
+    /// Committed with no speaker and not given one since.
+    note: bool,
+    /// `P` was pressed on a remark holding it.
+    released: bool,
+    /// A cleanup key changed the remark holding it (flag, move, reassign, undo …).
+    touched: bool,
+    /// In a remark (committed and not taken back or deleted).
+    committed: bool,
+}
+
+/// Every `Q<digits>Z` in `text`.
+fn canaries(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('Q') {
+        rest = &rest[i + 1..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && rest[digits.len()..].starts_with('Z') {
+            out.push(digits.parse().unwrap());
+        }
+    }
+    out
+}
+
+/// The state of the remark holding each canary: what a cleanup key may have changed.
+fn holders(session: &Session) -> BTreeMap<u32, (bool, Option<String>, u32, bool)> {
+    let mut out = BTreeMap::new();
+    for r in &session.remarks {
+        for c in canaries(&r.text) {
+            let speaker = r.speaker.as_ref().map(|p| p.0.clone());
+            out.insert(c, (r.non_public, speaker, r.item, r.publish_note));
+        }
+    }
+    out
+}
+
+struct Meeting {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    app: App,
+    rec: Recorder,
+    start: Instant,
+    secs: u64,
+    fates: BTreeMap<u32, Fate>,
+    next_canary: u32,
+    /// The highest id counter seen: it must never go back, or an id would be handed out
+    /// twice.
+    next_id: u64,
+}
+
+impl Meeting {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let session = Session::new(common::example_plan()).unwrap();
+        let store = Store::create(&path, &session).unwrap();
+        let start = Instant::now();
+        let rec = Recorder::new(store, None, start);
+        let mut app = app_with(session, Lang::Ja);
+        app.save_path = path.clone();
+        Self {
+            _dir: dir,
+            path,
+            app,
+            rec,
+            start,
+            secs: 0,
+            fates: BTreeMap::new(),
+            next_canary: 0,
+            next_id: 0,
+        }
+    }
+
+    fn wall(&self) -> Timestamp {
+        at(15, 0, 0) + chrono::Duration::seconds(self.secs as i64)
+    }
+
+    fn instant(&self) -> Instant {
+        self.start + Duration::from_secs(self.secs)
+    }
+
+    /// What is in the input box now was captured non-public if the state is so now.
+    fn watch_input(&mut self) {
+        if self.app.review.is_none() && self.app.session.is_non_public_now() {
+            for c in canaries(self.app.editor.text()) {
+                self.fates.entry(c).or_default().captured_non_public = true;
+            }
+        }
+    }
+
+    /// Runs one action as the terminal loop does: update, then carry out its effects.
+    fn act(&mut self, action: Action) -> bool {
+        let (wall, now) = (self.wall(), self.instant());
+        let effects = self.app.update(action, wall);
+        self.rec.carry_out(&mut self.app, &effects, wall, now)
+    }
+
+    fn key(&mut self, name: &str) -> bool {
+        let chord = KeyChord::parse(name).unwrap();
+        match self.app.action_for_key(chord) {
+            Some(a) => self.act(a),
+            None => false,
+        }
+    }
+
+    fn new_canary(&mut self) -> String {
+        self.next_canary += 1;
+        format!("発言Q{}Z。", self.next_canary)
+    }
+
+    fn reopen(&mut self) {
+        let (session, store, _) = Store::open(&self.path).unwrap();
+        let draft = session.live.draft.clone();
+        self.rec = Recorder::new(store, draft, self.instant());
+        self.app = app_with(session, Lang::Ja);
+        self.app.save_path = self.path.clone();
+    }
+
+    fn run(&mut self, step: &Step) {
+        self.secs += 1;
+        self.watch_input();
+        match step {
+            Step::Speaker(n) => {
+                self.key(&format!("A-{n}"));
+            }
+            Step::NoSpeaker => {
+                self.key("A-n");
+            }
+            Step::SwapSpeaker => {
+                self.key("Tab");
+            }
+            Step::Type { paste } => {
+                let text = self.new_canary();
+                if *paste {
+                    self.act(Action::Paste(text));
+                } else {
+                    for c in text.chars() {
+                        self.act(Action::Insert(c));
+                    }
+                }
+            }
+            Step::Enter => {
+                let typed = canaries(self.app.editor.text());
+                let note = self.app.session.live.speaker.is_none();
+                let before = self.app.session.remarks.len();
+                self.key("Enter");
+                if self.app.session.remarks.len() > before {
+                    for c in typed {
+                        let f = self.fates.entry(c).or_default();
+                        f.committed = true;
+                        f.note = note;
+                    }
+                }
+            }
+            Step::OffRecord => {
+                self.key("C-o");
+            }
+            Step::NextItem => {
+                self.key("C-n");
+            }
+            Step::PrevItem => {
+                self.key("C-p");
+            }
+            Step::UndoCommit => {
+                let last = self.app.session.remarks.last().map(|r| r.text.clone());
+                let before = self.app.session.remarks.len();
+                self.key("C-z");
+                if self.app.session.remarks.len() < before {
+                    for c in canaries(&last.unwrap_or_default()) {
+                        self.fates.entry(c).or_default().committed = false;
+                    }
+                }
+            }
+            Step::Wait(s) => {
+                for _ in 0..*s {
+                    self.secs += 1;
+                    let (wall, now) = (self.wall(), self.instant());
+                    self.rec.tick(&mut self.app, wall, now);
+                }
+            }
+            Step::Cleanup(keys) => {
+                self.key("C-r");
+                for k in keys {
+                    self.clean(k);
+                }
+                self.act(Action::Cancel);
+                self.key("C-r");
+            }
+            Step::Crash => self.reopen(),
+            Step::QuitReopen => {
+                assert!(self.key("C-q"), "quit goes through on a healthy disk");
+                self.reopen();
+            }
+        }
+        self.watch_input();
+        let next = self.app.session.live.next_remark_id;
+        assert!(
+            next >= self.next_id,
+            "the id counter went back after {step:?}"
+        );
+        assert!(self.app.session.remarks.iter().all(|r| r.id < next));
+        self.next_id = next;
+    }
+
+    fn clean(&mut self, k: &Clean) {
+        let before = holders(&self.app.session);
+        let selected = self
+            .app
+            .review
+            .as_ref()
+            .and_then(|r| r.selected)
+            .and_then(|id| self.app.session.remarks.iter().find(|r| r.id == id))
+            .map(|r| canaries(&r.text))
+            .unwrap_or_default();
+        match k {
+            Clean::Up(n) => (0..*n).for_each(|_| {
+                self.key("Up");
+            }),
+            Clean::Down(n) => (0..*n).for_each(|_| {
+                self.key("Down");
+            }),
+            Clean::Mark => {
+                self.key("Space");
+            }
+            Clean::MoveNext => {
+                self.key(">");
+            }
+            Clean::MovePrev => {
+                self.key("<");
+            }
+            Clean::Merge => {
+                self.key("J");
+            }
+            Clean::Split(n) => {
+                self.key("e");
+                self.act(Action::LineStart);
+                for _ in 0..*n {
+                    self.act(Action::WordRight);
+                }
+                self.key("A-s");
+                self.act(Action::Cancel);
+            }
+            Clean::Edit => {
+                let text = self.new_canary();
+                self.key("e");
+                self.act(Action::LineEnd);
+                self.act(Action::CursorDown);
+                self.act(Action::LineEnd);
+                self.act(Action::Paste(text.clone()));
+                self.key("Enter");
+                for c in canaries(&text) {
+                    let f = self.fates.entry(c).or_default();
+                    f.touched = true;
+                    f.committed = holders(&self.app.session).contains_key(&c);
+                }
+            }
+            Clean::Flag => {
+                self.key("p");
+            }
+            Clean::Release => {
+                self.key("P");
+                for c in selected {
+                    self.fates.entry(c).or_default().released = true;
+                }
+            }
+            Clean::Reassign(n) => {
+                self.key(&format!("A-{n}"));
+            }
+            Clean::NoSpeaker => {
+                self.key("A-n");
+            }
+            Clean::Undo => {
+                self.key("u");
+            }
+            Clean::Redo => {
+                self.key("U");
+            }
+            Clean::Delete => {
+                self.key("d");
+            }
+            Clean::ClearMarks => {
+                self.act(Action::Cancel);
+            }
+        }
+        let after = holders(&self.app.session);
+        for (c, f) in self.fates.iter_mut() {
+            let (b, a) = (before.get(c), after.get(c));
+            if b != a {
+                f.touched = true;
+            }
+            if let (Some(b), Some(a)) = (b, a)
+                && b.1.is_none()
+                && a.1.is_some()
+            {
+                // Given a speaker: an attribution the clerk made, no longer a note.
+                f.note = false;
+            }
+            if b.is_some() != a.is_some() {
+                f.committed = a.is_some();
+            }
+        }
+    }
+
+    /// `kiroku export` as the command runs it: its output, and its standard error.
+    fn export(&self, format: Format, audience: Audience, style: &str) -> (String, String) {
+        let req = ExportRequest {
+            session: self.path.clone(),
+            format,
+            audience,
+            style: style.to_owned(),
+            output: None,
+            check_only: false,
+            strict: false,
+        };
+        let mut messages = Vec::new();
+        let bytes = export_bytes(&req, &mut messages)
+            .expect("a session kiroku wrote always exports")
+            .expect("an export, not only checks");
+        let text = match format {
+            Format::Docx => common::docx_part(&bytes, "word/document.xml"),
+            _ => String::from_utf8(bytes).unwrap(),
+        };
+        (text, messages.join("\n"))
+    }
+}
+
+fn has(text: &str, c: u32) -> bool {
+    text.contains(&format!("Q{c}Z"))
+}
+
+/// Checks both promises on what the readers read now.
+fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
+    let in_memory = holders(&m.app.session);
+    // Nothing committed is missing from what a reader reads, crash or not.
+    let (internal, _) = m.export(Format::Text, Audience::Internal, "default");
+    for (c, f) in &m.fates {
+        if f.committed {
+            prop_assert!(
+                in_memory.contains_key(c),
+                "Q{c}Z committed but not in memory"
+            );
+            prop_assert!(has(&internal, *c), "Q{c}Z committed but not read back");
+        }
+    }
+    let summary = kiroku::commands::check(&m.path).unwrap();
+    let count = format!("{} remarks", m.app.session.remarks.len());
+    prop_assert!(
+        summary.contains(&count),
+        "check says {summary}, expected {count}"
+    );
+    for style in ["default", "proceedings"] {
+        for format in Format::ALL {
+            let (out, err) = m.export(format, Audience::Public, style);
+            for (c, f) in &m.fates {
+                let withheld = (f.captured_non_public || f.note) && !f.released;
+                if withheld {
+                    prop_assert!(!has(&out, *c), "{format:?} {style} published Q{c}Z: {f:?}");
+                    prop_assert!(!has(&err, *c), "{format:?} {style} quoted Q{c}Z: {err}");
+                }
+            }
+            // Every untouched public canary is there, unless it shares its remark with one
+            // that is withheld (a merge or an undo into a non-public input).
+            for r in &m.app.session.remarks {
+                let inside = canaries(&r.text);
+                let item_public = m.app.session.plan.item(r.item).unwrap().public;
+                let clean = inside.iter().all(|c| {
+                    m.fates.get(c).is_some_and(|f| {
+                        !f.captured_non_public && !f.note && !f.touched && f.committed
+                    })
+                });
+                if clean && item_public && !inside.is_empty() {
+                    for c in inside {
+                        prop_assert!(has(&out, c), "{format:?} {style} dropped Q{c}Z");
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn meeting(steps: &[Step], crash_at_end: bool) -> Result<(), TestCaseError> {
+    let mut m = Meeting::new();
+    for s in steps {
+        m.run(s);
+    }
+    if crash_at_end {
+        // kill -9, and export at once: the readers must see every commit.
+        check_promises(&m)?;
+        m.reopen();
+    }
+    check_promises(&m)?;
+    // The session kiroku wrote always loads, as a file of its own too.
+    m.key("C-q");
+    let reread = kiroku::storage::load_session(&m.path);
+    prop_assert!(reread.is_ok(), "{:?}", reread.err());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: common::cases(64), ..ProptestConfig::default() })]
+
+    #[test]
+    fn nothing_non_public_is_published_and_nothing_committed_is_lost(
+        steps in proptest::collection::vec(step(), 1..60),
+        crash_at_end in any::<bool>(),
+    ) {
+        meeting(&steps, crash_at_end)?;
+    }
+}
+
+/// The paths that once published closed text, each as the clerk would press the keys.
+#[test]
+fn the_known_paths_hold() {
+    use Step::*;
+    let t = Type { paste: false };
+    let paths: Vec<Vec<Step>> = vec![
+        // Undo brings an off-the-record remark back; Enter after the record is on again.
+        vec![
+            OffRecord,
+            Speaker(2),
+            t.clone(),
+            Enter,
+            OffRecord,
+            UndoCommit,
+            Enter,
+        ],
+        // A remark committed in closed item 4, undone after going back to item 3.
+        vec![
+            NextItem,
+            NextItem,
+            NextItem,
+            Speaker(2),
+            t.clone(),
+            Enter,
+            PrevItem,
+            UndoCommit,
+            Enter,
+        ],
+        // Typed off the record, the record put on before Enter.
+        vec![Speaker(2), OffRecord, t.clone(), OffRecord, Enter],
+        // Typed in closed item 4, item 3 made current before Enter.
+        vec![
+            NextItem,
+            NextItem,
+            NextItem,
+            Speaker(2),
+            t.clone(),
+            PrevItem,
+            Enter,
+        ],
+        // A clerk's note.
+        vec![NoSpeaker, t.clone(), Enter],
+        // Marks over public and non-public remarks, then p; and p, < on a closed item.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            OffRecord,
+            t.clone(),
+            Enter,
+            OffRecord,
+            t.clone(),
+            Enter,
+            Cleanup(vec![
+                Clean::Up(2),
+                Clean::Mark,
+                Clean::Mark,
+                Clean::Mark,
+                Clean::Flag,
+            ]),
+            NextItem,
+            NextItem,
+            NextItem,
+            t.clone(),
+            Enter,
+            Cleanup(vec![
+                Clean::Flag,
+                Clean::MovePrev,
+                Clean::Flag,
+                Clean::Undo,
+                Clean::Undo,
+            ]),
+        ],
+        // A crash with off-the-record text in the box, the record put on again.
+        vec![
+            Speaker(2),
+            OffRecord,
+            t.clone(),
+            Wait(2),
+            OffRecord,
+            Crash,
+            Enter,
+        ],
+        vec![
+            Speaker(2),
+            t.clone(),
+            Wait(2),
+            OffRecord,
+            OffRecord,
+            Crash,
+            Enter,
+        ],
+    ];
+    for (i, p) in paths.iter().enumerate() {
+        for crash in [false, true] {
+            if let Err(e) = meeting(p, crash) {
+                panic!("path {i} (crash at end: {crash}): {e}");
+            }
+        }
+    }
+}
+
+/// Split, undo, a live commit, redo: ids stay unique and the session loads.
+#[test]
+fn ids_are_never_handed_out_twice() {
+    use Step::*;
+    let t = Type { paste: false };
+    let mut m = Meeting::new();
+    for s in [Speaker(1), t.clone(), t.clone(), Enter] {
+        m.run(&s);
+    }
+    m.run(&Cleanup(vec![Clean::Split(2)]));
+    assert_eq!(m.app.session.remarks.len(), 2, "the remark was split");
+    let split_id = m.app.session.remarks[1].id;
+    m.run(&Cleanup(vec![Clean::Undo]));
+    assert_eq!(m.app.session.remarks.len(), 1);
+    for s in [t.clone(), Enter, Cleanup(vec![Clean::Redo]), QuitReopen] {
+        m.run(&s);
+    }
+    let ids: Vec<u64> = m.app.session.remarks.iter().map(|r| r.id).collect();
+    assert!(!ids[1..].contains(&split_id), "{ids:?} reuses {split_id}");
+    check_promises(&m).unwrap();
+}
