@@ -1,5 +1,6 @@
 //! What each subcommand does, apart from parsing its arguments.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap, Settings};
@@ -101,6 +102,7 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
             default_session_path(&opts.sessions_dir, &plan)
         }
     };
+    refuse_odd_place(&path)?;
     if path.exists() {
         return Err(CommandError::Other(format!(
             "{} already exists: resume it with `kiroku open {}`",
@@ -115,9 +117,7 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
     let store = Store::create(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
-    live(session, store, keymap, false, None, opts)?;
-    drop(lock);
-    Ok(())
+    live(session, store, lock, keymap, false, None, opts)
 }
 
 /// What to do with a recovery file left by a crash.
@@ -140,6 +140,7 @@ pub fn open(
     opts: &Options,
 ) -> Result<(), CommandError> {
     let keymap = keymap(opts.keymap.as_deref())?;
+    refuse_odd_place(path)?;
     // Lock first: another kiroku may be writing this file right now.
     let lock = SessionLock::acquire(path, &opts.clock.now().to_rfc3339())?;
     let rescue = crate::term::recovery_path(path);
@@ -195,9 +196,21 @@ pub fn open(
         );
         notice = Some(format!("journal damaged: copy kept at {}", copy.display()));
     }
-    live(session, store, keymap, review, notice, opts)?;
-    drop(lock);
-    Ok(())
+    live(session, store, lock, keymap, review, notice, opts)
+}
+
+/// A session is recorded into a regular file of its own: never through a symbolic link
+/// (every save would replace the link, not the file it names), a pipe or a device.
+fn refuse_odd_place(path: &Path) -> Result<(), CommandError> {
+    storage::check_writable_place(path).map_err(|e| {
+        let hint = match storage::resolve_links(path) {
+            Ok(target) if target != path => {
+                format!(": open the file itself, {}", target.display())
+            }
+            _ => String::new(),
+        };
+        CommandError::Other(format!("{e}{hint}"))
+    })
 }
 
 /// Live and cleanup mode draw on a terminal; say so plainly when there is none.
@@ -217,6 +230,7 @@ fn need_terminal() -> Result<(), CommandError> {
 fn live(
     session: Session,
     store: Store,
+    lock: SessionLock,
     keymap: Keymap,
     review: bool,
     notice: Option<String>,
@@ -233,6 +247,8 @@ fn live(
     let mut app = App::new(session, keymap, settings);
     app.save_path = store.path().to_path_buf();
     let mut recorder = Recorder::new(store, draft, std::time::Instant::now());
+    // Held until the recorder is done: the last save happens under the lock.
+    recorder.hold(lock);
     app.message = notice;
     if review {
         app.enter_review();
@@ -264,7 +280,8 @@ fn live(
     if let crate::app::SaveStatus::Error(e) = &app.save {
         return Err(CommandError::Other(format!("the last save failed: {e}")));
     }
-    println!("{}", app.save_path.display());
+    // The terminal may be gone (closed, ssh dropped): a failed write is no error here.
+    let _ = writeln!(std::io::stdout(), "{}", app.save_path.display());
     Ok(())
 }
 
@@ -287,7 +304,7 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
     let mut messages = Vec::new();
     let result = export_bytes(req, &mut messages);
     for m in &messages {
-        eprintln!("{m}");
+        let _ = writeln!(std::io::stderr(), "{m}");
     }
     let Some(bytes) = result? else {
         return Ok(());
@@ -299,7 +316,7 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
                 Audience::Internal => 0o600,
                 Audience::Public => 0o644,
             };
-            storage::write_atomic_mode(path, &bytes, mode)
+            storage::write_output(path, &bytes, mode)
                 .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))
         }
         None => {

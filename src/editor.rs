@@ -52,7 +52,8 @@ fn class(g: &str) -> CharClass {
 /// Pasted text as kiroku stores it: LF line endings, NFC (so a decomposed が from some
 /// sources matches a composed one in search).
 pub fn normalize_pasted(s: &str) -> String {
-    s.replace("\r\n", "\n").replace('\r', "\n").nfc().collect()
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    crate::model::clean::strip_controls(&s).nfc().collect()
 }
 
 impl Editor {
@@ -115,7 +116,9 @@ impl Editor {
     }
 
     pub fn insert_str(&mut self, s: &str) {
-        self.text.insert_str(self.cursor, s);
+        // Control characters never enter the text, however they arrive.
+        let s = crate::model::clean::strip_controls(s);
+        self.text.insert_str(self.cursor, &s);
         self.cursor += s.len();
         // A combining mark typed after a base joins its grapheme; keep the cursor on a
         // boundary.

@@ -821,7 +821,7 @@ impl Lang {
                     "correct this item"
                 }
             }
-            Insert(_) | Paste(_) | Resize(..) | Saved(_) => "",
+            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) => "",
         };
         s.to_owned()
     }

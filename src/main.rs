@@ -1,5 +1,6 @@
 //! The `kiroku` command: argument parsing, then the library does the rest.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -147,7 +148,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kiroku: {e}");
+            // Not `eprintln!`, which panics if standard error has gone with the terminal.
+            let _ = writeln!(std::io::stderr(), "kiroku: {e}");
             ExitCode::FAILURE
         }
     }

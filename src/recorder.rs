@@ -23,6 +23,8 @@ pub struct Recorder {
     store: Store,
     /// A quit was refused because saving failed; the next quit goes through.
     quit_armed: bool,
+    /// A save is written and its fsync asked for but not finished: "saved" waits for it.
+    awaiting_sync: bool,
     /// The unfinished input as last journaled.
     draft: Option<Draft>,
     draft_at: Instant,
@@ -31,8 +33,8 @@ pub struct Recorder {
     input_at: Instant,
     /// When a full save became due and is waiting for a pause.
     fold_due_since: Option<Instant>,
-    /// Locks of sessions moved with save-as; held until the end.
-    extra_locks: Vec<SessionLock>,
+    /// The session's lock, and those of sessions moved with save-as; held until the end.
+    locks: Vec<SessionLock>,
 }
 
 impl Recorder {
@@ -40,13 +42,19 @@ impl Recorder {
         Self {
             store,
             quit_armed: false,
+            awaiting_sync: false,
             draft,
             draft_at: now,
             retry_at: now,
             input_at: now,
             fold_due_since: None,
-            extra_locks: Vec::new(),
+            locks: Vec::new(),
         }
+    }
+
+    /// Keeps the session's lock, and puts its file back if someone removes it.
+    pub fn hold(&mut self, lock: SessionLock) {
+        self.locks.push(lock);
     }
 
     pub fn store(&self) -> &Store {
@@ -81,8 +89,33 @@ impl Recorder {
         }
         let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
         let result = self.store.record(edits, sync, now);
-        if sync || result.is_err() {
-            Self::report(app, wall, result);
+        if result.is_err() && self.store.needs_fold() {
+            // The files are not as this process left them, or a write failed: only writing
+            // everything anew makes them whole, so try that at once.
+            self.flush(app, wall, now, true);
+            return;
+        }
+        self.report_when_durable(app, wall, sync, result);
+    }
+
+    /// Reports a write: an error at once, success only once the disk has everything (the
+    /// journal's fsync runs on a thread of its own); until then the header says unsaved and
+    /// `tick` reports it when the sync has finished.
+    fn report_when_durable(
+        &mut self,
+        app: &mut App,
+        wall: Timestamp,
+        asked: bool,
+        result: Result<(), String>,
+    ) {
+        match result {
+            Err(e) => Self::report(app, wall, Err(e)),
+            Ok(()) if self.store.has_unsynced() => self.awaiting_sync |= asked,
+            Ok(()) if asked => {
+                self.awaiting_sync = false;
+                Self::report(app, wall, Ok(()));
+            }
+            Ok(()) => {}
         }
     }
 
@@ -99,7 +132,10 @@ impl Recorder {
         if result.is_ok() {
             self.draft = app.draft();
         }
-        Self::report(app, wall, result);
+        self.report_when_durable(app, wall, true, result);
+        if let Some(what) = self.store.take_tampered() {
+            app.update(Action::Notice(what), wall);
+        }
     }
 
     /// Carries out effects; `true` when the app should end.
@@ -143,7 +179,7 @@ impl Recorder {
             .relocate(path, app.session_for_save(), now)
             .map_err(|e| format!("{}: {e}", path.display()));
         if result.is_ok() {
-            self.extra_locks.push(lock);
+            self.locks.push(lock);
             app.save_path = path.to_path_buf();
             app.message = Some(format!(
                 "{} {}",
@@ -156,6 +192,15 @@ impl Recorder {
 
     /// The clock's work, called several times a second.
     pub fn tick(&mut self, app: &mut App, wall: Timestamp, now: Instant) {
+        if let Some(lock) = self.locks.first_mut()
+            && let Ok(true) = lock.repair()
+        {
+            let what = format!(
+                "{} was removed outside kiroku and was put back; the session stayed locked",
+                lock.path().display()
+            );
+            app.update(Action::Notice(what), wall);
+        }
         if matches!(app.save, SaveStatus::Error(_)) {
             // A failed write is retried once a second; everything is still in memory.
             if now.duration_since(self.retry_at) >= RETRY_EVERY {
@@ -186,7 +231,11 @@ impl Recorder {
                 }
             }
             Ok(false) => {
-                if was_unsynced && !self.store.has_unsynced() && app.draft() == self.draft {
+                if (was_unsynced || self.awaiting_sync)
+                    && !self.store.has_unsynced()
+                    && app.draft() == self.draft
+                {
+                    self.awaiting_sync = false;
                     Self::report(app, wall, Ok(()));
                 }
             }

@@ -32,7 +32,7 @@ struct TerminalGuard {
 impl TerminalGuard {
     fn enter() -> io::Result<Self> {
         install_panic_hook();
-        let terminal = ratatui::try_init()?;
+        let terminal = init_terminal()?;
         execute!(io::stdout(), EnableBracketedPaste)?;
         Ok(Self { terminal })
     }
@@ -41,8 +41,22 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        // Never `ratatui::restore`, which prints its own error and so panics when the
+        // terminal has hung up: the panic hook would then abort the process.
+        let _ = ratatui::try_restore();
     }
+}
+
+/// Raw mode on the alternate screen, as `ratatui::try_init` does but without the panic hook
+/// it installs each time: that hook restores with `ratatui::restore`, which panics inside the
+/// panic if the terminal has hung up, and the process aborts. Ours is installed once.
+fn init_terminal() -> io::Result<DefaultTerminal> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
 fn install_panic_hook() {
@@ -51,19 +65,21 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             let _ = execute!(io::stdout(), DisableBracketedPaste);
-            ratatui::restore();
+            let _ = ratatui::try_restore();
             previous(info);
         }));
     });
 }
 
-/// Set by SIGHUP (terminal closed, ssh dropped), SIGTERM and SIGQUIT.
+/// Set by SIGHUP (terminal closed, ssh dropped), SIGTERM, SIGQUIT and SIGINT (`kill -INT`;
+/// Ctrl+C itself is a key in raw mode, bound to save and quit).
 fn termination_flag() -> io::Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGQUIT,
+        signal_hook::consts::SIGINT,
     ] {
         signal_hook::flag::register(sig, Arc::clone(&flag))?;
     }
@@ -141,6 +157,15 @@ fn terminal_ready(timeout: Duration) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Is `e` the terminal going away rather than a fault? A hang-up seen by poll, or the EIO
+/// (or ENXIO) that reading or writing a hung-up terminal gives.
+fn terminal_gone(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+        || [rustix::io::Errno::IO, rustix::io::Errno::NXIO]
+            .iter()
+            .any(|errno| e.raw_os_error() == Some(errno.raw_os_error()))
+}
+
 /// How `run_live` ended when it did not end normally.
 #[derive(Debug)]
 pub enum LiveError {
@@ -161,6 +186,9 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
         event_loop(app, recorder, clock, &mut guard, &stop)
     }));
     let result = match outcome {
+        // A terminal that went away (its window closed, ssh dropped) ends the meeting the
+        // way SIGHUP does: everything is saved below, and that is a normal end.
+        Ok(Err(e)) if terminal_gone(&e) => Ok(()),
         Ok(r) => r.map_err(LiveError::Terminal),
         Err(_) => {
             // The panic hook has given the terminal back. Write out everything this
@@ -202,7 +230,7 @@ impl Watchdog {
                 if stop.load(Ordering::Relaxed) {
                     let since = *asked.get_or_insert_with(Instant::now);
                     if since.elapsed() >= STUCK_AFTER && !finished.load(Ordering::Relaxed) {
-                        ratatui::restore();
+                        let _ = ratatui::try_restore();
                         std::process::exit(1);
                     }
                 }
@@ -221,10 +249,10 @@ impl Drop for Watchdog {
 /// Gives the terminal back, stops until the shell's `fg`, then takes it again.
 fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Resumed.
-    guard.terminal = ratatui::try_init()?;
+    guard.terminal = init_terminal()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
     guard.terminal.clear()
 }
@@ -291,6 +319,9 @@ fn event_loop(
             }
             waiting = burst_began.elapsed() < BURST && wait_for_event(Duration::ZERO)?;
         }
+        let (save, notice) = (app.save.clone(), app.notice.clone());
         saver.tick(app, clock.now(), Instant::now());
+        // A save that became durable, or a notice about the files, shows at once.
+        redraw |= app.save != save || app.notice != notice;
     }
 }

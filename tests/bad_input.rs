@@ -55,8 +55,8 @@ fn expect(args: &[&str], bytes: &[u8], position: Option<(usize, usize)>, words: 
 
 #[test]
 fn empty_file() {
-    expect(&["check"], b"", None, "the file is empty");
-    expect(&["check"], b"  \n\n", None, "the file is empty");
+    expect(&["check"], b"", Some((1, 1)), "the file is empty");
+    expect(&["check"], b"  \n\n", Some((3, 1)), "the file is empty");
 }
 
 #[test]

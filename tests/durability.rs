@@ -172,8 +172,14 @@ fn typed_then_signalled(signal: &str) {
         took < Duration::from_secs(8),
         "exits within seconds ({took:?}): {status:?}"
     );
+    assert!(status.success(), "{signal} is a normal end: {status:?}");
     let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     assert!(out.contains("\x1b[?1049l"), "the terminal was restored");
+}
+
+#[test]
+fn sigint_saves_everything_and_exits() {
+    typed_then_signalled("-INT");
 }
 
 #[test]

@@ -14,7 +14,9 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 #[test]
 fn a_vanished_terminal_saves_everything_and_exits() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    type_then_vanish(Pty::spawn);
+    let (_, _, status) = type_then_vanish(Pty::spawn);
+    // A closed terminal is a normal end, not a crash (it once aborted restoring the terminal).
+    assert!(status.success(), "{status:?}");
 }
 
 /// The window closed under a shell that started kiroku: the terminal is hung up, and reading
@@ -22,7 +24,7 @@ fn a_vanished_terminal_saves_everything_and_exits() {
 #[test]
 fn a_hung_up_terminal_under_a_shell_saves_everything_and_exits() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let (dir, path) = type_then_vanish(Pty::spawn_in_shell);
+    let (dir, path, _) = type_then_vanish(Pty::spawn_in_shell);
     // The lock went with the process: the session opens again at once.
     let again = Pty::spawn(&["open", path.to_str().unwrap()], dir.path(), 100, 30);
     assert!(
@@ -34,10 +36,14 @@ fn a_hung_up_terminal_under_a_shell_saves_everything_and_exits() {
 
 /// Starts a session with `spawn`, commits a remark, types another without committing, closes
 /// the terminal, and checks that kiroku lets go of the session within seconds with both on
-/// disk. Returns the folder and the session's path.
+/// disk. Returns the folder, the session's path and how the spawned process ended.
 fn type_then_vanish(
     spawn: fn(&[&str], &std::path::Path, u16, u16) -> Pty,
-) -> (tempfile::TempDir, std::path::PathBuf) {
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    portable_pty::ExitStatus,
+) {
     let wait = Duration::from_secs(10);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
@@ -51,7 +57,8 @@ fn type_then_vanish(
     pty.commit_one_and_leave_one();
     let start = Instant::now();
     pty.close_terminal();
-    pty.wait_exit(wait)
+    let status = pty
+        .wait_exit(wait)
         .expect("kiroku (or its shell) exits when the terminal is gone");
     // kiroku has finished when its session lock is free: it is let go only after the last save.
     let lock = loop {
@@ -66,5 +73,5 @@ fn type_then_vanish(
     drop(lock);
     let s = load_session(&path).unwrap();
     common::kept_one_and_one(&s);
-    (dir, path)
+    (dir, path, status)
 }

@@ -147,12 +147,16 @@ fn canaries(text: &str) -> Vec<u32> {
 }
 
 /// The state of the remark holding each canary: what a cleanup key may have changed.
-fn holders(session: &Session) -> BTreeMap<u32, (bool, Option<String>, u32, bool)> {
+/// The remark's id is part of it: a split moves canaries into a new remark that carries the
+/// old one's state, text typed on the record among it.
+type Holder = (u64, bool, Option<String>, u32, bool);
+
+fn holders(session: &Session) -> BTreeMap<u32, Holder> {
     let mut out = BTreeMap::new();
     for r in &session.remarks {
         for c in canaries(&r.text) {
             let speaker = r.speaker.as_ref().map(|p| p.0.clone());
-            out.insert(c, (r.non_public, speaker, r.item, r.publish_note));
+            out.insert(c, (r.id, r.non_public, speaker, r.item, r.publish_note));
         }
     }
     out
@@ -293,6 +297,11 @@ impl Meeting {
                     for c in canaries(&last.unwrap_or_default()) {
                         self.fates.entry(c).or_default().committed = false;
                     }
+                    // What was typed since now shares a remark with the one taken back, and
+                    // with its state: a non-public remark makes it all non-public.
+                    for c in canaries(self.app.editor.text()) {
+                        self.fates.entry(c).or_default().touched = true;
+                    }
                 }
             }
             Step::Wait(s) => {
@@ -413,8 +422,8 @@ impl Meeting {
                 f.touched = true;
             }
             if let (Some(b), Some(a)) = (b, a)
-                && b.1.is_none()
-                && a.1.is_some()
+                && b.2.is_none()
+                && a.2.is_some()
             {
                 // Given a speaker: an attribution the clerk made, no longer a note.
                 f.note = false;

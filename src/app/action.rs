@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
+    /// Something the user should know about the session's files (changed by someone else,
+    /// and written again): shown in the header.
+    Notice(String),
     /// Commit the input as a remark of the current speaker.
     Commit,
     /// Start a new paragraph inside the remark being typed.

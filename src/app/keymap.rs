@@ -411,7 +411,7 @@ impl Keymap {
 
     /// The defaults with a keymap file merged over them.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+        let text = crate::storage::read_utf8(path).map_err(|e| LoadError {
             path: path.to_path_buf(),
             position: None,
             kind: LoadErrorKind::Io,

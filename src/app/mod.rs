@@ -79,6 +79,8 @@ pub struct App {
     pub dirty: bool,
     /// A one-off note for the footer (cleared by the next key).
     pub message: Option<String>,
+    /// What happened to the session's files behind kiroku's back; stays in the header.
+    pub notice: Option<String>,
     /// Cleanup mode, when it is on.
     pub review: Option<Review>,
     /// Undo and redo of cleanup changes; kept across saves.
@@ -118,6 +120,7 @@ impl App {
             save: SaveStatus::Unsaved,
             dirty: false,
             message: None,
+            notice: None,
             review: None,
             history: History::default(),
             outbox: Vec::new(),

@@ -199,7 +199,9 @@ impl App {
                     Some(
                         minutes
                             .parse::<u32>()
-                            .map_err(|_| s.form_bad_minutes.to_owned())?,
+                            .ok()
+                            .filter(|m| *m <= crate::model::MAX_MINUTES)
+                            .ok_or_else(|| s.form_bad_minutes.to_owned())?,
                     )
                 };
                 let public = form.flag(FieldLabel::Public);

@@ -34,6 +34,10 @@ impl App {
                 };
                 return Vec::new();
             }
+            Action::Notice(text) => {
+                self.notice = Some(text);
+                return Vec::new();
+            }
             Action::Save
                 if matches!(self.save, SaveStatus::Error(_)) && self.overlay == Overlay::None =>
             {
@@ -74,6 +78,9 @@ impl App {
             Overlay::Picker(picker) => self.update_picker(picker, action),
             Overlay::Form(form) => self.update_form(form, action),
         };
+        // Whatever the step did (typing, undo, a state change), text now in the input box
+        // while the record is off or a closed item is current is non-public for good.
+        self.note_capture_state();
         if let Some(probe) = probe {
             probe.emit(self);
         }
@@ -176,7 +183,7 @@ impl App {
     /// Text in the input box while the record is off, or while a closed item is current,
     /// was (at least partly) captured non-public: it stays so whatever happens before Enter.
     fn note_capture_state(&mut self) {
-        if !self.editor.is_empty() && self.session.is_non_public_now() {
+        if !self.draft_non_public && !self.editor.is_empty() && self.session.is_non_public_now() {
             self.draft_non_public = true;
         }
     }

@@ -108,7 +108,7 @@ impl Style {
             return Self::parse(Path::new(&format!("<style {name}>")), text);
         }
         let path = Path::new(name_or_path);
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+        let text = crate::storage::read_utf8(path).map_err(|e| LoadError {
             path: path.to_path_buf(),
             position: None,
             kind: LoadErrorKind::Io,

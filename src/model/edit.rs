@@ -83,8 +83,10 @@ impl Session {
                 {
                     return Err(ReplayError("unknown item or speaker"));
                 }
-                self.remarks.push(r.clone());
+                let mut r = r.clone();
+                r.strip_controls();
                 self.live.next_remark_id = self.live.next_remark_id.max(r.id + 1);
+                self.remarks.push(r);
             }
             Edit::Pop => {
                 self.remarks

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod change;
+pub mod clean;
 mod edit;
 mod log;
 mod meeting;
@@ -17,7 +18,7 @@ pub use log::{ItemSpan, MeetingLog, OffRecord};
 pub use meeting::Meeting;
 pub use remark::{Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
-pub use session::{Draft, LiveState, ModelError, Plan, Session};
+pub use session::{Draft, LiveState, MAX_MINUTES, ModelError, Plan, Session};
 
 /// Every timestamp kiroku stores: the wall-clock time with the offset it was taken in, so a
 /// session opened in another time zone still shows the times of the meeting.

@@ -7,6 +7,9 @@ use super::{
     Participant, ParticipantId, Remark, RemarkId, Timestamp,
 };
 
+/// The longest an agenda item can be planned for, in minutes: a day.
+pub const MAX_MINUTES: u32 = 24 * 60;
+
 /// What is known before the meeting: the content of an agenda file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -80,6 +83,10 @@ pub enum ModelError {
     HotkeyOutOfRange { id: ParticipantId, slot: u8 },
     #[error("agenda item number {0} is used twice")]
     DuplicateItem(ItemNo),
+    #[error(
+        "agenda item {item} is planned for {minutes} minutes: expected at most {MAX_MINUTES} (a day)"
+    )]
+    MinutesOutOfRange { item: ItemNo, minutes: u32 },
     #[error("remark id {0} is used twice")]
     DuplicateRemark(RemarkId),
     #[error("remark {remark} names speaker \"{speaker}\", who is not on the roster")]
@@ -133,6 +140,12 @@ impl Plan {
         for item in &self.agenda {
             if !nos.insert(item.no) {
                 return Err(ModelError::DuplicateItem(item.no));
+            }
+            if let Some(minutes) = item.minutes.filter(|m| *m > MAX_MINUTES) {
+                return Err(ModelError::MinutesOutOfRange {
+                    item: item.no,
+                    minutes,
+                });
             }
         }
         Ok(())

@@ -1,12 +1,13 @@
 //! Atomic, durable file replacement: the new content goes to a temporary file in the same
 //! folder, is synced, renamed over the old one, and the folder is synced. A crash at any point
-//! leaves either the old file or the new one, never a mix.
+//! leaves either the old file or the new one, never a mix, and a failure at any step removes
+//! the temporary file (a disk that fails for an hour must not fill up with copies).
 
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt as _;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
-use atomic_write_file::unix::OpenOptionsExt as _;
+use super::files::check_writable_place;
 
 /// Writes `bytes` to `path` atomically; the file gets mode 0600 since it may hold
 /// non-public content.
@@ -35,12 +36,26 @@ fn write_file(
     mode: u32,
     before_commit: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut options = atomic_write_file::OpenOptions::new();
-    options.preserve_mode(false).mode(mode);
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
+    // A link, a pipe or a device at `path` is never replaced by a file of ours.
+    check_writable_place(path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    // The temporary file is created with mode 0600 and removed when dropped: every `?` below
+    // leaves `path` untouched and no temporary file behind.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    if mode != 0o600 {
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    temp.as_file().sync_all()?;
     before_commit()?;
-    // Dropping an uncommitted file discards the temporary, so the `?`s above leave `path`
-    // untouched.
-    file.commit()
+    temp.persist(path).map_err(|e| e.error)?;
+    std::fs::File::open(dir)?.sync_all()
 }

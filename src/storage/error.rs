@@ -44,8 +44,28 @@ impl fmt::Display for LoadError {
         if let Some((line, col)) = self.position {
             write!(f, ":{line}:{col}")?;
         }
-        write!(f, ": {}", self.message)
+        // The message may quote the file, and the file may hold escape sequences: show them
+        // as text rather than let them drive the terminal.
+        write!(f, ": {}", self.message.escape_default_controls())
     }
 }
 
 impl std::error::Error for LoadError {}
+
+trait EscapeControls {
+    fn escape_default_controls(&self) -> String;
+}
+
+impl EscapeControls for String {
+    fn escape_default_controls(&self) -> String {
+        self.chars()
+            .map(|c| {
+                if crate::model::clean::is_stray_control(c) || c == '\n' {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
+}

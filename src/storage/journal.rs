@@ -1,8 +1,8 @@
 //! The journal beside a session file: every edit appended as one checksummed line, so a crash
 //! loses nothing that was journaled. The first line names the exact session file the journal
 //! extends (by a hash of its bytes); after a full save the journal starts afresh on the new
-//! file. A torn last line (a crash mid-append) is dropped; damage further up stops the replay
-//! there and is reported with its line.
+//! file. A torn last line (a crash mid-append) is dropped; a damaged line further up is
+//! skipped and reported with its line, and the intact records after it are still read.
 //!
 //! ```text
 //! kiroku-journal 1 base=5f1c0a2b9d3e4f60
@@ -34,7 +34,12 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 /// Where journal bytes go: a file, or in tests a simulated disk that can lose power.
 pub trait Sink {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Asks for what was written to reach the disk; it may finish later (see `synced`).
     fn sync(&mut self) -> io::Result<()>;
+    /// Has every sync asked for so far finished? Only then is anything shown as saved.
+    fn synced(&self) -> bool {
+        true
+    }
 }
 
 impl Sink for File {
@@ -68,6 +73,10 @@ impl Sink for Box<dyn Sink> {
     fn sync(&mut self) -> io::Result<()> {
         (**self).sync()
     }
+
+    fn synced(&self) -> bool {
+        (**self).synced()
+    }
 }
 
 /// An open journal, appending.
@@ -77,6 +86,9 @@ pub struct Journal<S: Sink = Box<dyn Sink>> {
     unsynced: bool,
     /// Records appended since the journal was started.
     pub records: usize,
+    /// Bytes in the file, header included, as far as this process wrote them: a journal of
+    /// another length was changed by someone else.
+    pub bytes: u64,
 }
 
 impl Journal<Box<dyn Sink>> {
@@ -84,8 +96,11 @@ impl Journal<Box<dyn Sink>> {
     /// replacing any old one, with mode 0600.
     pub fn create(fs: &dyn super::Fs, path: &Path, base: u64) -> io::Result<Self> {
         // The header goes in atomically so there is never a journal without one.
-        fs.write_atomic(path, &header(base))?;
-        Ok(Self::new(fs.append(path)?))
+        let head = header(base);
+        fs.write_atomic(path, &head)?;
+        let mut journal = Self::new(fs.append(path)?);
+        journal.bytes = head.len() as u64;
+        Ok(journal)
     }
 }
 
@@ -95,27 +110,33 @@ impl<S: Sink> Journal<S> {
             sink,
             unsynced: false,
             records: 0,
+            bytes: 0,
         }
     }
 
     pub fn append(&mut self, edit: &Edit) -> io::Result<()> {
-        self.sink.write_all(&encode(edit))?;
+        let line = encode(edit);
+        self.sink.write_all(&line)?;
         self.unsynced = true;
         self.records += 1;
+        self.bytes += line.len() as u64;
         Ok(())
     }
 
     /// Forces what was appended to the disk.
     pub fn sync(&mut self) -> io::Result<()> {
-        if self.unsynced {
+        // Asked again while an earlier sync has not finished, so a failure of that one is
+        // surfaced here rather than waiting for the next write.
+        if self.unsynced || !self.sink.synced() {
             self.sink.sync()?;
             self.unsynced = false;
         }
         Ok(())
     }
 
+    /// Is anything appended not yet on the disk (not asked for, or not finished)?
     pub fn has_unsynced(&self) -> bool {
-        self.unsynced
+        self.unsynced || !self.sink.synced()
     }
 }
 
@@ -127,11 +148,11 @@ pub struct JournalContents {
     pub edits: Vec<Edit>,
     /// The last line was cut short (a crash while appending): dropped, nothing else lost.
     pub torn_tail: bool,
-    /// A damaged line before the end: (line, message). Edits after it are not trusted.
+    /// The first damaged line before the end: (line, message).
     pub damage: Option<(usize, String)>,
 }
 
-/// Reads a journal's bytes, keeping every intact record before any damage.
+/// Reads a journal's bytes, keeping every intact record.
 pub fn parse(bytes: &[u8]) -> JournalContents {
     let mut out = JournalContents::default();
     let mut lines = bytes
@@ -182,8 +203,11 @@ pub fn parse(bytes: &[u8]) -> JournalContents {
                 break;
             }
             _ => {
-                out.damage = Some((i + 1, "damaged record (checksum or syntax)".into()));
-                break;
+                // Later records may still be intact (garbage written into the middle of the
+                // file): keep reading; replay stops at the first one that does not fit.
+                if out.damage.is_none() {
+                    out.damage = Some((i + 1, "damaged record (checksum or syntax)".into()));
+                }
             }
         }
     }
@@ -247,7 +271,12 @@ mod tests {
             .0;
         b[second + 12] ^= 0x20;
         let j = parse(&b);
-        assert_eq!(j.edits, edits()[..1]);
+        let all = edits();
+        assert_eq!(
+            j.edits,
+            vec![all[0].clone(), all[2].clone()],
+            "read past the damage"
+        );
         assert_eq!(j.damage.as_ref().map(|d| d.0), Some(3));
     }
 

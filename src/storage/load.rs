@@ -44,7 +44,7 @@ pub fn load_session(path: &Path) -> Result<Session, LoadError> {
 }
 
 pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = super::files::read_regular(path).map_err(|e| {
         LoadError::new(
             path,
             LoadErrorKind::Io,
@@ -68,7 +68,7 @@ pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
         return Err(LoadError::new(
             path,
             LoadErrorKind::Empty,
-            None,
+            Some(locate::line_col(&text, text.len())),
             "the file is empty: expected an agenda `Agenda(...)` or a session `Session(...)`",
         ));
     }
@@ -77,24 +77,31 @@ pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
 
 pub fn parse_agenda(path: &Path, text: &str) -> Result<Plan, LoadError> {
     let parsed: AgendaIn = parse_versioned(path, text, FileKind::Agenda)?;
-    let plan = Plan {
+    let mut plan = Plan {
         meeting: parsed.meeting,
         roster: parsed.roster,
         agenda: parsed.agenda,
     };
+    plan.strip_controls();
     plan.validate().map_err(|e| invalid(path, text, e))?;
     Ok(plan)
 }
 
 pub fn parse_session(path: &Path, text: &str) -> Result<Session, LoadError> {
     let parsed: SessionIn = parse_versioned(path, text, FileKind::Session)?;
-    let plan = Plan {
+    let mut plan = Plan {
         meeting: parsed.meeting,
         roster: parsed.roster,
         agenda: parsed.agenda,
     };
-    Session::from_parts(plan, parsed.log, parsed.remarks, parsed.live)
-        .map_err(|e| invalid(path, text, e))
+    plan.strip_controls();
+    let mut remarks = parsed.remarks;
+    remarks
+        .iter_mut()
+        .for_each(crate::model::Remark::strip_controls);
+    let mut live = parsed.live;
+    live.strip_controls();
+    Session::from_parts(plan, parsed.log, remarks, live).map_err(|e| invalid(path, text, e))
 }
 
 /// Parses the typed file, but reports a version this build cannot read before any

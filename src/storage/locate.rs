@@ -96,6 +96,9 @@ pub fn model_error(text: &str, err: &ModelError) -> Option<(usize, usize)> {
             nth_field(text, "hotkey", &slot.to_string(), 0)
         }
         ModelError::DuplicateItem(no) => nth_field(text, "no", &no.to_string(), 1),
+        ModelError::MinutesOutOfRange { minutes, .. } => {
+            nth_field(text, "minutes", &minutes.to_string(), 0)
+        }
         ModelError::DuplicateRemark(id) => nth_field(text, "id", &id.to_string(), 1),
         ModelError::UnknownSpeaker { speaker, .. } => {
             nth_field(text, "speaker", &quoted(speaker.as_str()), 0)

@@ -1,10 +1,15 @@
 //! One writer per session: an exclusive advisory lock on `<session>.lock`, a file of its own
 //! because the session file itself is replaced by rename on every save. The kernel drops the
 //! lock when its holder dies, so the lock of a killed process is taken over without asking.
+//!
+//! A lock file can be deleted under its holder, and a second kiroku would then lock a new
+//! one. So on Linux the holder also binds an abstract socket named after the session (the
+//! folder's device and inode, and the file name): it has no file to delete, the kernel frees
+//! it with the process, and a second bind fails. The lock file still names the holder, and
+//! still guards a folder shared between machines.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{self, Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use super::paths::lock_path;
@@ -19,6 +24,11 @@ pub struct LockHolder {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
+    #[error(
+        "{path} is open in another kiroku on this machine (its lock file was removed); close it there first",
+        path = .0.display()
+    )]
+    HeldWithoutNote(PathBuf),
     #[error(
         "{path} is open in another kiroku (process {pid} on {host}, since {since}); close it there first",
         path = .path.display(),
@@ -36,6 +46,8 @@ pub enum LockError {
 pub struct SessionLock {
     file: File,
     path: PathBuf,
+    note: String,
+    _claim: claim::Claim,
 }
 
 impl SessionLock {
@@ -45,14 +57,24 @@ impl SessionLock {
             path: path.clone(),
             source,
         };
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io_err)?;
+        // A lock file that is a link is refused before anything is written through it.
+        let mut file = super::files::open_rw(&path, true, 0o600).map_err(io_err)?;
+        let claim = match claim::take(session) {
+            Ok(Some(c)) => c,
+            Ok(None) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Err(if text.trim().is_empty() {
+                    LockError::HeldWithoutNote(session.to_path_buf())
+                } else {
+                    LockError::Held {
+                        path: session.to_path_buf(),
+                        holder: parse_holder(&text),
+                    }
+                });
+            }
+            Err(e) => return Err(io_err(e)),
+        };
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -71,16 +93,51 @@ impl SessionLock {
             std::process::id(),
             gethostname::gethostname().to_string_lossy()
         );
-        file.set_len(0).map_err(io_err)?;
-        file.rewind().map_err(io_err)?;
-        file.write_all(note.as_bytes()).map_err(io_err)?;
-        file.sync_data().map_err(io_err)?;
-        Ok(Self { file, path })
+        write_note(&mut file, &note).map_err(io_err)?;
+        Ok(Self {
+            file,
+            path,
+            note,
+            _claim: claim,
+        })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Puts the lock file back if someone removed or replaced it, so the next kiroku is told
+    /// who holds the session; `true` if it had to. The session stays held all the while.
+    pub fn repair(&mut self) -> io::Result<bool> {
+        use std::os::unix::fs::MetadataExt as _;
+        let ours = self.file.metadata()?;
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(m) if m.dev() == ours.dev() && m.ino() == ours.ino() => return Ok(false),
+            Ok(_) => std::fs::remove_file(&self.path)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        let mut file = super::files::create_new(&self.path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(io::Error::other(
+                    "the new lock file is held by another process",
+                ));
+            }
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+        write_note(&mut file, &self.note)?;
+        self.file = file;
+        Ok(true)
+    }
+}
+
+fn write_note(file: &mut File, note: &str) -> io::Result<()> {
+    file.set_len(0)?;
+    file.rewind()?;
+    file.write_all(note.as_bytes())?;
+    file.sync_data()
 }
 
 impl Drop for SessionLock {
@@ -107,19 +164,82 @@ fn parse_holder(text: &str) -> LockHolder {
 /// Who holds `session` open right now, if anyone: for readers (export, check, the start
 /// screen), which take no lock and write nothing. A missing lock file means nobody.
 pub fn holder(session: &Path) -> Option<LockHolder> {
-    let path = lock_path(session);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-        .open(&path)
-        .ok()?;
-    match file.try_lock_shared() {
-        Ok(()) => None,
-        Err(TryLockError::WouldBlock) => {
-            let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
-            Some(parse_holder(&text))
+    let unknown = || LockHolder {
+        pid: 0,
+        host: "?".into(),
+        since: "?".into(),
+    };
+    let file = super::files::open_existing_nofollow(&lock_path(session))
+        .ok()
+        .flatten();
+    if let Some(mut file) = file {
+        match file.try_lock_shared() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = file.read_to_string(&mut text);
+                return Some(parse_holder(&text));
+            }
+            Err(TryLockError::Error(_)) => {}
         }
-        Err(TryLockError::Error(_)) => None,
+    }
+    claim::held(session).then(unknown)
+}
+
+/// The lock that has no file: an abstract socket named after the session.
+#[cfg(target_os = "linux")]
+mod claim {
+    use std::io;
+    use std::os::linux::net::SocketAddrExt as _;
+    use std::os::unix::fs::MetadataExt as _;
+    use std::os::unix::net::{SocketAddr, UnixListener, UnixStream};
+    use std::path::Path;
+
+    #[derive(Debug)]
+    pub struct Claim(#[allow(dead_code)] UnixListener);
+
+    /// `kiroku:<device>:<inode>:<hash of the name>` of the session's folder and file name:
+    /// the same however the session's path is written.
+    fn address(session: &Path) -> io::Result<SocketAddr> {
+        let dir = match session.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let meta = std::fs::metadata(dir)?;
+        let name = session.file_name().unwrap_or_default();
+        let hash = crate::storage::journal::content_hash(name.as_encoded_bytes());
+        let id = format!("kiroku:{:x}:{:x}:{hash:016x}", meta.dev(), meta.ino());
+        SocketAddr::from_abstract_name(id.as_bytes())
+    }
+
+    /// Takes the claim; `None` if a live process holds it.
+    pub fn take(session: &Path) -> io::Result<Option<Claim>> {
+        match UnixListener::bind_addr(&address(session)?) {
+            Ok(l) => Ok(Some(Claim(l))),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Does a live process hold the claim?
+    pub fn held(session: &Path) -> bool {
+        address(session).is_ok_and(|a| UnixStream::connect_addr(&a).is_ok())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod claim {
+    use std::io;
+    use std::path::Path;
+
+    #[derive(Debug)]
+    pub struct Claim;
+
+    pub fn take(_: &Path) -> io::Result<Option<Claim>> {
+        Ok(Some(Claim))
+    }
+
+    pub fn held(_: &Path) -> bool {
+        false
     }
 }

@@ -2,6 +2,7 @@
 
 mod atomic;
 mod error;
+mod files;
 mod format;
 mod fs;
 pub mod journal;
@@ -14,6 +15,9 @@ mod store;
 
 pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
 pub use error::{LoadError, LoadErrorKind};
+pub use files::{
+    MAX_READ, check_writable_place, read_regular, read_utf8, resolve_links, write_output,
+};
 pub use format::ron_options;
 pub use format::{CURRENT_VERSION, FileKind, agenda_to_string, session_to_string};
 pub use fs::{Fs, RealFs};

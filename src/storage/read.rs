@@ -28,8 +28,13 @@ pub struct Replay {
 /// Records are applied up to the first that is damaged or does not fit.
 pub fn replay_journal(session: &mut Session, file_bytes: &[u8], jpath: &Path) -> Replay {
     let mut out = Replay::default();
-    let Ok(jbytes) = std::fs::read(jpath) else {
-        return out;
+    let jbytes = match super::files::read_regular(jpath) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) => {
+            out.problem = Some(format!("{}: cannot read the journal: {e}", jpath.display()));
+            return out;
+        }
     };
     let contents = journal::parse(&jbytes);
     if let Some((line, why)) = &contents.damage {

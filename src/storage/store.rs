@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::fs::Fingerprint;
 use super::journal::{Journal, content_hash, journal_path};
 use super::{Fs, LoadError, LoadErrorKind, RealFs, parse_session, session_to_string};
 use crate::model::{Edit, Session};
@@ -40,6 +41,12 @@ pub struct Store {
     needs_fold: bool,
     last_sync: Instant,
     last_fold: Instant,
+    /// The session file and the journal as this process last left them.
+    session_print: Option<Fingerprint>,
+    journal_print: Option<Fingerprint>,
+    /// What someone else did to the files, once noticed: reported once, after everything
+    /// was written anew.
+    tampered: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -83,6 +90,9 @@ impl Store {
             needs_fold: false,
             last_sync: now,
             last_fold: now,
+            session_print: None,
+            journal_print: None,
+            tampered: None,
         }
     }
 
@@ -96,16 +106,16 @@ impl Store {
         let mut recovered = Recovered::default();
         let jpath = journal_path(path);
         let keep_copy = |why: String| -> Result<(PathBuf, String), LoadError> {
-            let copy = damaged_copy_path(&jpath);
-            std::fs::copy(&jpath, &copy).map_err(|e| {
-                LoadError::new(
-                    &jpath,
-                    LoadErrorKind::Io,
-                    None,
-                    format!("cannot keep a copy of the journal: {e}"),
-                )
-            })?;
-            Ok((copy, why))
+            keep_damaged_copy(&jpath)
+                .map(|copy| (copy, why))
+                .map_err(|e| {
+                    LoadError::new(
+                        &jpath,
+                        LoadErrorKind::Io,
+                        None,
+                        format!("cannot keep a copy of the journal: {e}"),
+                    )
+                })
         };
         let replay = super::read::replay_journal(&mut session, bytes, &jpath);
         if let Some(why) = replay.problem {
@@ -118,8 +128,11 @@ impl Store {
         let result = if recovered.replayed > 0 {
             store.fold(&session, now)
         } else {
-            Journal::create(store.fs.as_ref(), &jpath, content_hash(bytes))
-                .map(|j| store.journal = Some(j))
+            Journal::create(store.fs.as_ref(), &jpath, content_hash(bytes)).map(|j| {
+                store.journal = Some(j);
+                store.session_print = store.fs.fingerprint(path).ok().flatten();
+                store.journal_print = store.fs.fingerprint(&jpath).ok().flatten();
+            })
         };
         result.map_err(|e| {
             LoadError::new(path, LoadErrorKind::Io, None, format!("cannot save: {e}"))
@@ -134,7 +147,10 @@ impl Store {
     /// Rewrites the RON file and starts a new journal on it.
     pub fn fold(&mut self, session: &Session, now: Instant) -> io::Result<()> {
         let text = session_to_string(session);
+        self.session_print = None;
+        self.journal_print = None;
         self.fs.write_atomic(&self.path, text.as_bytes())?;
+        self.session_print = self.fs.fingerprint(&self.path).ok().flatten();
         // The file now holds everything: pending edits are in it too, and the old journal
         // is no longer needed.
         self.pending.clear();
@@ -146,14 +162,69 @@ impl Store {
             &journal_path(&self.path),
             content_hash(text.as_bytes()),
         )?);
+        self.journal_print = self
+            .fs
+            .fingerprint(&journal_path(&self.path))
+            .ok()
+            .flatten();
         self.needs_fold = false;
         Ok(())
+    }
+
+    /// Are the session file and the journal as this process left them? If someone deleted,
+    /// replaced, emptied or appended to either, only writing everything anew makes the
+    /// files whole again: the journal would not replay onto the file that is there now.
+    fn verify(&mut self) -> Result<(), String> {
+        if self.needs_fold {
+            return Ok(());
+        }
+        let jpath = journal_path(&self.path);
+        let journal_len = self.journal.as_ref().map(|j| j.bytes);
+        let checks = [
+            (self.path.clone(), self.session_print, None),
+            (jpath, self.journal_print, journal_len),
+        ];
+        for (path, expected, len) in checks {
+            let Some(expected) = expected else { continue };
+            // A disk that cannot tell is trusted.
+            let Ok(now) = self.fs.fingerprint(&path) else {
+                continue;
+            };
+            let what = match now {
+                None => Some("was deleted"),
+                Some(f) if !f.regular => Some("was replaced by something that is not a file"),
+                Some(f) if (f.dev, f.ino) != (expected.dev, expected.ino) => {
+                    Some("was replaced by another file")
+                }
+                Some(f) if f.len != len.unwrap_or(expected.len) => Some("was changed"),
+                Some(_) => None,
+            };
+            if let Some(what) = what {
+                let reason = format!(
+                    "{} {what} outside kiroku; everything was written again",
+                    path.display()
+                );
+                self.needs_fold = true;
+                self.tampered = Some(reason.clone());
+                return Err(reason);
+            }
+        }
+        Ok(())
+    }
+
+    /// What someone else did to the files, once, after it was repaired by a full save.
+    pub fn take_tampered(&mut self) -> Option<String> {
+        if self.needs_fold {
+            return None;
+        }
+        self.tampered.take()
     }
 
     /// Appends edits; `sync_now` (a commit) forces them to disk before returning. Edits
     /// that could not be written wait in memory and go first next time.
     pub fn record(&mut self, edits: Vec<Edit>, sync_now: bool, now: Instant) -> Result<(), String> {
         self.pending.extend(edits);
+        self.verify()?;
         if self.needs_fold {
             return Err(format!(
                 "{}: waiting to be saved again",
@@ -205,7 +276,8 @@ impl Store {
 
     /// Time-driven work: a sync a second. Returns whether a full save is due.
     pub fn tick(&mut self, now: Instant) -> Result<bool, String> {
-        if self.needs_fold {
+        // Checked once a second, so tampering between commits is noticed within a second.
+        if self.verify().is_err() || self.needs_fold {
             return Ok(true);
         }
         if self.has_unsynced() && now.duration_since(self.last_sync) >= SYNC_EVERY {
@@ -234,20 +306,28 @@ impl Store {
     }
 }
 
-/// `<journal>.damaged-YYYYmmdd-HHMMSS`, a copy that nothing will overwrite.
-fn damaged_copy_path(jpath: &Path) -> PathBuf {
+/// Copies the journal to `<journal>.damaged-YYYYmmdd-HHMMSS`, a new file that nothing will
+/// overwrite: created exclusively, never through a link that happens to have that name.
+fn keep_damaged_copy(jpath: &Path) -> io::Result<PathBuf> {
+    use std::io::Write as _;
+    let bytes = super::files::read_regular(jpath)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let mut n = 1;
-    loop {
+    for n in 1.. {
         let mut name = jpath.as_os_str().to_owned();
         name.push(format!(".damaged-{stamp}"));
         if n > 1 {
             name.push(format!("-{n}"));
         }
         let path = PathBuf::from(name);
-        if !path.exists() {
-            return path;
+        match super::files::create_new(&path) {
+            Ok(mut f) => {
+                f.write_all(&bytes)?;
+                f.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
         }
-        n += 1;
     }
+    unreachable!("an unused name is found before the numbers run out")
 }

@@ -70,6 +70,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
     };
     spans.push(Span::raw("  "));
     spans.push(Span::styled(save_text, save_style));
+    if let Some(notice) = &app.notice {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(notice.clone(), theme.check()));
+    }
     if let Some(warn) = &app.settings.zone_warning {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(warn.clone(), theme.check()));

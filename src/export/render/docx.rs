@@ -21,7 +21,9 @@ fn run(text: &str) -> Run {
         if i > 0 {
             r = r.add_break(docx_rs::BreakType::TextWrapping);
         }
-        r = r.add_text(line);
+        // XML forbids most control characters, and Word refuses a file with one: every
+        // entrance drops them already, and so does this last step (a style's own text).
+        r = r.add_text(crate::model::clean::strip_controls(line));
     }
     r
 }

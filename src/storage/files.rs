@@ -1,0 +1,205 @@
+//! How kiroku opens files: never through a symbolic link when it writes, never in place of
+//! something that is not a regular file, and never reading from a pipe or a device that could
+//! hang or fill memory. Everything unix-specific about opening files is here.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
+use std::path::Path;
+
+/// The largest agenda, session, style or keymap file kiroku reads: far above a day-long
+/// meeting (100,000 remarks make about 40 MB), far below what would exhaust memory.
+pub const MAX_READ: u64 = 512 * 1024 * 1024;
+
+fn nofollow() -> i32 {
+    rustix::fs::OFlags::NOFOLLOW.bits() as i32
+}
+
+fn nonblock() -> i32 {
+    rustix::fs::OFlags::NONBLOCK.bits() as i32
+}
+
+/// The error for a path that is a link or not a regular file, in plain words.
+pub fn not_regular(path: &Path, what: &str) -> io::Error {
+    io::Error::other(format!("{} is {what}, not a regular file", path.display()))
+}
+
+/// What sort of thing sits at `path`, for messages: "a symbolic link", "a named pipe" …
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Refuses a path where something other than a regular file (or nothing) sits, without
+/// following a link: kiroku writes its own files only where a file of its own may go.
+pub fn check_writable_place(path: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_file() => Ok(()),
+        Ok(m) => Err(not_regular(path, kind(&m))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens `path` for reading and writing, creating it (mode `mode`) if `create`, never
+/// through a symbolic link, and only if it is a regular file.
+pub fn open_rw(path: &Path, create: bool, mode: u32) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(create)
+        .truncate(false)
+        .mode(mode)
+        .custom_flags(nofollow() | nonblock())
+        .open(path)
+        .map_err(|e| link_error(path, e))?;
+    regular(path, file)
+}
+
+/// Opens `path` for appending, never through a symbolic link, only if it is a regular file.
+pub fn open_append(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .append(true)
+        .custom_flags(nofollow() | nonblock())
+        .open(path)
+        .map_err(|e| link_error(path, e))?;
+    regular(path, file)
+}
+
+/// Creates `path` new (it must not exist, not even as a dangling link) with mode 0600.
+pub fn create_new(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .custom_flags(nofollow())
+        .open(path)
+}
+
+/// Opens `path` read-only, not through a link, if it is a regular file; `None` if absent.
+pub fn open_existing_nofollow(path: &Path) -> io::Result<Option<File>> {
+    match OpenOptions::new()
+        .read(true)
+        .custom_flags(nofollow() | nonblock())
+        .open(path)
+    {
+        Ok(f) => regular(path, f).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(link_error(path, e)),
+    }
+}
+
+/// Reads a whole file that must be a regular one of at most `MAX_READ` bytes. Opening does
+/// not block (a named pipe would wait for a writer forever), and a device is refused before a
+/// byte is read.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblock())
+        .open(path)?;
+    let file = regular(path, file)?;
+    let len = file.metadata()?.len();
+    if len > MAX_READ {
+        return Err(io::Error::other(format!(
+            "{} is {len} bytes; kiroku reads files of at most {MAX_READ} bytes",
+            path.display()
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // A file that grows while it is read is still cut at the limit.
+    file.take(MAX_READ + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_READ {
+        return Err(io::Error::other(format!(
+            "{} grew past {MAX_READ} bytes while it was read",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// As [`read_regular`], for a text file in UTF-8.
+pub fn read_utf8(path: &Path) -> io::Result<String> {
+    String::from_utf8(read_regular(path)?).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "invalid UTF-8 at byte {}: expected a text file in UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+fn regular(path: &Path, file: File) -> io::Result<File> {
+    let meta = file.metadata()?;
+    if meta.file_type().is_file() {
+        Ok(file)
+    } else {
+        Err(not_regular(path, kind(&meta)))
+    }
+}
+
+/// `O_NOFOLLOW` on a link fails with ELOOP, whose own message ("too many levels of symbolic
+/// links") says nothing useful here.
+fn link_error(path: &Path, e: io::Error) -> io::Error {
+    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+        not_regular(path, "a symbolic link")
+    } else {
+        e
+    }
+}
+
+/// Where a chain of symbolic links at `path` ends (the path itself if it is no link), even if
+/// the end does not exist yet.
+pub fn resolve_links(path: &Path) -> io::Result<std::path::PathBuf> {
+    let mut at = path.to_path_buf();
+    // As the kernel does, give up after 40 links.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&at)?;
+                at = match at.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many symbolic links",
+        path.display()
+    )))
+}
+
+/// Writes an export to `path` as a user would expect of `-o`: a regular file (or a new one)
+/// is replaced atomically, through any symbolic link that names it; standard output, a
+/// device such as /dev/null or a named pipe is written to as it is, never replaced.
+pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    use std::io::Write as _;
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(not_regular(path, "a folder")),
+        Ok(m) if !m.is_file() => {
+            let mut out = OpenOptions::new().write(true).open(path)?;
+            out.write_all(bytes)?;
+            out.flush()
+        }
+        Ok(_) => super::write_atomic_mode(&resolve_links(path)?, bytes, mode),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            super::write_atomic_mode(&resolve_links(path)?, bytes, mode)
+        }
+        Err(e) => Err(e),
+    }
+}
