@@ -12,5 +12,6 @@ pub mod recorder;
 pub mod start;
 pub mod storage;
 pub mod term;
+mod term_input;
 pub mod text;
 pub mod ui;

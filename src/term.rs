@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Effect, KeyChord};
@@ -17,6 +17,7 @@ use crate::i18n::Lang;
 use crate::recorder::Recorder;
 use crate::start::{StartChoice, StartScreen};
 use crate::storage::{session_to_string, write_atomic};
+use crate::term_input::TermInput;
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
@@ -91,6 +92,7 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
     let mut screen = StartScreen::scan(dir);
     let stop = termination_flag()?;
     let mut guard = TerminalGuard::enter()?;
+    let mut input = TermInput::new()?;
     let theme = ui::theme::Theme::new(no_color, ascii);
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -99,62 +101,16 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
         guard
             .terminal
             .draw(|f| ui::start::draw(f, &screen, lang, &theme))?;
-        if wait_for_event(MAX_WAIT)?
-            && let Event::Key(k) = event::read()?
-            && let Some(chord) = KeyChord::from_event(&k)
-            && let Some(choice) = screen.handle(chord)
-        {
-            return Ok(choice);
+        input.wait(MAX_WAIT)?;
+        while let Some(ev) = input.next() {
+            if let Event::Key(k) = ev
+                && let Some(chord) = KeyChord::from_event(&k)
+                && let Some(choice) = screen.handle(chord)
+            {
+                return Ok(choice);
+            }
         }
     }
-}
-
-/// Waits up to `timeout` for an event; `event::read` then returns it at once.
-///
-/// The waiting is done here, on the terminal itself, and crossterm is only asked when it has
-/// something to give. A terminal that has hung up (its window closed, its ssh connection
-/// dropped) reads as empty forever, and crossterm retries such a read without end; so every
-/// call to it comes right after a check that the terminal is still there, and a hang-up is
-/// returned as an error, which ends the loop as SIGHUP does.
-fn wait_for_event(timeout: Duration) -> io::Result<bool> {
-    // Events crossterm has already read and parsed, or input already waiting.
-    terminal_ready(Duration::ZERO)?;
-    if event::poll(Duration::ZERO)? {
-        return Ok(true);
-    }
-    // Input, a signal (a resize among them) or the timeout ends the wait.
-    if terminal_ready(timeout)? {
-        return event::poll(Duration::ZERO);
-    }
-    Ok(false)
-}
-
-/// Whether the terminal has input within `timeout`; interrupted by a signal counts as yes,
-/// so crossterm gets to see a resize. A hang-up is an error.
-fn terminal_ready(timeout: Duration) -> io::Result<bool> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-    let timeout = Timespec {
-        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
-        tv_nsec: i64::from(timeout.subsec_nanos()),
-    };
-    match poll(&mut fds, Some(&timeout)) {
-        Ok(0) => return Ok(false),
-        Ok(_) => {}
-        Err(rustix::io::Errno::INTR) => return Ok(true),
-        Err(e) => return Err(e.into()),
-    }
-    if fds[0]
-        .revents()
-        .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
-    {
-        return Err(io::Error::new(
-            io::ErrorKind::BrokenPipe,
-            "the terminal has hung up",
-        ));
-    }
-    Ok(true)
 }
 
 /// Is `e` the terminal going away rather than a fault? A hang-up seen by poll, or the EIO
@@ -271,6 +227,7 @@ fn event_loop(
     let mut drawn_at = None;
     let mut redraw = true;
     let mut screen = ui::Screen::new();
+    let mut input = TermInput::new()?;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -286,12 +243,13 @@ fn event_loop(
             u64::from(chrono::Timelike::nanosecond(&chrono::Utc::now()) / 1_000_000);
         let wait = Duration::from_millis(1000 - ms_into_second.min(999)).min(MAX_WAIT);
         // A read error means the terminal is gone (hang-up without a signal): leave, and
-        // the caller saves. Everything already waiting (an input method's burst, a held key)
-        // is taken before the next frame, so drawing never falls behind typing.
-        let mut waiting = wait_for_event(wait)?;
+        // the caller saves. Everything already waiting (an input method's burst, a held key,
+        // text typed into a terminal without bracketed paste) is read and taken before the
+        // next frame, so drawing never falls behind typing.
+        let mut waiting = input.wait(wait)?;
         let burst_began = Instant::now();
         while waiting {
-            let ev = event::read()?;
+            let Some(ev) = input.next() else { break };
             redraw = true;
             let action = match ev {
                 Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.action_for_key(c)),
@@ -317,7 +275,7 @@ fn event_loop(
                     break;
                 }
             }
-            waiting = burst_began.elapsed() < BURST && wait_for_event(Duration::ZERO)?;
+            waiting = burst_began.elapsed() < BURST && input.wait(Duration::ZERO)?;
         }
         let (save, notice) = (app.save.clone(), app.notice.clone());
         saver.tick(app, clock.now(), Instant::now());

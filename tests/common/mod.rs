@@ -81,6 +81,8 @@ pub struct Pty {
     size: (u16, u16),
     /// Tells the reader thread to let go of its end of the terminal.
     closing: Arc<std::sync::atomic::AtomicBool>,
+    /// A write in progress on a thread of its own.
+    detached: Option<std::thread::JoinHandle<Box<dyn Write + Send>>>,
 }
 
 impl Pty {
@@ -157,6 +159,7 @@ impl Pty {
             master: Some(pair.master),
             size: (cols, rows),
             closing,
+            detached: None,
         }
     }
 
@@ -179,6 +182,34 @@ impl Pty {
         self.writer().flush().unwrap();
         // Separate writes keep an escape sequence from running into the next key.
         std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Writes `bytes` from a thread of its own, so a program that stops reading makes the
+    /// test fail on its own timeout instead of hanging it; `join_writer` takes the terminal
+    /// back.
+    pub fn send_detached(&mut self, bytes: Vec<u8>) {
+        let mut writer = self.writer.take().expect("the terminal is open");
+        self.detached = Some(std::thread::spawn(move || {
+            writer.write_all(&bytes).unwrap();
+            writer.flush().unwrap();
+            writer
+        }));
+    }
+
+    /// Waits for a [`Pty::send_detached`] write to finish; `false` if it did not within
+    /// `timeout`.
+    pub fn join_writer(&mut self, timeout: Duration) -> bool {
+        let end = Instant::now() + timeout;
+        while self.detached.as_ref().is_some_and(|h| !h.is_finished()) {
+            if Instant::now() > end {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if let Some(h) = self.detached.take() {
+            self.writer = Some(h.join().unwrap());
+        }
+        true
     }
 
     pub fn type_text(&mut self, text: &str) {
