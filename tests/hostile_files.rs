@@ -55,13 +55,24 @@ fn session_in(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// A file of someone else's, and a link to it at `link`, where kiroku keeps a file.
+fn linked_victim(dir: &Path, link: &Path) -> std::path::PathBuf {
+    let victim = dir.join("precious.txt");
+    std::fs::write(&victim, "大切な内容").unwrap();
+    symlink(&victim, link).unwrap();
+    victim
+}
+
 #[test]
 fn a_symlinked_lock_file_is_refused_and_its_target_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = session_in(dir.path());
-    let victim = dir.path().join("precious.txt");
-    std::fs::write(&victim, "大切な内容").unwrap();
-    symlink(&victim, lock_path(&path)).unwrap();
+    let victim = linked_victim(dir.path(), &lock_path(&path));
     let o = kiroku(&["open", "s.ron"], dir.path());
     assert!(!o.status.success());
     assert!(stderr(&o).contains("symbolic link"), "{}", stderr(&o));
@@ -76,9 +87,7 @@ fn a_symlinked_lock_file_is_refused_and_its_target_untouched() {
 fn a_symlinked_journal_or_session_is_refused_without_writing_through_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = session_in(dir.path());
-    let victim = dir.path().join("precious.txt");
-    std::fs::write(&victim, "大切な内容").unwrap();
-    symlink(&victim, journal_path(&path)).unwrap();
+    let victim = linked_victim(dir.path(), &journal_path(&path));
     let before = std::fs::read(&path).unwrap();
     let e = kiroku::storage::Store::open(&path).unwrap_err();
     assert!(e.to_string().contains("symbolic link"), "{e}");
@@ -123,13 +132,7 @@ fn export_writes_through_devices_pipes_and_links() {
 
     // A named pipe is written to, not replaced.
     let fifo = dir.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
@@ -167,13 +170,7 @@ fn export_writes_through_devices_pipes_and_links() {
 fn special_and_oversized_inputs_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("agenda.ron");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     for args in [
         &["check", "agenda.ron"][..],
         &["open", "agenda.ron"][..],

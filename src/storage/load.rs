@@ -31,6 +31,11 @@ pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
 }
 
 pub fn load_session(path: &Path) -> Result<Session, LoadError> {
+    parse_session(path, &read_session_text(path)?)
+}
+
+/// The text of a session file; an agenda file given where a session belongs is refused.
+pub(super) fn read_session_text(path: &Path) -> Result<String, LoadError> {
     let text = read_text(path)?;
     if locate::top_level_name(&text) == Some("Agenda") {
         return Err(LoadError::new(
@@ -40,7 +45,7 @@ pub fn load_session(path: &Path) -> Result<Session, LoadError> {
             "this is an agenda file, not a session: start a session from it with `kiroku new`",
         ));
     }
-    parse_session(path, &text)
+    Ok(text)
 }
 
 pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {

@@ -6,10 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use super::journal::{self, content_hash, journal_path};
-use super::load::{Loaded, parse_agenda, parse_session, read_text};
+use super::load::{Loaded, parse_agenda, parse_session, read_session_text, read_text};
 use super::lock::{LockHolder, holder};
 use super::paths::recovery_path;
-use super::{LoadError, LoadErrorKind, locate};
+use super::{LoadError, locate};
 use crate::model::Session;
 
 /// What applying a journal to its session file found.
@@ -112,16 +112,7 @@ impl SessionRead {
 
 /// The session at `path` with its journal applied, read-only.
 pub fn read_session(path: &Path) -> Result<SessionRead, LoadError> {
-    let text = read_text(path)?;
-    if locate::top_level_name(&text) == Some("Agenda") {
-        return Err(LoadError::new(
-            path,
-            LoadErrorKind::Invalid,
-            Some((1, 1)),
-            "this is an agenda file, not a session: start a session from it with `kiroku new`",
-        ));
-    }
-    session_from_text(path, &text)
+    session_from_text(path, &read_session_text(path)?)
 }
 
 fn session_from_text(path: &Path, text: &str) -> Result<SessionRead, LoadError> {
