@@ -112,8 +112,8 @@ fn keystrokes(a: &mut App, term: &mut Terminal<TestBackend>, count: usize) -> (D
         // Seven characters a second, on a clock that reads whole seconds as the real one does.
         let now = at(i as i64 / 7);
         let action = a.action_for_key(kiroku::app::KeyChord::new(
-            ratatui::crossterm::event::KeyCode::Char(chars[i % chars.len()]),
-            ratatui::crossterm::event::KeyModifiers::NONE,
+            kiroku::app::KeyCode::Char(chars[i % chars.len()]),
+            kiroku::app::KeyModifiers::NONE,
         ));
         let (d, ()) = time(|| {
             a.update(action.unwrap(), now);

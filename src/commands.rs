@@ -4,12 +4,12 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Keymap, Settings};
+use crate::app::{EntryKind, StartChoice, StartEntry, StartScreen};
 use crate::clock::Clock;
 use crate::export::{Audience, Format, Style};
 use crate::i18n::Lang;
 use crate::model::Session;
 use crate::recorder::Recorder;
-use crate::start::StartChoice;
 use crate::storage::{self, LoadError, SessionLock, Store, default_session_path, load_agenda};
 use crate::term::LiveError;
 
@@ -68,11 +68,22 @@ pub fn check(path: &Path) -> Result<String, CommandError> {
 
 /// The keymap: the defaults, with the user's file merged over them if there is one.
 pub fn keymap(explicit: Option<&Path>) -> Result<Keymap, CommandError> {
+    let load = |p: &Path| -> Result<Keymap, CommandError> {
+        let text = storage::read_utf8(p).map_err(|e| {
+            LoadError::new(
+                p,
+                storage::LoadErrorKind::Io,
+                None,
+                format!("cannot read the keymap: {e}"),
+            )
+        })?;
+        Ok(Keymap::parse(p, &text)?)
+    };
     if let Some(p) = explicit {
-        return Ok(Keymap::load(p)?);
+        return load(p);
     }
     match default_keymap_path() {
-        Some(p) if p.exists() => Ok(Keymap::load(&p)?),
+        Some(p) if p.exists() => load(&p),
         _ => Ok(Keymap::default()),
     }
 }
@@ -380,10 +391,60 @@ pub fn styles() -> Result<String, CommandError> {
     Ok(out)
 }
 
+/// The start screen over the `.ron` files in `dir`, each session read through its journal.
+pub fn start_screen(dir: &Path) -> StartScreen {
+    let mut entries: Vec<(std::time::SystemTime, StartEntry)> = Vec::new();
+    let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    for f in files {
+        let path = f.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("ron") {
+            continue;
+        }
+        let modified = f
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        let saved = chrono::DateTime::<chrono::Local>::from(modified)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        let (kind, title, date) = match storage::read_any(&path).map(storage::Loaded::from) {
+            Ok(storage::Loaded::Session(s)) => (
+                EntryKind::Session {
+                    remarks: s.remarks.len(),
+                },
+                s.plan.meeting.title.clone(),
+                s.plan.meeting.date.to_string(),
+            ),
+            Ok(storage::Loaded::Agenda(p)) => (
+                EntryKind::Agenda,
+                p.meeting.title.clone(),
+                p.meeting.date.to_string(),
+            ),
+            Err(e) => (
+                EntryKind::Broken(e.to_string()),
+                String::new(),
+                String::new(),
+            ),
+        };
+        entries.push((
+            modified,
+            StartEntry {
+                path,
+                kind,
+                title,
+                date,
+                saved,
+            },
+        ));
+    }
+    StartScreen::new(dir, entries)
+}
+
 /// `kiroku` alone: the start screen, then whatever was picked there.
 pub fn start(opts: &Options) -> Result<(), CommandError> {
     need_terminal()?;
-    let choice = crate::term::run_start(&opts.sessions_dir, opts.lang, opts.no_color, opts.ascii)
+    let screen = start_screen(&opts.sessions_dir);
+    let choice = crate::term::run_start(screen, opts.lang, opts.no_color, opts.ascii)
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {
         StartChoice::Quit => Ok(()),

@@ -821,7 +821,7 @@ impl Lang {
                     "correct this item"
                 }
             }
-            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) => "",
+            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | View(_) => "",
         };
         s.to_owned()
     }

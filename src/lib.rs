@@ -9,7 +9,6 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod recorder;
-pub mod start;
 pub mod storage;
 pub mod term;
 mod term_input;

@@ -2,22 +2,22 @@
 //! put the terminal back on every way out (normal exit, error, panic, SIGHUP/SIGTERM/SIGQUIT).
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App, Effect, KeyChord};
+use crate::app::{Action, App, Effect};
+use crate::app::{StartChoice, StartScreen};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::recorder::Recorder;
-use crate::start::{StartChoice, StartScreen};
 use crate::storage::{session_to_string, write_atomic};
-use crate::term_input::TermInput;
+use crate::term_input::{Event, TermInput};
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
@@ -88,8 +88,12 @@ fn termination_flag() -> io::Result<Arc<AtomicBool>> {
 }
 
 /// Shows the start screen until the user picks a file or quits.
-pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Result<StartChoice> {
-    let mut screen = StartScreen::scan(dir);
+pub fn run_start(
+    mut screen: StartScreen,
+    lang: Lang,
+    no_color: bool,
+    ascii: bool,
+) -> io::Result<StartChoice> {
     let stop = termination_flag()?;
     let mut guard = TerminalGuard::enter()?;
     let mut input = TermInput::new()?;
@@ -103,8 +107,7 @@ pub fn run_start(dir: &Path, lang: Lang, no_color: bool, ascii: bool) -> io::Res
             .draw(|f| ui::start::draw(f, &screen, lang, &theme))?;
         input.wait(MAX_WAIT)?;
         while let Some(ev) = input.next() {
-            if let Event::Key(k) = ev
-                && let Some(chord) = KeyChord::from_event(&k)
+            if let Event::Key(chord) = ev
                 && let Some(choice) = screen.handle(chord)
             {
                 return Ok(choice);
@@ -237,6 +240,10 @@ fn event_loop(
             guard.terminal.draw(|f| screen.draw(f, app, now))?;
             drawn_at = Some(now);
             redraw = false;
+            let view = ui::measure(app);
+            if view != app.view {
+                app.update(Action::View(view), now);
+            }
         }
         // Wake for the next clock second, or sooner for a signal.
         let ms_into_second =
@@ -252,10 +259,9 @@ fn event_loop(
             let Some(ev) = input.next() else { break };
             redraw = true;
             let action = match ev {
-                Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.action_for_key(c)),
+                Event::Key(chord) => app.action_for_key(chord),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
             };
             if let Some(action) = action {
                 if inject_panic && action == Action::Commit {

@@ -6,8 +6,8 @@
 //! burst of more than that, typed without bracketed paste, stalled the loop on a busy core).
 //!
 //! The bytes are parsed by terminput, which reads the same xterm, fixterms and kitty key
-//! encodings crossterm does; the events are handed on in crossterm's types, which the rest
-//! of the program speaks.
+//! encodings crossterm does, and handed on as the app's own key chords: this is where the
+//! terminal's idea of a key ends.
 
 use std::collections::VecDeque;
 use std::io;
@@ -15,9 +15,18 @@ use std::os::fd::AsFd as _;
 use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
-};
+use crate::app::{KeyChord, KeyCode, KeyModifiers};
+
+/// What the terminal said, in the app's terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A key pressed (releases and repeats from the kitty protocol are left out).
+    Key(KeyChord),
+    /// A bracketed paste.
+    Paste(String),
+    /// The terminal's new size: columns, rows.
+    Resize(u16, u16),
+}
 
 /// Read at most this much at a time; a burst larger than this takes several reads, all
 /// before the next frame.
@@ -113,7 +122,7 @@ impl TermInput {
             match terminput::Event::parse_from(&self.pending) {
                 Ok(Some(ev)) => {
                     self.pending.clear();
-                    if let Some(ev) = to_crossterm(ev) {
+                    if let Some(ev) = to_event(ev) {
                         self.events.push_back(ev);
                     }
                 }
@@ -159,12 +168,15 @@ fn ready(winch: &UnixStream, timeout: Duration) -> io::Result<(bool, bool)> {
     ))
 }
 
-/// terminput's event in crossterm's terms; `None` for what kiroku has no use for (mouse,
-/// focus, media keys).
-fn to_crossterm(ev: terminput::Event) -> Option<Event> {
+/// terminput's event in the app's terms; `None` for what kiroku has no use for (mouse, focus,
+/// media keys, key releases).
+fn to_event(ev: terminput::Event) -> Option<Event> {
     use terminput::KeyCode as T;
     match ev {
         terminput::Event::Key(k) => {
+            if k.kind != terminput::KeyEventKind::Press {
+                return None;
+            }
             let shift = k.modifiers.contains(terminput::KeyModifiers::SHIFT);
             let code = match k.code {
                 T::Backspace => KeyCode::Backspace,
@@ -177,7 +189,6 @@ fn to_crossterm(ev: terminput::Event) -> Option<Event> {
                 T::End => KeyCode::End,
                 T::PageUp => KeyCode::PageUp,
                 T::PageDown => KeyCode::PageDown,
-                // crossterm calls Shift+Tab BackTab.
                 T::Tab if shift => KeyCode::BackTab,
                 T::Tab => KeyCode::Tab,
                 T::Delete => KeyCode::Delete,
@@ -192,25 +203,12 @@ fn to_crossterm(ev: terminput::Event) -> Option<Event> {
                 (terminput::KeyModifiers::SHIFT, KeyModifiers::SHIFT),
                 (terminput::KeyModifiers::ALT, KeyModifiers::ALT),
                 (terminput::KeyModifiers::CTRL, KeyModifiers::CONTROL),
-                (terminput::KeyModifiers::SUPER, KeyModifiers::SUPER),
-                (terminput::KeyModifiers::HYPER, KeyModifiers::HYPER),
-                (terminput::KeyModifiers::META, KeyModifiers::META),
             ] {
                 if k.modifiers.contains(from) {
                     mods |= to;
                 }
             }
-            let kind = match k.kind {
-                terminput::KeyEventKind::Press => KeyEventKind::Press,
-                terminput::KeyEventKind::Repeat => KeyEventKind::Repeat,
-                terminput::KeyEventKind::Release => KeyEventKind::Release,
-            };
-            Some(Event::Key(KeyEvent {
-                code,
-                modifiers: mods,
-                kind,
-                state: KeyEventState::NONE,
-            }))
+            Some(Event::Key(KeyChord::new(code, mods)))
         }
         terminput::Event::Paste(text) => Some(Event::Paste(text)),
         _ => None,
@@ -238,7 +236,7 @@ mod tests {
     }
 
     fn key(code: KeyCode, mods: KeyModifiers) -> Event {
-        Event::Key(KeyEvent::new(code, mods))
+        Event::Key(KeyChord::new(code, mods))
     }
 
     #[test]
@@ -253,7 +251,7 @@ mod tests {
                 key(KeyCode::F(2), KeyModifiers::NONE),
                 key(KeyCode::F(5), KeyModifiers::NONE),
                 key(KeyCode::Char('o'), KeyModifiers::CONTROL),
-                key(KeyCode::BackTab, KeyModifiers::SHIFT),
+                key(KeyCode::BackTab, KeyModifiers::NONE),
                 key(KeyCode::Backspace, KeyModifiers::NONE),
                 key(KeyCode::Esc, KeyModifiers::NONE),
             ]

@@ -287,7 +287,7 @@ fn export_check_and_the_start_screen_read_the_journal_after_kill_9() {
     let o = run(&["check", p]);
     let summary = String::from_utf8(o.stdout).unwrap();
     assert!(summary.contains("3 remarks"), "{summary}");
-    let screen = kiroku::start::StartScreen::scan(dir.path());
+    let screen = kiroku::commands::start_screen(dir.path());
     let entry = screen
         .entries
         .iter()
@@ -295,7 +295,7 @@ fn export_check_and_the_start_screen_read_the_journal_after_kill_9() {
         .expect("listed");
     assert_eq!(
         entry.kind,
-        kiroku::start::EntryKind::Session { remarks: 3 },
+        kiroku::app::EntryKind::Session { remarks: 3 },
         "the start screen counts what the journal holds"
     );
     // Readers wrote nothing: the journal is still there for `kiroku open`.

@@ -6,11 +6,11 @@ mod common;
 use common::emulator::{Emulator, Look};
 use common::{app_with, at, render, sample_session};
 use kiroku::app::{Action, KeyChord, Keymap};
+use kiroku::app::{KeyCode, KeyModifiers};
 use kiroku::i18n::Lang;
 use kiroku::storage::{parse_session, session_to_string};
 use kiroku::ui::Screen;
 use proptest::prelude::*;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// Equal apart from the unfinished input, which the loop journals on its own clock.
 fn same_but_draft(a: &kiroku::model::Session, b: &kiroku::model::Session) -> bool {

@@ -13,6 +13,8 @@ fn review() -> App {
     let mut app = app_with(minutes_session_full(), Lang::Ja);
     press(&mut app, "<C-r>", T());
     assert!(app.review.is_some());
+    // The loop draws (and measures the screen) before it reads the first key.
+    render(&mut app, 80, 24, T());
     app
 }
 

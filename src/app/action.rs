@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
+    /// The views measured the screen anew (after a frame): see [`super::View`].
+    #[serde(skip)]
+    View(super::View),
     /// Something the user should know about the session's files (changed by someone else,
     /// and written again): shown in the header.
     Notice(String),

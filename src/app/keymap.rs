@@ -4,10 +4,10 @@
 use std::fmt;
 use std::path::Path;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use super::Action;
+use super::keys::{KeyCode, KeyModifiers};
 use crate::storage::{LoadError, LoadErrorKind};
 
 /// Where a binding applies. `Edit` holds the text-editing keys shared by every text field.
@@ -51,13 +51,7 @@ impl KeyChord {
             KeyCode::Char(_) | KeyCode::BackTab => mods - KeyModifiers::SHIFT,
             _ => mods,
         };
-        let mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         Self { code, mods }
-    }
-
-    /// Only presses count: releases and repeats from the kitty protocol are ignored.
-    pub fn from_event(ev: &KeyEvent) -> Option<Self> {
-        (ev.kind == KeyEventKind::Press).then(|| Self::new(ev.code, ev.modifiers))
     }
 
     pub fn parse(s: &str) -> Result<Self, String> {
@@ -409,17 +403,8 @@ impl Keymap {
         });
     }
 
-    /// The defaults with a keymap file merged over them.
-    pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let text = crate::storage::read_utf8(path).map_err(|e| LoadError {
-            path: path.to_path_buf(),
-            position: None,
-            kind: LoadErrorKind::Io,
-            message: format!("cannot read the keymap: {e}"),
-        })?;
-        Self::parse(path, &text)
-    }
-
+    /// The defaults with the text of keymap file `path` merged over them (the command layer
+    /// reads the file).
     pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
         let err = |position, kind, message: String| LoadError {
             path: path.to_path_buf(),

@@ -3,19 +3,25 @@
 //! carries out. Nothing here touches the disk or the terminal.
 
 mod action;
+mod help;
 mod keymap;
+mod keys;
 mod outbox;
 mod overlay;
 mod overlay_update;
 mod review;
+mod start;
 mod update;
 
 pub use action::Action;
+pub use help::help_rows;
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
+pub use keys::{KeyCode, KeyModifiers};
 pub use overlay::{
     Field, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker, PickerPurpose,
 };
 pub use review::{History, Review, display_order, matches_query};
+pub use start::{EntryKind, StartChoice, StartEntry, StartScreen};
 
 use crate::editor::Editor;
 use crate::i18n::Lang;
@@ -41,6 +47,29 @@ pub enum SaveStatus {
     Saved(Timestamp),
     Unsaved,
     Error(String),
+}
+
+/// What the update step needs to know of the screen, measured by the views after each frame
+/// (and so after every resize): how many remarks a page of the record shows, and how wide
+/// the text of a remark is in the cleanup list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub timeline_page: usize,
+    pub review_text_width: usize,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            timeline_page: 10,
+            review_text_width: 60,
+        }
+    }
+}
+
+/// Width of the text inside the input box, `total_width` cells wide with a border each side.
+pub fn input_text_width(total_width: u16) -> usize {
+    usize::from(total_width.saturating_sub(2)).max(1)
 }
 
 /// Settings that do not change while the app runs.
@@ -74,6 +103,8 @@ pub struct App {
     pub scroll_back: usize,
     /// Terminal size in cells.
     pub size: (u16, u16),
+    /// The screen as the views last measured it.
+    pub view: View,
     pub save: SaveStatus,
     /// Something changed since the last save.
     pub dirty: bool,
@@ -117,6 +148,7 @@ impl App {
             overlay: Overlay::None,
             scroll_back: 0,
             size: (80, 24),
+            view: View::default(),
             save: SaveStatus::Unsaved,
             dirty: false,
             message: None,
@@ -169,7 +201,6 @@ impl App {
     /// Turns a key into an action: a binding of the current mode, else typed text. Save and
     /// quit work from every overlay too.
     pub fn action_for_key(&self, chord: KeyChord) -> Option<Action> {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
         if let Some(a) = self.keymap.lookup(self.modes(), chord) {
             return Some(a.clone());
         }
@@ -202,6 +233,6 @@ impl App {
 
     /// Width of the text area of the input box, for moving up and down wrapped lines.
     pub fn input_width(&self) -> usize {
-        crate::ui::layout::input_text_width(self.size.0)
+        input_text_width(self.size.0)
     }
 }

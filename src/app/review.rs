@@ -489,7 +489,7 @@ impl App {
     }
 
     fn update_review_edit(&mut self, editor: &mut Editor, action: Action) -> Vec<Effect> {
-        let width = crate::ui::review::text_width(self);
+        let width = self.view.review_text_width;
         let keep = |app: &mut App, editor: &Editor| {
             if let Some(r) = app.review.as_mut() {
                 r.editing = Some(editor.clone());

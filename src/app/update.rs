@@ -24,6 +24,10 @@ impl App {
                 self.size = (w, h);
                 return Vec::new();
             }
+            Action::View(view) => {
+                self.view = view;
+                return Vec::new();
+            }
             Action::Saved(result) => {
                 self.save = match result {
                     Ok(()) => {
@@ -60,7 +64,7 @@ impl App {
             Overlay::None if self.review.is_some() => self.update_review(action, now),
             Overlay::None => self.update_live(action, now),
             Overlay::Help(scroll) => {
-                let last = crate::ui::help::entries(self).len().saturating_sub(1);
+                let last = super::help_rows(self).len().saturating_sub(1);
                 let scroll = scroll.min(last);
                 self.overlay = match action {
                     Action::Cancel | Action::ToggleHelp => Overlay::None,
@@ -151,12 +155,12 @@ impl App {
                 self.history.clear();
             }
             Action::ScrollUp => {
-                let page = crate::ui::timeline::page_size(self);
+                let page = self.view.timeline_page;
                 let max = self.session.remarks.len().saturating_sub(1);
                 self.scroll_back = (self.scroll_back + page).min(max);
             }
             Action::ScrollDown => {
-                let page = crate::ui::timeline::page_size(self);
+                let page = self.view.timeline_page;
                 self.scroll_back = self.scroll_back.saturating_sub(page);
             }
             Action::ScrollBottom => self.scroll_back = 0,

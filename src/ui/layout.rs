@@ -13,10 +13,7 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-/// Width of the text inside the input box (the box has a border on each side).
-pub fn input_text_width(total_width: u16) -> usize {
-    usize::from(total_width.saturating_sub(2)).max(1)
-}
+pub use crate::app::input_text_width;
 
 pub fn areas(area: Rect, input_rows: usize, agenda_items: usize) -> Areas {
     let mut rest = area;

@@ -27,6 +27,15 @@ pub fn draw(frame: &mut Frame, app: &App, now: Timestamp) {
     Screen::new().draw(frame, app, now);
 }
 
+/// The screen as the update step needs to know it, measured from `app` as it would be
+/// drawn now. The loop hands it to the app (`Action::View`) after each frame.
+pub fn measure(app: &App) -> crate::app::View {
+    crate::app::View {
+        timeline_page: timeline::page_size(app),
+        review_text_width: review::text_width(app),
+    }
+}
+
 fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     let theme = *theme;

@@ -5,8 +5,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use crate::app::{EntryKind, StartScreen};
 use crate::i18n::Lang;
-use crate::start::{EntryKind, StartScreen};
 use crate::text::truncate;
 
 pub fn draw(frame: &mut Frame, screen: &StartScreen, lang: Lang, theme: &Theme) {

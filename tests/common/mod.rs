@@ -305,7 +305,7 @@ pub fn kept_one_and_one(s: &Session) {
 /// outside `<…>` is typed character by character; `<…>` is a key as keymap files write it.
 pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> Vec<kiroku::app::Effect> {
     use kiroku::app::KeyChord;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use kiroku::app::{KeyCode, KeyModifiers};
     let mut effects = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
@@ -355,6 +355,9 @@ pub fn render(
     app.update(kiroku::app::Action::Resize(w, h), now);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| kiroku::ui::draw(f, app, now)).unwrap();
+    // As the loop does after each frame.
+    let view = kiroku::ui::measure(app);
+    app.update(kiroku::app::Action::View(view), now);
     terminal
 }
 

@@ -1,11 +1,9 @@
 //! The start screen's state: the files in the sessions folder, to resume or to start from.
+//! Reading the folder is the command layer's work (`commands::start_screen`).
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-
-use crate::app::KeyChord;
-use crate::storage::{Loaded, read_any};
+use super::{KeyChord, KeyCode, KeyModifiers};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryKind {
@@ -42,52 +40,9 @@ pub struct StartScreen {
 }
 
 impl StartScreen {
-    /// Reads every `.ron` file in `dir`: sessions first, most recently saved on top.
-    pub fn scan(dir: &Path) -> Self {
-        let mut entries: Vec<(std::time::SystemTime, StartEntry)> = Vec::new();
-        let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
-        for f in files {
-            let path = f.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("ron") {
-                continue;
-            }
-            let modified = f
-                .metadata()
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
-            let saved = chrono::DateTime::<chrono::Local>::from(modified)
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
-            let (kind, title, date) = match read_any(&path).map(Loaded::from) {
-                Ok(Loaded::Session(s)) => (
-                    EntryKind::Session {
-                        remarks: s.remarks.len(),
-                    },
-                    s.plan.meeting.title.clone(),
-                    s.plan.meeting.date.to_string(),
-                ),
-                Ok(Loaded::Agenda(p)) => (
-                    EntryKind::Agenda,
-                    p.meeting.title.clone(),
-                    p.meeting.date.to_string(),
-                ),
-                Err(e) => (
-                    EntryKind::Broken(e.to_string()),
-                    String::new(),
-                    String::new(),
-                ),
-            };
-            entries.push((
-                modified,
-                StartEntry {
-                    path,
-                    kind,
-                    title,
-                    date,
-                    saved,
-                },
-            ));
-        }
+    /// The start screen over `entries` (each with when it was last modified): sessions
+    /// first, most recently saved on top, the first file that loads selected.
+    pub fn new(dir: &Path, mut entries: Vec<(std::time::SystemTime, StartEntry)>) -> Self {
         let rank = |k: &EntryKind| match k {
             EntryKind::Session { .. } => 0,
             EntryKind::Agenda => 1,

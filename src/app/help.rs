@@ -1,0 +1,72 @@
+//! The help list as data: every binding of the keymap, grouped by mode. The help overlay
+//! draws these rows, and the update step scrolls through them.
+
+use super::{Action, App, Mode};
+use crate::i18n::Lang;
+
+fn mode_name(mode: Mode, lang: Lang) -> &'static str {
+    match (mode, lang) {
+        (Mode::Live, Lang::Ja) => "記録中",
+        (Mode::Edit, Lang::Ja) => "入力欄の編集",
+        (Mode::Picker, Lang::Ja) => "発言者の検索",
+        (Mode::Form, Lang::Ja) => "出席者の追加",
+        (Mode::Help, Lang::Ja) => "この一覧",
+        (Mode::Review, Lang::Ja) => "整理モード",
+        (Mode::ReviewEdit, Lang::Ja) => "整理: 本文の編集",
+        (Mode::Search, Lang::Ja) => "整理: 検索",
+        (Mode::Review, Lang::En) => "Cleanup mode",
+        (Mode::ReviewEdit, Lang::En) => "Cleanup: editing a remark",
+        (Mode::Search, Lang::En) => "Cleanup: search",
+        (Mode::Live, Lang::En) => "While recording",
+        (Mode::Edit, Lang::En) => "Editing text",
+        (Mode::Picker, Lang::En) => "Speaker picker",
+        (Mode::Form, Lang::En) => "Add participant form",
+        (Mode::Help, Lang::En) => "This list",
+    }
+}
+
+/// `(key, description)` rows of the help list; the speaker slots collapse into two rows.
+pub fn help_rows(app: &App) -> Vec<(String, String)> {
+    let lang = app.settings.lang;
+    let mut rows = Vec::new();
+    for mode in Mode::ALL {
+        rows.push((String::new(), format!("[{}]", mode_name(mode, lang))));
+        let mut slots: Vec<String> = Vec::new();
+        let mut seen: Vec<&Action> = Vec::new();
+        for b in app.keymap.bindings().iter().filter(|b| b.mode == mode) {
+            if let Action::SpeakerSlot(_) = b.action {
+                slots.push(b.chord.to_string());
+                continue;
+            }
+            if seen.contains(&&b.action) {
+                continue;
+            }
+            seen.push(&b.action);
+            let keys: Vec<String> = app
+                .keymap
+                .keys_for(mode, &b.action)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            rows.push((keys.join(" "), lang.describe(&b.action)));
+        }
+        if !slots.is_empty() {
+            let (alt, f): (Vec<_>, Vec<_>) = slots.iter().partition(|k| !k.starts_with('F'));
+            let desc = match lang {
+                Lang::Ja => "その番号の発言者へ",
+                Lang::En => "speaker in that slot",
+            };
+            for group in [alt, f] {
+                if let (Some(first), Some(last)) = (group.first(), group.last()) {
+                    rows.push((format!("{first}..{last}"), desc.to_owned()));
+                }
+            }
+        }
+    }
+    let legend = match lang {
+        Lang::Ja => "> 現在の発言者・議題  < 直前の発言者  [非公開] [要確認]",
+        Lang::En => "> current speaker/item  < previous speaker  [non-public] [check]",
+    };
+    rows.push((String::new(), legend.to_owned()));
+    rows
+}
