@@ -154,7 +154,8 @@ pub fn open(
     refuse_odd_place(path)?;
     // Lock first: another kiroku may be writing this file right now.
     let lock = SessionLock::acquire(path, &opts.clock.now().to_rfc3339())?;
-    let rescue = crate::term::recovery_path(path);
+    let files = storage::SessionFiles::new(path);
+    let rescue = files.recovery();
     let mut from_rescue = None;
     if rescue.exists() {
         match recovery {
@@ -169,9 +170,7 @@ pub fn open(
             }
             RecoveryChoice::Recover => from_rescue = Some(storage::load_session(&rescue)?),
             RecoveryChoice::Discard => {
-                let mut aside = rescue.as_os_str().to_owned();
-                aside.push(".discarded");
-                std::fs::rename(&rescue, &aside).map_err(|e| {
+                std::fs::rename(&rescue, files.recovery_discarded()).map_err(|e| {
                     CommandError::Other(format!("cannot set {} aside: {e}", rescue.display()))
                 })?;
             }
@@ -184,9 +183,7 @@ pub fn open(
         store
             .fold(&session, std::time::Instant::now())
             .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
-        let mut done = rescue.as_os_str().to_owned();
-        done.push(".recovered");
-        let _ = std::fs::rename(&rescue, &done);
+        let _ = std::fs::rename(&rescue, files.recovery_used());
         notice = Some(format!("recovered from {}", rescue.display()));
     }
     if recovered.replayed > 0 {

@@ -147,8 +147,7 @@ impl Form {
 
     /// Save-as, suggesting a name beside the current file.
     pub fn save_as(current: &std::path::Path) -> Self {
-        let mut suggestion = current.as_os_str().to_owned();
-        suggestion.push(".rescued.ron");
+        let suggestion = crate::storage::SessionFiles::new(current).rescued();
         let fields = vec![Field::text(FieldLabel::Path, &suggestion.to_string_lossy())];
         Self::new(FormPurpose::SaveAs, fields, 0)
     }

@@ -11,18 +11,13 @@
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::model::Edit;
 
 const MAGIC: &str = "kiroku-journal 1 base=";
 
-/// `<session>.journal`, beside the session file.
-pub fn journal_path(session: &Path) -> PathBuf {
-    let mut name = session.as_os_str().to_owned();
-    name.push(".journal");
-    PathBuf::from(name)
-}
+pub use super::paths::journal_path;
 
 /// A stable 64-bit hash (FNV-1a) of a session file's bytes: which file a journal extends.
 pub fn content_hash(bytes: &[u8]) -> u64 {

@@ -24,7 +24,7 @@ pub use fs::{Fs, RealFs};
 pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;
 pub use lock::{LockError, LockHolder, SessionLock, holder};
-pub use paths::{default_session_path, lock_path, recovery_path};
+pub use paths::{SessionFiles, default_session_path, journal_path, lock_path, recovery_path};
 pub use read::{Read, Replay, SessionRead, read_any, read_session, replay_journal};
 pub use store::{Recovered, Store};
 

@@ -104,9 +104,10 @@ impl Store {
         let bytes = text.as_bytes();
         let mut session = parse_session(path, &text)?;
         let mut recovered = Recovered::default();
-        let jpath = journal_path(path);
+        let files = super::SessionFiles::new(path);
+        let jpath = files.journal();
         let keep_copy = |why: String| -> Result<(PathBuf, String), LoadError> {
-            keep_damaged_copy(&jpath)
+            keep_damaged_copy(&jpath, &files)
                 .map(|copy| (copy, why))
                 .map_err(|e| {
                     LoadError::new(
@@ -308,17 +309,12 @@ impl Store {
 
 /// Copies the journal to `<journal>.damaged-YYYYmmdd-HHMMSS`, a new file that nothing will
 /// overwrite: created exclusively, never through a link that happens to have that name.
-fn keep_damaged_copy(jpath: &Path) -> io::Result<PathBuf> {
+fn keep_damaged_copy(jpath: &Path, files: &super::SessionFiles) -> io::Result<PathBuf> {
     use std::io::Write as _;
     let bytes = super::files::read_regular(jpath)?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
     for n in 1.. {
-        let mut name = jpath.as_os_str().to_owned();
-        name.push(format!(".damaged-{stamp}"));
-        if n > 1 {
-            name.push(format!("-{n}"));
-        }
-        let path = PathBuf::from(name);
+        let path = files.damaged_journal(&stamp, n);
         match super::files::create_new(&path) {
             Ok(mut f) => {
                 f.write_all(&bytes)?;
