@@ -68,7 +68,7 @@ fn app(session: Session) -> App {
         zone_warning: None,
     };
     let mut app = App::new(session, Keymap::default(), settings);
-    app.update(Action::Resize(120, 40), at(0));
+    let _ = app.update(Action::Resize(120, 40), at(0));
     app
 }
 
@@ -116,7 +116,7 @@ fn keystrokes(a: &mut App, term: &mut Terminal<TestBackend>, count: usize) -> (D
             kiroku::app::KeyModifiers::NONE,
         ));
         let (d, ()) = time(|| {
-            a.update(action.unwrap(), now);
+            let _ = a.update(action.unwrap(), now);
             term.draw(|f| screen.draw(f, a, now)).unwrap();
         });
         samples.push(d);
@@ -152,16 +152,16 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     // One commit: what the keystroke waits for (the journal append; the fsync starts on its
     // own thread), and how long until the disk has it and the header may say saved.
     let store = Store::create(&path, &a.session).unwrap();
-    let mut rec = Recorder::new(store, None, Instant::now());
+    let mut rec = Recorder::new(store, Instant::now());
     let mut samples = Vec::new();
     let mut durable = Vec::new();
     for i in 0..200 {
         for c in "発言を確定します".chars() {
-            a.update(Action::Insert(c), at(i));
+            let _ = a.update(Action::Insert(c), at(i));
         }
         let start = Instant::now();
-        let effects = a.update(Action::Commit, at(i));
-        rec.carry_out(&mut a, &effects, at(i), Instant::now());
+        let step = a.update(Action::Commit, at(i));
+        rec.carry_out(&mut a, step, at(i), Instant::now());
         samples.push(start.elapsed());
         while rec.store().has_unsynced() {
             std::thread::yield_now();
@@ -183,7 +183,7 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     let mut screen = Screen::new();
     term.draw(|f| screen.draw(f, &a, at(1))).unwrap();
     let (d, ()) = time(|| {
-        a.update(Action::Paste(paste.clone()), at(1));
+        let _ = a.update(Action::Paste(paste.clone()), at(1));
         term.draw(|f| screen.draw(f, &a, at(1))).unwrap();
     });
     row("paste 10 KB Japanese", fmt(d));
@@ -193,7 +193,7 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     let mut samples = Vec::new();
     for i in 0..50 {
         let (d, ()) = time(|| {
-            a.update(Action::ScrollUp, at(i));
+            let _ = a.update(Action::ScrollUp, at(i));
             term.draw(|f| screen.draw(f, &a, at(i))).unwrap();
         });
         samples.push(d);
@@ -243,7 +243,7 @@ fn hold(path: &str) {
     let mut a = app(s);
     let mut term = terminal();
     term.draw(|f| kiroku::ui::draw(f, &a, at(0))).unwrap();
-    a.update(Action::Insert('あ'), at(1));
+    let _ = a.update(Action::Insert('あ'), at(1));
     term.draw(|f| kiroku::ui::draw(f, &a, at(1))).unwrap();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let hwm = status

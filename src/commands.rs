@@ -251,10 +251,9 @@ fn live(
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
     need_terminal()?;
-    let draft = session.live.draft.clone();
     let mut app = App::new(session, keymap, settings);
     app.save_path = store.path().to_path_buf();
-    let mut recorder = Recorder::new(store, draft, std::time::Instant::now());
+    let mut recorder = Recorder::new(store, std::time::Instant::now());
     // Held until the recorder is done: the last save happens under the lock.
     recorder.hold(lock);
     app.message = notice;

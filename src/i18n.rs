@@ -821,7 +821,8 @@ impl Lang {
                     "correct this item"
                 }
             }
-            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | View(_) => "",
+            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | View(_) | Tick | Folded
+            | SavedAs(_) | QuitRefused => "",
         };
         s.to_owned()
     }

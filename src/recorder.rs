@@ -1,17 +1,16 @@
-//! When what is typed reaches the disk: journal edits at once (synced at every commit), the
-//! unfinished input at most once a second, a sync a second, a full save a minute and on
-//! quit, and retries after a failed write. The terminal loop calls it; so do tests, with a
-//! simulated disk and a simulated clock.
+//! When what is typed reaches the disk: the edits each update step returns go to the journal
+//! at once (synced at every commit), a sync a second, a full save a minute and on quit, and
+//! retries after a failed write. It writes nothing of the app's own: what it has to say (a
+//! save finished or failed, a file was changed behind its back) goes back as actions. The
+//! terminal loop calls it; so do tests, with a simulated disk and a simulated clock.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::app::{Action, App, Effect, SaveStatus};
-use crate::model::{Draft, Edit, Timestamp, draft_edit};
+use crate::app::{Action, App, Effect, SaveStatus, Step};
+use crate::model::{Edit, Timestamp};
 use crate::storage::{SessionLock, Store};
 
-/// The unfinished input is journaled at most this often while it changes.
-pub const DRAFT_EVERY: Duration = Duration::from_secs(1);
 /// After a failed write, kiroku tries again this often.
 pub const RETRY_EVERY: Duration = Duration::from_secs(1);
 /// A due full save waits for a pause in typing this long…
@@ -25,9 +24,6 @@ pub struct Recorder {
     quit_armed: bool,
     /// A save is written and its fsync asked for but not finished: "saved" waits for it.
     awaiting_sync: bool,
-    /// The unfinished input as last journaled.
-    draft: Option<Draft>,
-    draft_at: Instant,
     retry_at: Instant,
     /// The last key or paste, so full saves wait for a pause.
     input_at: Instant,
@@ -38,13 +34,11 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn new(store: Store, draft: Option<Draft>, now: Instant) -> Self {
+    pub fn new(store: Store, now: Instant) -> Self {
         Self {
             store,
             quit_armed: false,
             awaiting_sync: false,
-            draft,
-            draft_at: now,
             retry_at: now,
             input_at: now,
             fold_due_since: None,
@@ -62,36 +56,28 @@ impl Recorder {
     }
 
     fn report(app: &mut App, wall: Timestamp, result: Result<(), String>) {
-        app.update(Action::Saved(result), wall);
+        let _ = app.update(Action::Saved(result), wall);
     }
 
-    /// Journals what the last steps changed; a commit (or `sync`) is made durable at once.
-    fn journal(&mut self, app: &mut App, wall: Timestamp, now: Instant, sync: bool) {
-        let mut edits = app.take_outbox();
+    /// Journals `edits`; a commit (or `sync`) is made durable at once.
+    fn journal(
+        &mut self,
+        app: &mut App,
+        edits: Vec<Edit>,
+        wall: Timestamp,
+        now: Instant,
+        sync: bool,
+    ) {
         if edits.is_empty() && !sync {
             return;
         }
-        // A commit empties the input box: record that with it, or a crash right after would
-        // bring the committed text back as unfinished input. A change of the input's
-        // non-public state or pinned item goes at once too: after a crash the text must come
-        // back as non-public as it was, even if the record was put on again meanwhile.
-        let meta_now = (!app.editor.is_empty() && app.draft_began.is_some())
-            .then_some((app.draft_non_public, app.draft_item));
-        let meta_journaled = self.draft.as_ref().map(|d| (d.non_public, d.item));
-        if meta_now != meta_journaled
-            || edits
-                .iter()
-                .any(|e| matches!(e, Edit::Append(_) | Edit::Pop))
-        {
-            let draft = app.draft();
-            edits.push(draft_edit(self.draft.as_ref(), draft.as_ref()));
-            self.draft = draft;
-        }
         let sync = sync || edits.iter().any(|e| !matches!(e, Edit::Live(_)));
         let result = self.store.record(edits, sync, now);
-        if result.is_err() && self.store.needs_fold() {
+        let failing = matches!(app.save, SaveStatus::Error(_));
+        if result.is_err() && self.store.needs_fold() && !failing {
             // The files are not as this process left them, or a write failed: only writing
-            // everything anew makes them whole, so try that at once.
+            // everything anew makes them whole, so try that at once (and then once a second,
+            // from `tick`, while it keeps failing).
             self.flush(app, wall, now, true);
             return;
         }
@@ -121,35 +107,39 @@ impl Recorder {
 
     /// Everything to disk: with `full`, into the session file itself.
     pub fn flush(&mut self, app: &mut App, wall: Timestamp, now: Instant, full: bool) {
-        self.journal(app, wall, now, false);
-        let result = if full || self.store.needs_fold() {
+        let folding = full || self.store.needs_fold();
+        let result = if folding {
             self.store
-                .fold(app.session_for_save(), now)
+                .fold_with_draft(&app.session, app.draft(), now)
                 .map_err(|e| format!("{}: {e}", self.store.path().display()))
         } else {
             self.store.sync(now)
         };
-        if result.is_ok() {
-            self.draft = app.draft();
+        if result.is_ok() && folding {
+            self.tell(app, Action::Folded, wall);
         }
         self.report_when_durable(app, wall, true, result);
         if let Some(what) = self.store.take_tampered() {
-            app.update(Action::Notice(what), wall);
+            self.tell(app, Action::Notice(what), wall);
         }
     }
 
-    /// Carries out effects; `true` when the app should end.
-    pub fn carry_out(
-        &mut self,
-        app: &mut App,
-        effects: &[Effect],
-        wall: Timestamp,
-        now: Instant,
-    ) -> bool {
+    /// Reports back to the app; what the app does with it changes nothing in the record.
+    fn tell(&mut self, app: &mut App, action: Action, wall: Timestamp) {
+        let step = app.update(action, wall);
+        debug_assert!(
+            step.edits.is_empty() && step.effects.is_empty(),
+            "a report changed the record"
+        );
+    }
+
+    /// Journals a step's edits and carries out its effects; `true` when the app should end.
+    pub fn carry_out(&mut self, app: &mut App, step: Step, wall: Timestamp, now: Instant) -> bool {
+        let Step { effects, edits } = step;
         let mut quit = false;
         self.input_at = now;
-        self.journal(app, wall, now, effects.contains(&Effect::Save));
-        for e in effects {
+        self.journal(app, edits, wall, now, effects.contains(&Effect::Save));
+        for e in &effects {
             match e {
                 Effect::Save => {}
                 Effect::SaveFull => self.flush(app, wall, now, true),
@@ -163,7 +153,7 @@ impl Recorder {
             // Leaving now would lose what could not be written: say so, and let a second
             // quit mean it.
             self.quit_armed = true;
-            app.message = Some(app.settings.lang.strings().quit_unsaved.to_owned());
+            self.tell(app, Action::QuitRefused, wall);
             return false;
         }
         quit
@@ -176,16 +166,12 @@ impl Recorder {
         };
         let result = self
             .store
-            .relocate(path, app.session_for_save(), now)
+            .relocate(path, &app.session, app.draft(), now)
             .map_err(|e| format!("{}: {e}", path.display()));
         if result.is_ok() {
             self.locks.push(lock);
-            app.save_path = path.to_path_buf();
-            app.message = Some(format!(
-                "{} {}",
-                app.settings.lang.strings().saved_as,
-                path.display()
-            ));
+            self.tell(app, Action::Folded, wall);
+            self.tell(app, Action::SavedAs(path.to_path_buf()), wall);
         }
         Self::report(app, wall, result);
     }
@@ -199,24 +185,20 @@ impl Recorder {
                 "{} was removed outside kiroku and was put back; the session stayed locked",
                 lock.path().display()
             );
-            app.update(Action::Notice(what), wall);
+            self.tell(app, Action::Notice(what), wall);
         }
+        // The clock's step: the unfinished input, if it changed, comes back as an edit.
+        let step = app.update(Action::Tick, wall);
         if matches!(app.save, SaveStatus::Error(_)) {
             // A failed write is retried once a second; everything is still in memory.
+            self.store.keep(step.edits);
             if now.duration_since(self.retry_at) >= RETRY_EVERY {
                 self.retry_at = now;
                 self.flush(app, wall, now, true);
             }
             return;
         }
-        let draft = app.draft();
-        if draft != self.draft && now.duration_since(self.draft_at) >= DRAFT_EVERY {
-            app.outbox
-                .push(draft_edit(self.draft.as_ref(), draft.as_ref()));
-            self.draft = draft;
-            self.draft_at = now;
-            self.journal(app, wall, now, false);
-        }
+        self.journal(app, step.edits, wall, now, false);
         let was_unsynced = self.store.has_unsynced();
         match self.store.tick(now) {
             Ok(true) => {
@@ -233,7 +215,7 @@ impl Recorder {
             Ok(false) => {
                 if (was_unsynced || self.awaiting_sync)
                     && !self.store.has_unsynced()
-                    && app.draft() == self.draft
+                    && app.draft_is_journaled()
                 {
                     self.awaiting_sync = false;
                     Self::report(app, wall, Ok(()));

@@ -16,7 +16,7 @@ use crate::app::{StartChoice, StartScreen};
 use crate::clock::Clock;
 use crate::i18n::Lang;
 use crate::recorder::Recorder;
-use crate::storage::{session_to_string, write_atomic};
+use crate::storage::{session_to_string_with_draft, write_atomic};
 use crate::term_input::{Event, TermInput};
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
@@ -153,7 +153,7 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
             // The panic hook has given the terminal back. Write out everything this
             // process knows, in a file of its own: the state may be the bug.
             let path = recovery_path(recorder.store().path());
-            let text = session_to_string(app.session_for_save());
+            let text = session_to_string_with_draft(&app.session, app.draft());
             drop(guard);
             return Err(LiveError::Panicked(
                 write_atomic(&path, text.as_bytes()).ok().map(|()| path),
@@ -224,7 +224,7 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = guard.terminal.size()?;
-    app.update(Action::Resize(size.width, size.height), clock.now());
+    let _ = app.update(Action::Resize(size.width, size.height), clock.now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
     let inject_hang = std::env::var_os("KIROKU_INJECT_HANG").is_some();
     let mut drawn_at = None;
@@ -242,7 +242,7 @@ fn event_loop(
             redraw = false;
             let view = ui::measure(app);
             if view != app.view {
-                app.update(Action::View(view), now);
+                let _ = app.update(Action::View(view), now);
             }
         }
         // Wake for the next clock second, or sooner for a signal.
@@ -271,11 +271,12 @@ fn event_loop(
                 while inject_hang && action == Action::Commit && app.session.remarks.len() == 1 {
                     std::thread::sleep(Duration::from_secs(1));
                 }
-                let effects = app.update(action, clock.now());
-                if saver.carry_out(app, &effects, clock.now(), Instant::now()) {
+                let step = app.update(action, clock.now());
+                let suspend_now = step.effects.contains(&Effect::Suspend);
+                if saver.carry_out(app, step, clock.now(), Instant::now()) {
                     return Ok(());
                 }
-                if effects.contains(&Effect::Suspend) {
+                if suspend_now {
                     suspend(guard)?;
                     screen.invalidate();
                     break;

@@ -421,11 +421,11 @@ fn a_10_mb_paste_is_kept_and_saved_exactly() {
     let session = kiroku::model::Session::new(common::example_plan()).unwrap();
     let store = Store::create(&path, &session).unwrap();
     let mut app = common::app_with(session, kiroku::i18n::Lang::Ja);
-    let mut rec = kiroku::recorder::Recorder::new(store, None, Instant::now());
+    let mut rec = kiroku::recorder::Recorder::new(store, Instant::now());
     let line = "議事録の貼り付け試験です。Paste test, 10 MB.\n";
     let big = line.repeat(10 * 1024 * 1024 / line.len());
-    app.update(Action::Paste(big.clone()), common::at(15, 0, 0));
-    app.update(Action::Insert('了'), common::at(15, 0, 1));
+    let _ = app.update(Action::Paste(big.clone()), common::at(15, 0, 0));
+    let _ = app.update(Action::Insert('了'), common::at(15, 0, 1));
     common::render(&mut app, 120, 40, common::at(15, 0, 1));
     // Let a second pass so the unfinished input is journaled, then die without a save.
     rec.tick(
@@ -457,13 +457,13 @@ fn after_a_save_error_ctrl_s_offers_to_save_elsewhere() {
     let store = Store::create(&path, &session).unwrap();
     let mut app = common::app_with(session, kiroku::i18n::Lang::En);
     app.save_path = path.clone();
-    let mut rec = kiroku::recorder::Recorder::new(store, None, Instant::now());
-    common::press(
+    let mut rec = kiroku::recorder::Recorder::new(store, Instant::now());
+    let _ = common::press(
         &mut app,
         "<A-1>保存先を変える前の発言<Enter>",
         common::at(15, 0, 0),
     );
-    app.update(
+    let _ = app.update(
         Action::Saved(Err("s.ron: No space left on device".into())),
         common::at(15, 0, 1),
     );
@@ -472,24 +472,24 @@ fn after_a_save_error_ctrl_s_offers_to_save_elsewhere() {
         screen.contains("SAVE ERROR: s.ron: No space left on device"),
         "{screen}"
     );
-    common::press(&mut app, "<C-s>", common::at(15, 0, 2));
+    let _ = common::press(&mut app, "<C-s>", common::at(15, 0, 2));
     assert!(
         matches!(app.overlay, Overlay::Form(_)),
         "save-as is offered"
     );
     let elsewhere = dir.path().join("elsewhere.ron");
     // Clear the suggested path and type another.
-    common::press(&mut app, "<C-a>", common::at(15, 0, 2));
+    let _ = common::press(&mut app, "<C-a>", common::at(15, 0, 2));
     for _ in 0..path.as_os_str().len() + 20 {
-        common::press(&mut app, "<Delete>", common::at(15, 0, 2));
+        let _ = common::press(&mut app, "<Delete>", common::at(15, 0, 2));
     }
     let effects = common::press(
         &mut app,
         &format!("{}<Enter>", elsewhere.display()),
         common::at(15, 0, 3),
     );
-    assert_eq!(effects, vec![Effect::SaveAs(elsewhere.clone())]);
-    rec.carry_out(&mut app, &effects, common::at(15, 0, 3), Instant::now());
+    assert_eq!(effects.effects, vec![Effect::SaveAs(elsewhere.clone())]);
+    rec.carry_out(&mut app, effects, common::at(15, 0, 3), Instant::now());
     assert!(matches!(app.save, SaveStatus::Saved(_)), "{:?}", app.save);
     assert_eq!(app.save_path, elsewhere);
     let moved = load_session(&elsewhere).unwrap();

@@ -303,13 +303,13 @@ fn sixty_failed_saves_leave_no_temporary_file() {
     let store =
         Store::create_with(Box::new(Flaky(Rc::clone(&failing))), &path, &session, start).unwrap();
     let mut app = common::app_with(session, kiroku::i18n::Lang::Ja);
-    let mut rec = kiroku::recorder::Recorder::new(store, None, start);
+    let mut rec = kiroku::recorder::Recorder::new(store, start);
     let wall = common::at(15, 0, 0);
     let effects = common::press(&mut app, "<A-1>発言<Enter>", wall);
-    rec.carry_out(&mut app, &effects, wall, start);
+    rec.carry_out(&mut app, effects, wall, start);
     failing.set(true);
     let effects = common::press(&mut app, "<C-s>", wall);
-    rec.carry_out(&mut app, &effects, wall, start);
+    rec.carry_out(&mut app, effects, wall, start);
     assert!(matches!(app.save, kiroku::app::SaveStatus::Error(_)));
     for second in 1..=60 {
         rec.tick(&mut app, wall, start + Duration::from_secs(second));

@@ -183,7 +183,7 @@ impl Meeting {
         let session = Session::new(common::example_plan()).unwrap();
         let store = Store::create(&path, &session).unwrap();
         let start = Instant::now();
-        let rec = Recorder::new(store, None, start);
+        let rec = Recorder::new(store, start);
         let mut app = app_with(session, Lang::Ja);
         app.save_path = path.clone();
         Self {
@@ -219,8 +219,8 @@ impl Meeting {
     /// Runs one action as the terminal loop does: update, then carry out its effects.
     fn act(&mut self, action: Action) -> bool {
         let (wall, now) = (self.wall(), self.instant());
-        let effects = self.app.update(action, wall);
-        self.rec.carry_out(&mut self.app, &effects, wall, now)
+        let step = self.app.update(action, wall);
+        self.rec.carry_out(&mut self.app, step, wall, now)
     }
 
     fn key(&mut self, name: &str) -> bool {
@@ -238,8 +238,7 @@ impl Meeting {
 
     fn reopen(&mut self) {
         let (session, store, _) = Store::open(&self.path).unwrap();
-        let draft = session.live.draft.clone();
-        self.rec = Recorder::new(store, draft, self.instant());
+        self.rec = Recorder::new(store, self.instant());
         self.app = app_with(session, Lang::Ja);
         self.app.save_path = self.path.clone();
     }

@@ -178,7 +178,7 @@ impl Sim {
             Store::create_with(Box::new(fs.clone()), Path::new("s.ron"), &session, start).unwrap();
         Self {
             app: app_with(session, Lang::Ja),
-            rec: Recorder::new(store, None, start),
+            rec: Recorder::new(store, start),
             start,
             ms: 0,
             saw_error: false,
@@ -198,8 +198,8 @@ impl Sim {
     /// Keys, then the loop's work, then `ms` of ticking four times a second.
     fn keys(&mut self, keys: &str, ms: u64) {
         let (wall, mono) = (self.wall(), self.mono());
-        let effects = press(&mut self.app, keys, wall);
-        self.rec.carry_out(&mut self.app, &effects, wall, mono);
+        let step = press(&mut self.app, keys, wall);
+        self.rec.carry_out(&mut self.app, step, wall, mono);
         self.note();
         let end = self.ms + ms;
         while self.ms < end {

@@ -16,7 +16,7 @@ fn fresh() -> kiroku::app::App {
 #[test]
 fn alt_digit_and_f_keys_switch_the_speaker_shown_on_the_input_box() {
     let mut app = fresh();
-    press(&mut app, "<A-3>", at(15, 0, 0));
+    let _ = press(&mut app, "<A-3>", at(15, 0, 0));
     assert_eq!(app.session.live.speaker, pid("sato"));
     let screen = screen_text(&render(&mut app, 100, 30, at(15, 0, 0)));
     let input_title = screen
@@ -24,7 +24,7 @@ fn alt_digit_and_f_keys_switch_the_speaker_shown_on_the_input_box() {
         .find(|l| l.contains("3 南町CIO 佐藤 花子 様"))
         .unwrap();
     assert!(input_title.starts_with("┌"), "{screen}");
-    press(&mut app, "<F2>", at(15, 0, 1));
+    let _ = press(&mut app, "<F2>", at(15, 0, 1));
     assert_eq!(app.session.live.speaker, pid("suzuki"));
     assert_eq!(app.session.live.previous, pid("sato"));
     let screen = screen_text(&render(&mut app, 100, 30, at(15, 0, 1)));
@@ -41,9 +41,9 @@ fn alt_digit_and_f_keys_switch_the_speaker_shown_on_the_input_box() {
         screen.contains("<  3 web 佐藤 花子") || screen.contains("< 3 web 佐藤 花子"),
         "{screen}"
     );
-    press(&mut app, "<Tab>", at(15, 0, 2));
+    let _ = press(&mut app, "<Tab>", at(15, 0, 2));
     assert_eq!(app.session.live.speaker, pid("sato"));
-    press(&mut app, "<A-0>", at(15, 0, 3));
+    let _ = press(&mut app, "<A-0>", at(15, 0, 3));
     assert_eq!(
         app.session.live.speaker,
         pid("sato"),
@@ -55,10 +55,10 @@ fn alt_digit_and_f_keys_switch_the_speaker_shown_on_the_input_box() {
 #[test]
 fn enter_commits_with_speaker_item_flags_and_the_first_keystroke_time() {
     let mut app = fresh();
-    press(&mut app, "<A-1>本", at(15, 0, 5));
-    press(&mut app, "日は", at(15, 0, 9));
+    let _ = press(&mut app, "<A-1>本", at(15, 0, 5));
+    let _ = press(&mut app, "日は", at(15, 0, 9));
     let effects = press(&mut app, "<Enter>", at(15, 0, 20));
-    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(effects.effects, vec![Effect::Save]);
     let r = &app.session.remarks[0];
     assert_eq!(r.text, "本日は");
     assert_eq!(r.speaker, pid("yamada"));
@@ -68,21 +68,24 @@ fn enter_commits_with_speaker_item_flags_and_the_first_keystroke_time() {
     assert!(!r.non_public && !r.check_later);
     assert!(app.editor.is_empty());
     // Enter on empty input does nothing.
-    assert!(press(&mut app, "<Enter>", at(15, 1, 0)).is_empty());
-    press(&mut app, "   <Enter>", at(15, 1, 0));
+    assert_eq!(
+        press(&mut app, "<Enter>", at(15, 1, 0)),
+        kiroku::app::Step::default()
+    );
+    let _ = press(&mut app, "   <Enter>", at(15, 1, 0));
     assert_eq!(app.session.remarks.len(), 1);
 }
 
 #[test]
 fn off_the_record_and_closed_items_make_remarks_non_public() {
     let mut app = fresh();
-    press(&mut app, "<A-2>公開<Enter>", at(15, 0, 0));
-    press(&mut app, "<C-o>", at(15, 1, 0));
+    let _ = press(&mut app, "<A-2>公開<Enter>", at(15, 0, 0));
+    let _ = press(&mut app, "<C-o>", at(15, 1, 0));
     let screen = screen_text(&render(&mut app, 80, 24, at(15, 1, 1)));
     assert!(screen.contains("OFF THE RECORD"), "{screen}");
-    press(&mut app, "内緒<Enter><C-o>", at(15, 1, 5));
-    press(&mut app, "また公開<Enter>", at(15, 2, 0));
-    press(&mut app, "<C-n><C-n><C-n>非公開議題で<Enter>", at(15, 3, 0));
+    let _ = press(&mut app, "内緒<Enter><C-o>", at(15, 1, 5));
+    let _ = press(&mut app, "また公開<Enter>", at(15, 2, 0));
+    let _ = press(&mut app, "<C-n><C-n><C-n>非公開議題で<Enter>", at(15, 3, 0));
     let flags: Vec<bool> = app.session.remarks.iter().map(|r| r.non_public).collect();
     assert_eq!(flags, [false, true, false, true]);
     assert_eq!(app.session.remarks[3].item, 4);
@@ -94,10 +97,10 @@ fn off_the_record_and_closed_items_make_remarks_non_public() {
 #[test]
 fn ctrl_n_and_ctrl_p_move_through_the_agenda_and_log_times() {
     let mut app = fresh();
-    press(&mut app, "x<Enter>", at(15, 0, 0));
-    press(&mut app, "<C-n>", at(15, 5, 0));
-    press(&mut app, "<C-n>", at(15, 20, 0));
-    press(&mut app, "<C-p>", at(15, 22, 0));
+    let _ = press(&mut app, "x<Enter>", at(15, 0, 0));
+    let _ = press(&mut app, "<C-n>", at(15, 5, 0));
+    let _ = press(&mut app, "<C-n>", at(15, 20, 0));
+    let _ = press(&mut app, "<C-p>", at(15, 22, 0));
     assert_eq!(app.session.live.item, 2);
     let spans: Vec<_> = app
         .session
@@ -123,12 +126,12 @@ fn ctrl_n_and_ctrl_p_move_through_the_agenda_and_log_times() {
 #[test]
 fn ctrl_z_returns_the_last_remark_to_the_input_box() {
     let mut app = fresh();
-    press(
+    let _ = press(
         &mut app,
         "<A-1>一つ目<Enter><A-2>二つ目<Enter><A-4>",
         at(15, 0, 0),
     );
-    press(&mut app, "<C-z>", at(15, 1, 0));
+    let _ = press(&mut app, "<C-z>", at(15, 1, 0));
     assert_eq!(app.session.remarks.len(), 1);
     assert_eq!(app.editor.text(), "二つ目");
     assert_eq!(
@@ -136,14 +139,14 @@ fn ctrl_z_returns_the_last_remark_to_the_input_box() {
         pid("suzuki"),
         "its speaker is current again"
     );
-    press(&mut app, "<Enter>", at(15, 1, 5));
+    let _ = press(&mut app, "<Enter>", at(15, 1, 5));
     assert_eq!(app.session.remarks[1].text, "二つ目");
     assert_eq!(
         app.session.remarks[1].began,
         at(15, 0, 0),
         "its begin time is kept"
     );
-    press(&mut app, "<C-z><C-z><C-z>", at(15, 2, 0));
+    let _ = press(&mut app, "<C-z><C-z><C-z>", at(15, 2, 0));
     assert!(app.session.remarks.is_empty());
     assert_eq!(app.editor.text(), "一つ目二つ目");
 }
@@ -151,16 +154,16 @@ fn ctrl_z_returns_the_last_remark_to_the_input_box() {
 #[test]
 fn check_later_and_inaudible_marks() {
     let mut app = fresh();
-    press(&mut app, "<A-3>音声が<C-k>です<C-t><Enter>", at(15, 0, 0));
+    let _ = press(&mut app, "<A-3>音声が<C-k>です<C-t><Enter>", at(15, 0, 0));
     let r = &app.session.remarks[0];
     assert_eq!(r.text, "音声が［聞き取れず］です");
     assert!(r.check_later);
-    press(&mut app, "<C-t>", at(15, 0, 1));
+    let _ = press(&mut app, "<C-t>", at(15, 0, 1));
     assert!(
         !app.session.remarks[0].check_later,
         "empty input: toggles the last remark"
     );
-    press(&mut app, "<C-t>", at(15, 0, 2));
+    let _ = press(&mut app, "<C-t>", at(15, 0, 2));
     let screen = screen_text(&render(&mut app, 80, 24, at(15, 0, 3)));
     assert!(screen.contains("[check]"), "{screen}");
 }
@@ -175,8 +178,8 @@ fn three_hundred_chars() -> String {
 fn a_long_japanese_paragraph_wraps_by_display_width_and_the_cursor_follows() {
     let mut app = fresh();
     let text = three_hundred_chars();
-    press(&mut app, "<A-1>", at(15, 0, 0));
-    press(&mut app, &text, at(15, 0, 1));
+    let _ = press(&mut app, "<A-1>", at(15, 0, 0));
+    let _ = press(&mut app, &text, at(15, 0, 1));
     let mut terminal = render(&mut app, 80, 24, at(15, 0, 2));
     // 78 cells inside the box hold 39 full-width characters a line: 300 = 7×39 + 27, so the
     // cursor sits after the 27th character of the 8th line, in cell 54 of it. The box shows
@@ -196,7 +199,7 @@ fn a_long_japanese_paragraph_wraps_by_display_width_and_the_cursor_follows() {
         .backend_mut()
         .assert_cursor_position((1 + 54, last_row));
 
-    press(&mut app, "<Enter>", at(15, 0, 3));
+    let _ = press(&mut app, "<Enter>", at(15, 0, 3));
     let terminal = render(&mut app, 80, 24, at(15, 0, 4));
     let screen = screen_text(&terminal);
     // In the timeline the text is indented 2 cells in a pane 50 cells wide (80 minus the side
@@ -211,7 +214,7 @@ fn a_long_japanese_paragraph_wraps_by_display_width_and_the_cursor_follows() {
 #[test]
 fn the_cursor_sits_at_the_insertion_point_in_cells() {
     let mut app = fresh();
-    press(&mut app, "議事abc<Left><Left>", at(15, 0, 0));
+    let _ = press(&mut app, "議事abc<Left><Left>", at(15, 0, 0));
     let mut terminal = render(&mut app, 80, 24, at(15, 0, 0));
     // "議事a" is 5 cells: the cursor is in the sixth cell inside the left border.
     terminal.backend_mut().assert_cursor_position((1 + 5, 21));
@@ -220,20 +223,20 @@ fn the_cursor_sits_at_the_insertion_point_in_cells() {
 #[test]
 fn up_and_down_move_within_the_wrapped_paragraph() {
     let mut app = fresh();
-    press(&mut app, &"あ".repeat(60), at(15, 0, 0));
+    let _ = press(&mut app, &"あ".repeat(60), at(15, 0, 0));
     // 39 per line at 80 columns: the cursor is on line 2 at cell 42.
-    press(&mut app, "<Up>", at(15, 0, 0));
+    let _ = press(&mut app, "<Up>", at(15, 0, 0));
     assert_eq!(app.editor.cursor(), "あ".len() * 21);
-    press(&mut app, "<Home>", at(15, 0, 0));
+    let _ = press(&mut app, "<Home>", at(15, 0, 0));
     assert_eq!(app.editor.cursor(), 0);
-    press(&mut app, "<Down><End>", at(15, 0, 0));
+    let _ = press(&mut app, "<Down><End>", at(15, 0, 0));
     assert_eq!(app.editor.cursor(), "あ".len() * 60);
 }
 
 #[test]
 fn paste_inserts_without_committing() {
     let mut app = fresh();
-    app.update(Action::Paste("一行目\r\n二行目".into()), at(15, 0, 0));
+    let _ = app.update(Action::Paste("一行目\r\n二行目".into()), at(15, 0, 0));
     assert_eq!(app.editor.text(), "一行目\n二行目");
     assert!(app.session.remarks.is_empty());
 }
@@ -241,20 +244,20 @@ fn paste_inserts_without_committing() {
 #[test]
 fn picker_filters_and_adds_a_participant_with_the_next_free_slot() {
     let mut app = fresh();
-    press(&mut app, "<C-f>佐藤<Enter>", at(15, 0, 0));
+    let _ = press(&mut app, "<C-f>佐藤<Enter>", at(15, 0, 0));
     assert_eq!(app.session.live.speaker, pid("sato"));
-    press(&mut app, "<C-f>教授", at(15, 0, 0));
+    let _ = press(&mut app, "<C-f>教授", at(15, 0, 0));
     let screen = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
     assert!(screen.contains("東都大学 教授 高橋 誠 様"), "{screen}");
     assert!(
         !screen.contains(" 5 北町商工会議所"),
         "filtered out: {screen}"
     );
-    press(&mut app, "<Esc>", at(15, 0, 0));
+    let _ = press(&mut app, "<Esc>", at(15, 0, 0));
     assert_eq!(app.session.live.speaker, pid("sato"), "Esc changes nothing");
 
-    press(&mut app, "<C-f>中村<Enter>", at(15, 1, 0));
-    press(
+    let _ = press(&mut app, "<C-f>中村<Enter>", at(15, 1, 0));
+    let _ = press(
         &mut app,
         "<Up>西町 副市長<Tab><Tab>様<Tab> <Enter>",
         at(15, 1, 0),
@@ -263,14 +266,14 @@ fn picker_filters_and_adds_a_participant_with_the_next_free_slot() {
     assert_eq!(added.label(), "西町 副市長 中村 様");
     assert_eq!(added.hotkey, Some(7));
     assert_eq!(added.attendance, kiroku::model::Attendance::Online);
-    press(&mut app, "<A-1><A-7>", at(15, 1, 1));
+    let _ = press(&mut app, "<A-1><A-7>", at(15, 1, 1));
     assert_eq!(app.session.live.speaker, Some(added.id));
 }
 
 #[test]
 fn help_lists_every_binding_from_the_keymap() {
     let mut app = fresh();
-    press(&mut app, "<C-g>", at(15, 0, 0));
+    let _ = press(&mut app, "<C-g>", at(15, 0, 0));
     let screen = screen_text(&render(&mut app, 200, 60, at(15, 0, 0)));
     for b in app.keymap.bindings() {
         if matches!(b.action, Action::SpeakerSlot(_)) {
@@ -286,13 +289,13 @@ fn help_lists_every_binding_from_the_keymap() {
         screen.contains("A-1..A-0") && screen.contains("F1..F12"),
         "{screen}"
     );
-    press(&mut app, "<Esc>", at(15, 0, 0));
+    let _ = press(&mut app, "<Esc>", at(15, 0, 0));
     assert_eq!(app.overlay, kiroku::app::Overlay::None);
     // On a small screen the list scrolls instead of cutting descriptions short.
-    press(&mut app, "<C-g>", at(15, 0, 0));
+    let _ = press(&mut app, "<C-g>", at(15, 0, 0));
     let top = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
     assert!(top.contains("commit the remark"), "{top}");
-    press(&mut app, "<PageDown><End>", at(15, 0, 0));
+    let _ = press(&mut app, "<PageDown><End>", at(15, 0, 0));
     let bottom = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
     assert!(bottom.contains("current speaker/item"), "{bottom}");
 }
@@ -301,15 +304,15 @@ fn help_lists_every_binding_from_the_keymap() {
 fn scrolling_back_and_forth() {
     let mut app = app_with(sample_session(), Lang::En);
     for i in 0..40 {
-        press(&mut app, &format!("発言{i}<Enter>"), at(16, 0, 0));
+        let _ = press(&mut app, &format!("発言{i}<Enter>"), at(16, 0, 0));
     }
     render(&mut app, 80, 24, at(16, 0, 0));
-    press(&mut app, "<PageUp>", at(16, 0, 0));
+    let _ = press(&mut app, "<PageUp>", at(16, 0, 0));
     assert!(app.scroll_back > 0);
     let screen = screen_text(&render(&mut app, 80, 24, at(16, 0, 0)));
     assert!(!screen.contains("発言39"), "{screen}");
     assert!(screen.contains("scrolled back"), "{screen}");
-    press(&mut app, "<Esc>", at(16, 0, 0));
+    let _ = press(&mut app, "<Esc>", at(16, 0, 0));
     assert_eq!(app.scroll_back, 0);
 }
 
@@ -328,7 +331,7 @@ fn japanese_interface() {
 fn no_color_draws_without_colours() {
     let mut app = app_with(sample_session(), Lang::En);
     app.settings.no_color = true;
-    press(&mut app, "<C-o>", at(15, 42, 0));
+    let _ = press(&mut app, "<C-o>", at(15, 42, 0));
     let terminal = render(&mut app, 120, 40, at(15, 42, 0));
     let buf = terminal.backend().buffer();
     for cell in buf.content() {
@@ -341,7 +344,7 @@ fn no_color_draws_without_colours() {
 #[test]
 fn snapshot_80x24() {
     let mut app = app_with(sample_session(), Lang::Ja);
-    press(&mut app, "<A-2>前年度比で", at(15, 42, 0));
+    let _ = press(&mut app, "<A-2>前年度比で", at(15, 42, 0));
     let terminal = render(&mut app, 80, 24, at(15, 42, 30));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -349,7 +352,7 @@ fn snapshot_80x24() {
 #[test]
 fn snapshot_120x40() {
     let mut app = app_with(sample_session(), Lang::En);
-    press(&mut app, "<A-3><C-o>Off the record, for now", at(15, 42, 0));
+    let _ = press(&mut app, "<A-3><C-o>Off the record, for now", at(15, 42, 0));
     let terminal = render(&mut app, 120, 40, at(15, 50, 30));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -357,7 +360,7 @@ fn snapshot_120x40() {
 #[test]
 fn tiny_and_huge_terminals_do_not_panic() {
     let mut app = app_with(sample_session(), Lang::Ja);
-    press(&mut app, &three_hundred_chars(), at(15, 0, 0));
+    let _ = press(&mut app, &three_hundred_chars(), at(15, 0, 0));
     for (w, h) in [
         (1, 1),
         (10, 3),
@@ -368,13 +371,13 @@ fn tiny_and_huge_terminals_do_not_panic() {
         (200, 2),
     ] {
         render(&mut app, w, h, at(15, 0, 0));
-        press(&mut app, "<C-g>", at(15, 0, 0));
+        let _ = press(&mut app, "<C-g>", at(15, 0, 0));
         render(&mut app, w, h, at(15, 0, 0));
-        press(&mut app, "<Esc><C-f>", at(15, 0, 0));
+        let _ = press(&mut app, "<Esc><C-f>", at(15, 0, 0));
         render(&mut app, w, h, at(15, 0, 0));
-        press(&mut app, "<C-a>", at(15, 0, 0));
+        let _ = press(&mut app, "<C-a>", at(15, 0, 0));
         render(&mut app, w, h, at(15, 0, 0));
-        press(&mut app, "<Esc>", at(15, 0, 0));
+        let _ = press(&mut app, "<Esc>", at(15, 0, 0));
     }
 }
 
@@ -402,7 +405,7 @@ fn same_as_fresh(terminal: &Emulator, app: &kiroku::app::App, now: kiroku::model
 /// The sample meeting on a `w`×`h` emulated terminal, its first frame drawn.
 fn on_screen(w: u16, h: u16) -> (kiroku::app::App, Emulator, Screen) {
     let mut app = app_with(sample_session(), Lang::Ja);
-    app.update(Action::Resize(w, h), at(16, 0, 0));
+    let _ = app.update(Action::Resize(w, h), at(16, 0, 0));
     let mut terminal = Emulator::new(app.size);
     let mut screen = Screen::new();
     terminal.draw(|f| screen.draw(f, &app, at(16, 0, 0)));
@@ -415,7 +418,7 @@ fn a_keystroke_sends_only_what_changed_in_the_input_box() {
     let now = at(16, 0, 0);
     let whole = terminal.sent;
     for (i, c) in "発言です".chars().enumerate() {
-        press(&mut app, &c.to_string(), now);
+        let _ = press(&mut app, &c.to_string(), now);
         terminal.draw(|f| screen.draw(f, &app, now));
         // The character, the input box title's badge, cursor moves and colours: a few dozen
         // bytes. (The first key also turns the header's save state to unsaved.)
@@ -438,7 +441,7 @@ fn a_keystroke_sends_only_what_changed_in_the_input_box() {
     );
     same_as_fresh(&terminal, &app, later);
     // A commit changes the record, and the screen follows.
-    press(&mut app, "<Enter>", later);
+    let _ = press(&mut app, "<Enter>", later);
     terminal.draw(|f| screen.draw(f, &app, later));
     same_as_fresh(&terminal, &app, later);
     assert!(terminal.parser.screen().contents().contains("発言です"));
@@ -449,7 +452,7 @@ fn an_overlay_closing_leaves_no_trace() {
     let (mut app, mut terminal, mut screen) = on_screen(100, 30);
     let now = at(16, 0, 0);
     for keys in ["<C-g>", "<C-g>", "<C-f>", "ij", "<Esc>", "<C-o>", "<C-o>"] {
-        press(&mut app, keys, now);
+        let _ = press(&mut app, keys, now);
         terminal.draw(|f| screen.draw(f, &app, now));
         same_as_fresh(&terminal, &app, now);
     }

@@ -11,7 +11,7 @@ const T: fn() -> kiroku::model::Timestamp = || at(17, 0, 0);
 
 fn review() -> App {
     let mut app = app_with(minutes_session_full(), Lang::Ja);
-    press(&mut app, "<C-r>", T());
+    let _ = press(&mut app, "<C-r>", T());
     assert!(app.review.is_some());
     // The loop draws (and measures the screen) before it reads the first key.
     render(&mut app, 80, 24, T());
@@ -25,12 +25,12 @@ fn selected(app: &App) -> &kiroku::model::Remark {
 
 /// Selects the remark whose text starts with `start`, by moving as a user would.
 fn go_to(app: &mut App, start: &str) {
-    press(app, "<Home>", T());
+    let _ = press(app, "<Home>", T());
     for _ in 0..app.session.remarks.len() {
         if selected(app).text.starts_with(start) {
             return;
         }
-        press(app, "<Down>", T());
+        let _ = press(app, "<Down>", T());
     }
     panic!("no remark starting with {start}");
 }
@@ -38,17 +38,17 @@ fn go_to(app: &mut App, start: &str) {
 /// Applies `keys`, checks `check`, then undoes and redoes and checks both ends.
 fn undoable(app: &mut App, keys: &str, check: impl Fn(&App)) {
     let before = app.session.clone();
-    press(app, keys, T());
+    let _ = press(app, keys, T());
     check(app);
     let after = app.session.clone();
     assert_ne!(before, after, "{keys} changed something");
-    press(app, "u", T());
+    let _ = press(app, "u", T());
     // Undo restores everything but the id counter: an id a split handed out stays used.
     let mut undone = app.session.clone();
     assert!(undone.live.next_remark_id >= before.live.next_remark_id);
     undone.live.next_remark_id = before.live.next_remark_id;
     assert_eq!(undone, before, "undo of {keys}");
-    press(app, "U", T());
+    let _ = press(app, "U", T());
     assert_eq!(app.session, after, "redo of {keys}");
 }
 
@@ -59,7 +59,7 @@ fn the_list_is_grouped_by_item_with_the_last_remark_selected() {
         selected(&app).text,
         "（委員の音声が途切れる。接続を再確認）"
     );
-    press(&mut app, "<Home>", T());
+    let _ = press(&mut app, "<Home>", T());
     let screen = screen_text(&render(&mut app, 120, 40, T()));
     let h1 = screen.find("1 開会挨拶").unwrap();
     let h2 = screen.find("2 報告事項").unwrap();
@@ -76,31 +76,31 @@ fn the_list_is_grouped_by_item_with_the_last_remark_selected() {
 #[test]
 fn moving_around() {
     let mut app = review();
-    press(&mut app, "<Home>", T());
+    let _ = press(&mut app, "<Home>", T());
     assert!(selected(&app).text.starts_with("本日は"));
-    press(&mut app, "<C-n>", T());
+    let _ = press(&mut app, "<C-n>", T());
     assert!(
         selected(&app).text.starts_with("利用率の推移"),
         "first of the next item"
     );
-    press(&mut app, "c", T());
+    let _ = press(&mut app, "c", T());
     assert!(selected(&app).check_later);
-    press(&mut app, "<Home>i", T());
+    let _ = press(&mut app, "<Home>i", T());
     assert!(selected(&app).text.contains("［聞き取れず］"));
     go_to(&mut app, "前年度比");
-    press(&mut app, "s", T());
+    let _ = press(&mut app, "s", T());
     assert!(
         selected(&app).text.starts_with("ここからは"),
         "next by 鈴木"
     );
-    press(&mut app, "S", T());
+    let _ = press(&mut app, "S", T());
     assert!(selected(&app).text.starts_with("前年度比"));
-    press(&mut app, "<End>", T());
+    let _ = press(&mut app, "<End>", T());
     assert!(
         selected(&app).text.starts_with("調達"),
         "the closed item comes last"
     );
-    press(&mut app, "<C-p>", T());
+    let _ = press(&mut app, "<C-p>", T());
     assert!(selected(&app).text.starts_with("利用率の推移"));
 }
 
@@ -108,7 +108,7 @@ fn moving_around() {
 fn edit_text_in_place_with_the_cursor_for_the_ime() {
     let mut app = review();
     go_to(&mut app, "前年度比");
-    press(&mut app, "<Enter><End><Left>", T());
+    let _ = press(&mut app, "<Enter><End><Left>", T());
     let mut terminal = render(&mut app, 120, 40, T());
     let screen = screen_text(&terminal);
     let row = screen
@@ -119,7 +119,7 @@ fn edit_text_in_place_with_the_cursor_for_the_ime() {
     terminal
         .backend_mut()
         .assert_cursor_position((1 + 4 + 24, u16::try_from(row).unwrap()));
-    press(&mut app, "<Esc>", T());
+    let _ = press(&mut app, "<Esc>", T());
     assert_eq!(
         selected(&app).text,
         "前年度比で二割増えている。",
@@ -148,7 +148,7 @@ fn reassign_by_hotkey_picker_and_for_several_remarks() {
         assert_eq!(app.session.remarks[0].speaker, pid("sato"));
         assert_eq!(app.session.remarks[1].speaker, pid("sato"));
     });
-    press(&mut app, "<Esc>", T());
+    let _ = press(&mut app, "<Esc>", T());
     assert!(app.review.as_ref().unwrap().marked.is_empty());
 }
 
@@ -201,7 +201,7 @@ fn merge_with_the_next_and_split_at_the_cursor() {
     });
     go_to(&mut app, "利用率の推移");
     let before = app.session.clone();
-    press(&mut app, "J", T());
+    let _ = press(&mut app, "J", T());
     assert!(
         app.message.is_some(),
         "the next is by someone else: refused"
@@ -244,7 +244,7 @@ fn corrections_to_roster_meeting_and_agenda_show_everywhere() {
     undoable(&mut app, "A<Tab><Tab> <Enter>", |app| {
         assert!(!app.session.plan.agenda[1].public, "item 2 closed");
     });
-    press(
+    let _ = press(
         &mut app,
         "E<Tab><C-w><C-w><C-w><C-w><C-w>2026-13-40<Enter>",
         T(),
@@ -256,7 +256,7 @@ fn corrections_to_roster_meeting_and_agenda_show_everywhere() {
 #[test]
 fn search_as_you_type_in_japanese_with_highlight() {
     let mut app = review();
-    press(&mut app, "<Home>/利用率", T());
+    let _ = press(&mut app, "<Home>/利用率", T());
     assert!(selected(&app).text.starts_with("利用率の推移"));
     let terminal = render(&mut app, 120, 40, T());
     let screen = screen_text(&terminal);
@@ -275,21 +275,21 @@ fn search_as_you_type_in_japanese_with_highlight() {
         hl,
         "の is not part of the match"
     );
-    press(&mut app, "<Enter>n", T());
+    let _ = press(&mut app, "<Enter>n", T());
     assert!(
         selected(&app).text.starts_with("利用率は"),
         "{}",
         selected(&app).text
     );
-    press(&mut app, "N", T());
+    let _ = press(&mut app, "N", T());
     assert!(selected(&app).text.starts_with("利用率の推移"));
-    press(&mut app, "/佐藤<Enter>", T());
+    let _ = press(&mut app, "/佐藤<Enter>", T());
     assert_eq!(
         selected(&app).speaker,
         pid("sato"),
         "speakers are searched too"
     );
-    press(&mut app, "/存在しない語<Esc>", T());
+    let _ = press(&mut app, "/存在しない語<Esc>", T());
     assert_eq!(selected(&app).speaker, pid("sato"), "Esc goes back");
 }
 
@@ -310,7 +310,7 @@ fn the_preview_shows_what_the_public_minutes_will_say() {
         !preview.contains("ここからは"),
         "a non-public remark is not in the preview"
     );
-    press(&mut app, "P", T());
+    let _ = press(&mut app, "P", T());
     let screen = screen_text(&render(&mut app, 120, 40, T()));
     let preview: String = screen
         .lines()
@@ -320,10 +320,10 @@ fn the_preview_shows_what_the_public_minutes_will_say() {
         preview.contains("ここからは"),
         "released, it would be published: {screen}"
     );
-    press(&mut app, "<End>", T());
+    let _ = press(&mut app, "<End>", T());
     let screen = screen_text(&render(&mut app, 120, 40, T()));
     assert!(screen.contains("非公開の議題"), "{screen}");
-    press(&mut app, "v", T());
+    let _ = press(&mut app, "v", T());
     let screen = screen_text(&render(&mut app, 120, 40, T()));
     assert!(!screen.contains("公開版の見え方"), "{screen}");
 }
@@ -334,15 +334,15 @@ fn undo_survives_a_save_and_live_mode_continues() {
     go_to(&mut app, "前年度比");
     let effects = press(&mut app, "p", T());
     assert!(
-        effects.contains(&kiroku::app::Effect::Save),
+        effects.effects.contains(&kiroku::app::Effect::Save),
         "each change is saved"
     );
-    app.update(kiroku::app::Action::Saved(Ok(())), T());
-    press(&mut app, "u", T());
+    let _ = app.update(kiroku::app::Action::Saved(Ok(())), T());
+    let _ = press(&mut app, "u", T());
     assert!(!selected(&app).non_public, "undo after a save");
-    press(&mut app, "<C-r>", T());
+    let _ = press(&mut app, "<C-r>", T());
     assert!(app.review.is_none());
-    press(&mut app, "<A-1>続けて発言<Enter>", T());
+    let _ = press(&mut app, "<A-1>続けて発言<Enter>", T());
     assert_eq!(app.session.remarks.last().unwrap().text, "続けて発言");
 }
 
@@ -350,7 +350,7 @@ fn undo_survives_a_save_and_live_mode_continues() {
 fn cleanup_snapshot_80x24() {
     let mut app = review();
     go_to(&mut app, "前年度比");
-    press(&mut app, "<Space>", T());
+    let _ = press(&mut app, "<Space>", T());
     let terminal = render(&mut app, 80, 24, T());
     insta::assert_snapshot!(terminal.backend());
 }
@@ -360,12 +360,12 @@ fn tiny_screens_in_cleanup_mode_do_not_panic() {
     let mut app = review();
     for (w, h) in [(1, 1), (10, 3), (20, 5), (300, 100), (0, 0)] {
         render(&mut app, w, h, T());
-        press(&mut app, "<Enter>", T());
+        let _ = press(&mut app, "<Enter>", T());
         render(&mut app, w, h, T());
-        press(&mut app, "<Esc>/x", T());
+        let _ = press(&mut app, "<Esc>/x", T());
         render(&mut app, w, h, T());
-        press(&mut app, "<Esc>E", T());
+        let _ = press(&mut app, "<Esc>E", T());
         render(&mut app, w, h, T());
-        press(&mut app, "<Esc>", T());
+        let _ = press(&mut app, "<Esc>", T());
     }
 }

@@ -11,6 +11,7 @@ pub enum Action {
     View(super::View),
     /// Something the user should know about the session's files (changed by someone else,
     /// and written again): shown in the header.
+    #[serde(skip)]
     Notice(String),
     /// Commit the input as a remark of the current speaker.
     Commit,
@@ -152,4 +153,16 @@ pub enum Action {
     /// A save finished (`Err` holds the message).
     #[serde(skip)]
     Saved(Result<(), String>),
+    /// The clock: the unfinished input is journaled if it changed (at most once a second).
+    #[serde(skip)]
+    Tick,
+    /// Everything, unfinished input included, was written into the session file itself.
+    #[serde(skip)]
+    Folded,
+    /// The session is saved to this path from now on (save-as after a storage error).
+    #[serde(skip)]
+    SavedAs(std::path::PathBuf),
+    /// A quit was refused because saving failed; the next quit goes through.
+    #[serde(skip)]
+    QuitRefused,
 }

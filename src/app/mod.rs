@@ -27,6 +27,18 @@ use crate::editor::Editor;
 use crate::i18n::Lang;
 use crate::model::{Draft, Session, Timestamp};
 
+/// What one update step produced: what the loop should do, and every edit it made to the
+/// record, for the journal. This is the one way anything reaches the record on disk.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct Step {
+    pub effects: Vec<Effect>,
+    pub edits: Vec<crate::model::Edit>,
+}
+
+/// The unfinished input is journaled at most this often while it changes.
+pub const DRAFT_EVERY: chrono::TimeDelta = chrono::TimeDelta::seconds(1);
+
 /// What the update step asks the loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -116,8 +128,12 @@ pub struct App {
     pub review: Option<Review>,
     /// Undo and redo of cleanup changes; kept across saves.
     pub history: History,
-    /// Edits made since the loop last took them, for the journal.
-    pub outbox: Vec<crate::model::Edit>,
+    /// Edits made during the step under way; `update` hands them on in its [`Step`].
+    pub(super) outbox: Vec<crate::model::Edit>,
+    /// The unfinished input as the journal (or the session file) has it, and when it was
+    /// journaled.
+    journaled_draft: Option<Draft>,
+    draft_journaled_at: Option<Timestamp>,
     /// Where the session is saved (shown when offering save-as).
     pub save_path: std::path::PathBuf,
     /// Counts the update steps that changed the session, so views can tell when what they
@@ -127,6 +143,8 @@ pub struct App {
 
 impl App {
     pub fn new(session: Session, keymap: Keymap, settings: Settings) -> Self {
+        // What the session was read with is what the journal holds.
+        let journaled_draft = session.live.draft.clone();
         let (editor, draft_began, draft_non_public, draft_item) = match &session.live.draft {
             Some(d) => (
                 Editor::new(d.text.clone()),
@@ -156,6 +174,8 @@ impl App {
             review: None,
             history: History::default(),
             outbox: Vec::new(),
+            journaled_draft,
+            draft_journaled_at: None,
             save_path: std::path::PathBuf::new(),
             revision: 0,
         }
@@ -174,15 +194,20 @@ impl App {
         }
     }
 
-    /// The session as it should be written now, unfinished input included.
-    pub fn session_for_save(&mut self) -> &Session {
-        self.session.live.draft = self.draft();
-        &self.session
-    }
-
-    /// Takes the edits made since the last call.
-    pub fn take_outbox(&mut self) -> Vec<crate::model::Edit> {
-        std::mem::take(&mut self.outbox)
+    /// Does the journal hold the unfinished input as it is now? (Compared in place: the
+    /// input may be a 10 MB paste.)
+    pub fn draft_is_journaled(&self) -> bool {
+        let typed = !self.editor.is_empty() && self.draft_began.is_some();
+        match &self.journaled_draft {
+            None => !typed,
+            Some(d) => {
+                typed
+                    && d.text == self.editor.text()
+                    && Some(d.began) == self.draft_began
+                    && d.non_public == self.draft_non_public
+                    && d.item == self.draft_item
+            }
+        }
     }
 
     /// The modes whose bindings apply now, most specific first.

@@ -1,21 +1,80 @@
 //! The update step. It reads the clock only through `now`, so tests drive it with fixed times.
 
-use super::{Action, App, Effect, Overlay, Picker, PickerPurpose, SaveStatus};
+use super::{Action, App, Effect, Overlay, Picker, PickerPurpose, SaveStatus, Step};
 use crate::editor::{Editor, normalize_pasted};
 use crate::model::Timestamp;
 
 use crate::editor_marks::INAUDIBLE;
 
 impl App {
-    pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+    /// One step: the state changes, and the step says what the loop should do and which
+    /// edits of the record to journal.
+    pub fn update(&mut self, action: Action, now: Timestamp) -> Step {
+        let tick = action == Action::Tick;
+        let effects = match action {
+            Action::Tick => Vec::new(),
+            Action::Folded => {
+                self.draft_journaled(now);
+                Vec::new()
+            }
+            action => self.step(action, now),
+        };
+        let mut edits = std::mem::take(&mut self.outbox);
         // Every change to the session leaves an edit for the journal (the journal property
         // tests hold this), so a new edit is exactly when the record's views are stale.
-        let edits = self.outbox.len();
-        let effects = self.step(action, now);
-        if self.outbox.len() > edits {
+        if !edits.is_empty() {
             self.revision = self.revision.wrapping_add(1);
         }
-        effects
+        if let Some(edit) = self.draft_edit(&edits, tick, now) {
+            edits.push(edit);
+        }
+        Step { effects, edits }
+    }
+
+    /// The edit that brings the journal's unfinished input up to date, when one is due: with
+    /// a commit or an undo (or a crash right after would bring committed text back as
+    /// unfinished input, or lose what was taken back); at once when its non-public state or
+    /// pinned item changed (a crash must not bring it back as public); else at most once a
+    /// second, on the clock.
+    fn draft_edit(
+        &mut self,
+        edits: &[crate::model::Edit],
+        tick: bool,
+        now: Timestamp,
+    ) -> Option<crate::model::Edit> {
+        use crate::model::Edit;
+        // No input counts as public and unpinned: plain typing waits for the clock.
+        let typed = !self.editor.is_empty() && self.draft_began.is_some();
+        let meta_now = if typed {
+            (self.draft_non_public, self.draft_item)
+        } else {
+            (false, None)
+        };
+        let meta_journaled = self
+            .journaled_draft
+            .as_ref()
+            .map_or((false, None), |d| (d.non_public, d.item));
+        let committed = edits
+            .iter()
+            .any(|e| matches!(e, Edit::Append(_) | Edit::Pop));
+        let due = tick
+            && self
+                .draft_journaled_at
+                .is_none_or(|at| now - at >= super::DRAFT_EVERY);
+        if !(committed || meta_now != meta_journaled || due) || self.draft_is_journaled() {
+            return None;
+        }
+        let draft = self.draft();
+        let edit = crate::model::draft_edit(self.journaled_draft.as_ref(), draft.as_ref());
+        self.journaled_draft = draft;
+        self.draft_journaled_at = Some(now);
+        Some(edit)
+    }
+
+    /// The session file now holds the unfinished input as it is.
+    fn draft_journaled(&mut self, now: Timestamp) {
+        self.journaled_draft = self.draft();
+        self.draft_journaled_at = Some(now);
     }
 
     fn step(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
@@ -31,11 +90,24 @@ impl App {
             Action::Saved(result) => {
                 self.save = match result {
                     Ok(()) => {
-                        self.dirty = false;
+                        // Saved means everything: typing not yet journaled keeps it unsaved.
+                        if self.draft_is_journaled() {
+                            self.dirty = false;
+                        }
                         SaveStatus::Saved(now)
                     }
                     Err(e) => SaveStatus::Error(e),
                 };
+                return Vec::new();
+            }
+            Action::SavedAs(path) => {
+                let s = self.settings.lang.strings();
+                self.message = Some(format!("{} {}", s.saved_as, path.display()));
+                self.save_path = path;
+                return Vec::new();
+            }
+            Action::QuitRefused => {
+                self.message = Some(self.settings.lang.strings().quit_unsaved.to_owned());
                 return Vec::new();
             }
             Action::Notice(text) => {

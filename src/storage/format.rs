@@ -6,7 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AgendaItem, LiveState, Meeting, MeetingLog, Participant, Plan, Remark, Session,
+    AgendaItem, Draft, LiveState, Meeting, MeetingLog, Participant, Plan, Remark, Session,
 };
 
 /// The schema version this build writes and the newest it reads.
@@ -110,12 +110,26 @@ fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 pub fn session_to_string(session: &Session) -> String {
+    session_text(session, &session.live)
+}
+
+/// The session as written with `draft` as its unfinished input (the app keeps the input in
+/// its editor, not in the session).
+pub fn session_to_string_with_draft(session: &Session, draft: Option<Draft>) -> String {
+    let live = LiveState {
+        draft,
+        ..session.live.clone()
+    };
+    session_text(session, &live)
+}
+
+fn session_text(session: &Session, live: &LiveState) -> String {
     to_ron(&SessionOut {
         version: CURRENT_VERSION,
         meeting: &session.plan.meeting,
         roster: &session.plan.roster,
         agenda: &session.plan.agenda,
-        live: &session.live,
+        live,
         log: &session.log,
         remarks: &session.remarks,
     })

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use super::fs::Fingerprint;
 use super::journal::{Journal, content_hash, journal_path};
 use super::{Fs, LoadError, LoadErrorKind, RealFs, parse_session, session_to_string};
-use crate::model::{Edit, Session};
+use crate::model::{Draft, Edit, Session};
 
 /// Unsynced journal records wait at most this long.
 pub const SYNC_EVERY: Duration = Duration::from_secs(1);
@@ -147,7 +147,20 @@ impl Store {
 
     /// Rewrites the RON file and starts a new journal on it.
     pub fn fold(&mut self, session: &Session, now: Instant) -> io::Result<()> {
-        let text = session_to_string(session);
+        self.fold_text(session_to_string(session), now)
+    }
+
+    /// As [`Store::fold`], with `draft` as the unfinished input.
+    pub fn fold_with_draft(
+        &mut self,
+        session: &Session,
+        draft: Option<Draft>,
+        now: Instant,
+    ) -> io::Result<()> {
+        self.fold_text(super::session_to_string_with_draft(session, draft), now)
+    }
+
+    fn fold_text(&mut self, text: String, now: Instant) -> io::Result<()> {
         self.session_print = None;
         self.journal_print = None;
         self.fs.write_atomic(&self.path, text.as_bytes())?;
@@ -219,6 +232,12 @@ impl Store {
             return None;
         }
         self.tampered.take()
+    }
+
+    /// Keeps edits in memory without writing (while saving fails): the next full save
+    /// covers them, and they are not lost meanwhile.
+    pub fn keep(&mut self, edits: Vec<Edit>) {
+        self.pending.extend(edits);
     }
 
     /// Appends edits; `sync_now` (a commit) forces them to disk before returning. Edits
@@ -294,10 +313,16 @@ impl Store {
 
     /// Moves the session to `path` (save-as after a storage error): everything is written
     /// there, and the old files are left as they were.
-    pub fn relocate(&mut self, path: &Path, session: &Session, now: Instant) -> io::Result<()> {
+    pub fn relocate(
+        &mut self,
+        path: &Path,
+        session: &Session,
+        draft: Option<Draft>,
+        now: Instant,
+    ) -> io::Result<()> {
         let old = std::mem::replace(&mut self.path, path.to_path_buf());
         let journal = self.journal.take();
-        if let Err(e) = self.fold(session, now) {
+        if let Err(e) = self.fold_with_draft(session, draft, now) {
             self.path = old;
             self.journal = journal;
             self.needs_fold = true;

@@ -303,10 +303,11 @@ pub fn kept_one_and_one(s: &Session) {
 
 /// Drives the app as a user would: `press(&mut app, "<A-2>発言です<Enter>", now)`. Text
 /// outside `<…>` is typed character by character; `<…>` is a key as keymap files write it.
-pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> Vec<kiroku::app::Effect> {
+/// Returns the steps' effects and edits, in order, as one step.
+pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> kiroku::app::Step {
     use kiroku::app::KeyChord;
     use kiroku::app::{KeyCode, KeyModifiers};
-    let mut effects = Vec::new();
+    let mut all = kiroku::app::Step::default();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let chord = if c == '<' && rest.contains('>') {
@@ -319,10 +320,12 @@ pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> Vec<kiro
             KeyChord::new(KeyCode::Char(c), KeyModifiers::NONE)
         };
         if let Some(action) = app.action_for_key(chord) {
-            effects.extend(app.update(action, now));
+            let step = app.update(action, now);
+            all.effects.extend(step.effects);
+            all.edits.extend(step.edits);
         }
     }
-    effects
+    all
 }
 
 /// A live-mode app on `session` with English strings and colours off unless asked.
@@ -352,12 +355,12 @@ pub fn render(
     h: u16,
     now: Timestamp,
 ) -> ratatui::Terminal<ratatui::backend::TestBackend> {
-    app.update(kiroku::app::Action::Resize(w, h), now);
+    let _ = app.update(kiroku::app::Action::Resize(w, h), now);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| kiroku::ui::draw(f, app, now)).unwrap();
     // As the loop does after each frame.
     let view = kiroku::ui::measure(app);
-    app.update(kiroku::app::Action::View(view), now);
+    let _ = app.update(kiroku::app::Action::View(view), now);
     terminal
 }
 
