@@ -160,6 +160,12 @@ impl Recorder {
     }
 
     fn save_as(&mut self, app: &mut App, wall: Timestamp, now: Instant, path: &Path) {
+        // Save-as makes a new session file; it never replaces one that is there (another
+        // meeting, perhaps).
+        if std::fs::symlink_metadata(path).is_ok() {
+            let why = format!("{} already exists: choose a new name", path.display());
+            return Self::report(app, wall, Err(why));
+        }
         let lock = match SessionLock::acquire(path, &wall.to_rfc3339()) {
             Ok(lock) => lock,
             Err(e) => return Self::report(app, wall, Err(e.to_string())),

@@ -489,6 +489,23 @@ fn after_a_save_error_ctrl_s_offers_to_save_elsewhere() {
         common::at(15, 0, 3),
     );
     assert_eq!(effects.effects, vec![Effect::SaveAs(elsewhere.clone())]);
+    // A file already there (another meeting, perhaps) is never replaced by save-as.
+    std::fs::write(&elsewhere, "another meeting").unwrap();
+    rec.carry_out(
+        &mut app,
+        kiroku::app::Step {
+            effects: effects.effects.clone(),
+            edits: Vec::new(),
+        },
+        common::at(15, 0, 3),
+        Instant::now(),
+    );
+    assert!(matches!(app.save, SaveStatus::Error(ref e) if e.contains("already exists")));
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).unwrap(),
+        "another meeting"
+    );
+    std::fs::remove_file(&elsewhere).unwrap();
     rec.carry_out(&mut app, effects, common::at(15, 0, 3), Instant::now());
     assert!(matches!(app.save, SaveStatus::Saved(_)), "{:?}", app.save);
     assert_eq!(app.save_path, elsewhere);

@@ -328,3 +328,39 @@ fn sixty_failed_saves_leave_no_temporary_file() {
     let s = kiroku::storage::load_session(&path).unwrap();
     assert_eq!(s.remarks.len(), 1);
 }
+
+#[test]
+fn export_never_writes_over_a_kiroku_file_and_appends_to_redirected_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_in(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    for target in ["s.ron", "s.ron.journal"] {
+        if target.ends_with("journal") {
+            kiroku::storage::Store::open(&path).unwrap();
+        }
+        let o = kiroku(&["export", "s.ron", "-o", target], dir.path());
+        assert_eq!(o.status.code(), Some(1), "{target}");
+        assert!(stderr(&o).contains("kiroku file"), "{}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the session is untouched"
+    );
+    // `-o /dev/stdout >> log` appends, as the shell was asked to.
+    std::fs::write(dir.path().join("log.txt"), "earlier line\n").unwrap();
+    let status = Command::new("sh")
+        .args([
+            "-c",
+            &format!("{BIN} export s.ron -o /dev/stdout >> log.txt"),
+        ])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let log = std::fs::read_to_string(dir.path().join("log.txt")).unwrap();
+    assert!(
+        log.starts_with("earlier line\n") && log.contains("議事要旨"),
+        "{log}"
+    );
+}

@@ -46,6 +46,8 @@ enum Step {
     NextItem,
     PrevItem,
     UndoCommit,
+    /// C-t: "check later" on the input, or (input empty) on the last remark.
+    CheckLater,
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -110,6 +112,7 @@ fn step() -> impl Strategy<Value = Step> {
         3 => Just(Step::NextItem),
         2 => Just(Step::PrevItem),
         3 => Just(Step::UndoCommit),
+        2 => Just(Step::CheckLater),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -174,6 +177,9 @@ struct Meeting {
     /// The highest id counter seen: it must never go back, or an id would be handed out
     /// twice.
     next_id: u64,
+    /// A crash brought back part of the input (journaled with its state, perhaps
+    /// non-public) without the canary it was typing: what is typed onto it shares that state.
+    tainted: bool,
 }
 
 impl Meeting {
@@ -196,6 +202,7 @@ impl Meeting {
             fates: BTreeMap::new(),
             next_canary: 0,
             next_id: 0,
+            tainted: false,
         }
     }
 
@@ -209,9 +216,16 @@ impl Meeting {
 
     /// What is in the input box now was captured non-public if the state is so now.
     fn watch_input(&mut self) {
-        if self.app.review.is_none() && self.app.session.is_non_public_now() {
-            for c in canaries(self.app.editor.text()) {
-                self.fates.entry(c).or_default().captured_non_public = true;
+        if self.app.editor.is_empty() {
+            self.tainted = false;
+        }
+        for c in canaries(self.app.editor.text()) {
+            let f = self.fates.entry(c).or_default();
+            if self.app.review.is_none() && self.app.session.is_non_public_now() {
+                f.captured_non_public = true;
+            }
+            if self.tainted {
+                f.touched = true;
             }
         }
     }
@@ -241,6 +255,7 @@ impl Meeting {
         self.rec = Recorder::new(store, self.instant());
         self.app = app_with(session, Lang::Ja);
         self.app.save_path = self.path.clone();
+        self.tainted = !self.app.editor.is_empty();
     }
 
     fn run(&mut self, step: &Step) {
@@ -302,6 +317,9 @@ impl Meeting {
                         self.fates.entry(c).or_default().touched = true;
                     }
                 }
+            }
+            Step::CheckLater => {
+                self.key("C-t");
             }
             Step::Wait(s) => {
                 for _ in 0..*s {
@@ -474,6 +492,19 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
             prop_assert!(has(&internal, *c), "Q{c}Z committed but not read back");
         }
     }
+    // What the screen shows is what the minutes hold: each remark the session in memory
+    // withholds is absent from the public export, each it publishes is there.
+    let (public_text, _) = m.export(Format::Text, Audience::Public, "default");
+    for r in &m.app.session.remarks {
+        for c in canaries(&r.text) {
+            prop_assert_eq!(
+                has(&public_text, c),
+                m.app.session.is_public(r),
+                "Q{}Z: the screen and the minutes disagree",
+                c
+            );
+        }
+    }
     let summary = kiroku::commands::check(&m.path).unwrap();
     let count = format!("{} remarks", m.app.session.remarks.len());
     prop_assert!(
@@ -631,6 +662,46 @@ fn the_known_paths_hold() {
             OffRecord,
             OffRecord,
             Crash,
+            Enter,
+        ],
+        // A public remark taken back while the record is off sits there non-public.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            OffRecord,
+            UndoCommit,
+            OffRecord,
+            t.clone(),
+            Enter,
+        ],
+        // Undo of a release after the remark was marked in live mode: the undo no longer
+        // fits the remark, so it is refused, never forced on it.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            OffRecord,
+            t.clone(),
+            Enter,
+            OffRecord,
+            Cleanup(vec![Clean::Release]),
+            CheckLater,
+            Cleanup(vec![Clean::Undo]),
+            t.clone(),
+            Enter,
+        ],
+        // The same with redo of a flag.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            t.clone(),
+            Enter,
+            Cleanup(vec![Clean::Flag, Clean::Undo]),
+            CheckLater,
+            Cleanup(vec![Clean::Redo]),
+            t.clone(),
             Enter,
         ],
     ];

@@ -167,6 +167,32 @@ fn reassign_to_someone_new_adds_them_in_one_undoable_step() {
     );
 }
 
+/// Someone added in cleanup, undone; someone else added in live mode takes the same id and
+/// hotkey; redo is then refused rather than bringing back a second person with that id.
+#[test]
+fn redo_never_brings_back_an_id_or_hotkey_taken_since() {
+    let mut app = review();
+    go_to(&mut app, "利用率の推移");
+    let _ = press(&mut app, "<C-f>中村<Enter><Up>西町 課長<Enter>", T());
+    let added = app.session.plan.roster.last().unwrap().clone();
+    let _ = press(
+        &mut app,
+        "u<C-r><C-f>山本<Enter><Up>東町 課長<Enter><C-r>U",
+        T(),
+    );
+    assert!(app.message.is_some(), "the redo is refused, and says so");
+    let ids: Vec<_> = app.session.plan.roster.iter().map(|p| &p.id).collect();
+    assert_eq!(
+        ids.iter().filter(|id| ***id == added.id).count(),
+        1,
+        "{ids:?}"
+    );
+    let s = &app.session;
+    let text = kiroku::storage::session_to_string(s);
+    kiroku::storage::parse_session(std::path::Path::new("s.ron"), &text)
+        .expect("the session loads");
+}
+
 #[test]
 fn move_flag_check_delete() {
     let mut app = review();

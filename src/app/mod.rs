@@ -145,22 +145,24 @@ impl App {
     pub fn new(session: Session, keymap: Keymap, settings: Settings) -> Self {
         // What the session was read with is what the journal holds.
         let journaled_draft = session.live.draft.clone();
-        let (editor, draft_began, draft_non_public, draft_item) = match &session.live.draft {
-            Some(d) => (
-                Editor::new(d.text.clone()),
-                Some(d.began),
-                d.non_public,
-                d.item,
-            ),
-            None => (Editor::default(), None, false, None),
-        };
+        let (editor, draft_began, draft_non_public, draft_item, draft_check_later) =
+            match &session.live.draft {
+                Some(d) => (
+                    Editor::new(d.text.clone()),
+                    Some(d.began),
+                    d.non_public,
+                    d.item,
+                    d.check_later,
+                ),
+                None => (Editor::default(), None, false, None, false),
+            };
         Self {
             session,
             keymap,
             settings,
             editor,
             draft_began,
-            draft_check_later: false,
+            draft_check_later,
             draft_non_public,
             draft_item,
             overlay: Overlay::None,
@@ -189,6 +191,7 @@ impl App {
                 began,
                 non_public: self.draft_non_public,
                 item: self.draft_item,
+                check_later: self.draft_check_later,
             }),
             _ => None,
         }
@@ -206,6 +209,7 @@ impl App {
                     && Some(d.began) == self.draft_began
                     && d.non_public == self.draft_non_public
                     && d.item == self.draft_item
+                    && d.check_later == self.draft_check_later
             }
         }
     }

@@ -199,6 +199,14 @@ impl App {
             );
             return;
         };
+        // The record may have changed since (a remark marked in live mode, a participant
+        // added there): a change that no longer fits is never forced on it, or the session
+        // in memory and the journal's replay would part ways.
+        if !self.session.fits(&c, !forward) {
+            self.history.clear();
+            self.message = Some(s.history_stale.to_owned());
+            return;
+        }
         if forward {
             self.session.apply(&c);
             self.outbox.push(crate::model::Edit::Apply(c.clone()));

@@ -46,14 +46,20 @@ impl App {
         // No input counts as public and unpinned: plain typing waits for the clock.
         let typed = !self.editor.is_empty() && self.draft_began.is_some();
         let meta_now = if typed {
-            (self.draft_non_public, self.draft_item)
+            (
+                self.draft_non_public,
+                self.draft_item,
+                self.draft_check_later,
+            )
         } else {
-            (false, None)
+            (false, None, false)
         };
         let meta_journaled = self
             .journaled_draft
             .as_ref()
-            .map_or((false, None), |d| (d.non_public, d.item));
+            .map_or((false, None, false), |d| {
+                (d.non_public, d.item, d.check_later)
+            });
         let committed = edits
             .iter()
             .any(|e| matches!(e, Edit::Append(_) | Edit::Pop));

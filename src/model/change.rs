@@ -70,7 +70,14 @@ impl Session {
                 before,
                 after,
             } => match (before, reverting) {
-                (None, false) => *index == self.plan.roster.len(),
+                // An addition must not bring back an id or a hotkey someone has now.
+                (None, false) => {
+                    *index == self.plan.roster.len()
+                        && self.plan.participant(&after.id).is_none()
+                        && after
+                            .hotkey
+                            .is_none_or(|slot| self.plan.by_slot(slot).is_none())
+                }
                 (None, true) => self.plan.roster.get(*index) == Some(after),
                 (Some(b), false) => self.plan.roster.get(*index) == Some(b),
                 (Some(_), true) => self.plan.roster.get(*index) == Some(after),

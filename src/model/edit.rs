@@ -29,6 +29,8 @@ pub enum Edit {
         non_public: bool,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         item: Option<super::ItemNo>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        check_later: bool,
     },
     /// Item times and off-the-record stretches.
     Log(MeetingLog),
@@ -65,6 +67,7 @@ pub fn draft_edit(old: Option<&Draft>, new: Option<&Draft>) -> Edit {
         began: new.map(|d| d.began),
         non_public: new.is_some_and(|d| d.non_public),
         item: new.and_then(|d| d.item),
+        check_later: new.is_some_and(|d| d.check_later),
     }
 }
 
@@ -121,6 +124,7 @@ impl Session {
                 began,
                 non_public,
                 item,
+                check_later,
             } => {
                 self.live.draft = match began {
                     None => None,
@@ -134,6 +138,7 @@ impl Session {
                             began: *began,
                             non_public: *non_public,
                             item: item.filter(|no| self.plan.item(*no).is_some()),
+                            check_later: *check_later,
                         })
                     }
                 };

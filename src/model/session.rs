@@ -32,6 +32,9 @@ pub struct Draft {
     /// again. `None`: the item current at Enter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemNo>,
+    /// "Check later" was pressed while typing it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub check_later: bool,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -189,6 +189,27 @@ pub fn resolve_links(path: &Path) -> io::Result<std::path::PathBuf> {
 /// device such as /dev/null or a named pipe is written to as it is, never replaced.
 pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     use std::io::Write as _;
+    // Standard output named as a file (`-o /dev/stdout >> log`) is written through the
+    // descriptor the shell set up, with its own flags (append), never reopened by name.
+    let std_stream = |fd: &str| {
+        [format!("/dev/fd/{fd}"), format!("/proc/self/fd/{fd}")]
+            .iter()
+            .any(|p| Path::new(p) == path)
+    };
+    if path == Path::new("/dev/stdout") || std_stream("1") {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes)?;
+        return out.flush();
+    }
+    if path == Path::new("/dev/stderr") || std_stream("2") {
+        return io::stderr().lock().write_all(bytes);
+    }
+    if is_kiroku_file(path) {
+        return Err(io::Error::other(format!(
+            "{} is a kiroku file (a session, agenda or journal): the minutes are never written over it",
+            path.display()
+        )));
+    }
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(not_regular(path, "a folder")),
         Ok(m) if !m.is_file() => {
@@ -202,4 +223,28 @@ pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Does `path` hold one of kiroku's own files: a session or agenda (RON) or a journal?
+pub fn is_kiroku_file(path: &Path) -> bool {
+    let Ok(file) = OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblock())
+        .open(path)
+    else {
+        return false;
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.starts_with("kiroku-journal ")
+        || matches!(
+            super::locate::top_level_name(&text),
+            Some("Session" | "Agenda")
+        )
 }

@@ -22,6 +22,8 @@ pub struct Replay {
     /// Why some of the journal could not be applied: a damaged line, a record that does not
     /// fit, or a journal that belongs to another version of the file.
     pub problem: Option<String>,
+    /// The journal extends another version of the session file than the one read.
+    pub foreign: bool,
 }
 
 /// Applies the journal at `jpath` (if there is one) to `session`, parsed from `file_bytes`.
@@ -41,6 +43,7 @@ pub fn replay_journal(session: &mut Session, file_bytes: &[u8], jpath: &Path) ->
         out.problem = Some(format!("{}:{line}: {why}", jpath.display()));
     }
     if contents.base != Some(content_hash(file_bytes)) {
+        out.foreign = !contents.edits.is_empty();
         if !contents.edits.is_empty() && out.problem.is_none() {
             // The file changed after the journal began (edited by hand?): its records may
             // not fit this file.
@@ -51,12 +54,16 @@ pub fn replay_journal(session: &mut Session, file_bytes: &[u8], jpath: &Path) ->
         }
         return out;
     }
+    // A record that does not fit is skipped, not the rest: every later commit still counts.
     for (i, edit) in contents.edits.iter().enumerate() {
-        if let Err(e) = session.replay(edit) {
-            out.problem = Some(format!("{}:{}: {e}", jpath.display(), i + 2));
-            break;
+        match session.replay(edit) {
+            Ok(()) => out.replayed += 1,
+            Err(e) => {
+                if out.problem.is_none() {
+                    out.problem = Some(format!("{}:{}: {e}", jpath.display(), i + 2));
+                }
+            }
         }
-        out.replayed += 1;
     }
     out.torn_tail = contents.torn_tail;
     out
@@ -112,7 +119,17 @@ impl SessionRead {
 
 /// The session at `path` with its journal applied, read-only.
 pub fn read_session(path: &Path) -> Result<SessionRead, LoadError> {
-    session_from_text(path, &read_session_text(path)?)
+    // A running kiroku replaces the file and then starts a new journal: read between the
+    // two, they do not belong together. Read again in a moment, as that moment passes.
+    let mut tries = 0;
+    loop {
+        let read = session_from_text(path, &read_session_text(path)?)?;
+        tries += 1;
+        if !read.replay.foreign || tries == 3 {
+            return Ok(read);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 fn session_from_text(path: &Path, text: &str) -> Result<SessionRead, LoadError> {
