@@ -31,6 +31,8 @@ pub struct Recorder {
     fold_due_since: Option<Instant>,
     /// The session's lock, and those of sessions moved with save-as; held until the end.
     locks: Vec<SessionLock>,
+    /// When the lock file was last checked (once a second).
+    lock_checked: Instant,
 }
 
 impl Recorder {
@@ -43,6 +45,7 @@ impl Recorder {
             input_at: now,
             fold_due_since: None,
             locks: Vec::new(),
+            lock_checked: now,
         }
     }
 
@@ -184,7 +187,11 @@ impl Recorder {
 
     /// The clock's work, called several times a second.
     pub fn tick(&mut self, app: &mut App, wall: Timestamp, now: Instant) {
-        if let Some(lock) = self.locks.first_mut()
+        let lock_due = now.duration_since(self.lock_checked) >= Duration::from_secs(1);
+        if lock_due {
+            self.lock_checked = now;
+        }
+        if let Some(lock) = self.locks.first_mut().filter(|_| lock_due)
             && let Ok(true) = lock.repair()
         {
             let what = format!(

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Action, App, Effect};
 use crate::app::{StartChoice, StartScreen};
@@ -24,10 +26,53 @@ const MAX_WAIT: Duration = Duration::from_millis(250);
 /// The longest a burst of waiting events holds back the next frame.
 const BURST: Duration = Duration::from_millis(30);
 
+/// Where ratatui writes a frame: kept until the frame is complete and then written with one
+/// system call, where the backend would flush after the cells, after showing the cursor and
+/// after moving it.
+#[derive(Clone, Default)]
+struct FrameWriter {
+    buf: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+}
+
+impl io::Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl FrameWriter {
+    /// Writes what the last terminal operation queued, in one piece.
+    fn send(&self) -> io::Result<()> {
+        let mut buf = self.buf.borrow_mut();
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(&buf)?;
+        buf.clear();
+        out.flush()
+    }
+}
+
+/// A terminal whose frames go out through a [`FrameWriter`] kept beside it.
+struct Term {
+    inner: Terminal<CrosstermBackend<FrameWriter>>,
+    out: FrameWriter,
+}
+
+fn send(terminal: &mut Term) -> io::Result<()> {
+    terminal.out.send()
+}
+
 /// The terminal in raw mode on the alternate screen with bracketed paste; restored on drop,
 /// and by the panic hook that `ratatui::init` installs (extended here for bracketed paste).
 struct TerminalGuard {
-    terminal: DefaultTerminal,
+    terminal: Term,
 }
 
 impl TerminalGuard {
@@ -51,13 +96,25 @@ impl Drop for TerminalGuard {
 /// Raw mode on the alternate screen, as `ratatui::try_init` does but without the panic hook
 /// it installs each time: that hook restores with `ratatui::restore`, which panics inside the
 /// panic if the terminal has hung up, and the process aborts. Ours is installed once.
-fn init_terminal() -> io::Result<DefaultTerminal> {
+fn init_terminal() -> io::Result<Term> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+    // A fixed viewport, resized on the terminal's own resize event: ratatui would otherwise
+    // ask the terminal its size (open, ioctl, close) at every frame.
+    let (w, h) = ratatui::crossterm::terminal::size()?;
+    let out = FrameWriter::default();
+    let inner = Terminal::with_options(
+        CrosstermBackend::new(out.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )?;
+    let mut terminal = Term { inner, out };
+    send(&mut terminal)?;
+    Ok(terminal)
 }
 
 fn install_panic_hook() {
@@ -104,13 +161,19 @@ pub fn run_start(
         }
         guard
             .terminal
+            .inner
             .draw(|f| ui::start::draw(f, &screen, lang, &theme))?;
+        send(&mut guard.terminal)?;
         input.wait(MAX_WAIT)?;
         while let Some(ev) = input.next() {
-            if let Event::Key(chord) = ev
-                && let Some(choice) = screen.handle(chord)
-            {
-                return Ok(choice);
+            match ev {
+                Event::Key(chord) => {
+                    if let Some(choice) = screen.handle(chord) {
+                        return Ok(choice);
+                    }
+                }
+                Event::Resize(w, h) => resize(&mut guard.terminal, w, h)?,
+                Event::Paste(_) => {}
             }
         }
     }
@@ -213,7 +276,14 @@ fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     // Resumed.
     guard.terminal = init_terminal()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
-    guard.terminal.clear()
+    guard.terminal.inner.clear()?;
+    send(&mut guard.terminal)
+}
+
+/// The terminal has a new size: the next frame is drawn whole at it.
+fn resize(terminal: &mut Term, w: u16, h: u16) -> io::Result<()> {
+    terminal.inner.resize(Rect::new(0, 0, w, h))?;
+    send(terminal)
 }
 
 fn event_loop(
@@ -223,7 +293,7 @@ fn event_loop(
     guard: &mut TerminalGuard,
     stop: &AtomicBool,
 ) -> io::Result<()> {
-    let size = guard.terminal.size()?;
+    let size = guard.terminal.inner.size()?;
     let _ = app.update(Action::Resize(size.width, size.height), clock.now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
     let inject_hang = std::env::var_os("KIROKU_INJECT_HANG").is_some();
@@ -231,18 +301,31 @@ fn event_loop(
     let mut redraw = true;
     let mut screen = ui::Screen::new();
     let mut input = TermInput::new()?;
+    let mut measured = None;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         let now = clock.now();
         if redraw || drawn_at != Some(now) {
-            guard.terminal.draw(|f| screen.draw(f, app, now))?;
+            guard.terminal.inner.draw(|f| screen.draw(f, app, now))?;
+            send(&mut guard.terminal)?;
             drawn_at = Some(now);
             redraw = false;
-            let view = ui::measure(app);
-            if view != app.view {
-                let _ = app.update(Action::View(view), now);
+            // Measuring wraps the visible remarks: only when what it depends on changed.
+            let key = (
+                app.size,
+                app.revision,
+                app.scroll_back,
+                screen.input_rows(),
+                app.review.as_ref().map(|r| r.preview),
+            );
+            if measured != Some(key) {
+                measured = Some(key);
+                let view = ui::measure(app);
+                if view != app.view {
+                    let _ = app.update(Action::View(view), now);
+                }
             }
         }
         // Wake for the next clock second, or sooner for a signal.
@@ -261,7 +344,11 @@ fn event_loop(
             let action = match ev {
                 Event::Key(chord) => app.action_for_key(chord),
                 Event::Paste(text) => Some(Action::Paste(text)),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Resize(w, h) => {
+                    resize(&mut guard.terminal, w, h)?;
+                    screen.invalidate();
+                    Some(Action::Resize(w, h))
+                }
             };
             if let Some(action) = action {
                 if inject_panic && action == Action::Commit {
@@ -282,7 +369,9 @@ fn event_loop(
                     break;
                 }
             }
-            waiting = burst_began.elapsed() < BURST && input.wait(Duration::ZERO)?;
+            // The reader took everything the terminal had; what arrives meanwhile waits for
+            // the next round (asking again here would cost a system call per key).
+            waiting = burst_began.elapsed() < BURST && input.has_events();
         }
         let (save, notice) = (app.save.clone(), app.notice.clone());
         saver.tick(app, clock.now(), Instant::now());

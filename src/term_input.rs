@@ -65,6 +65,11 @@ impl TermInput {
         })
     }
 
+    /// Are events read and waiting to be taken?
+    pub fn has_events(&self) -> bool {
+        !self.events.is_empty()
+    }
+
     /// The next event already read, if any.
     pub fn next(&mut self) -> Option<Event> {
         self.events.pop_front()
@@ -97,9 +102,14 @@ impl TermInput {
             read += n;
             buf.truncate(n);
             // Whether more is waiting decides whether a lone ESC is the Esc key or the start
-            // of a sequence still on its way.
-            let (more, _) = ready(&self.winch, Duration::ZERO)?;
+            // of a sequence still on its way; a read that did not fill the buffer took all
+            // there was (asking the terminal again would cost a system call per key).
+            let more =
+                n == CHUNK || (buf.last() == Some(&0x1b) && ready(&self.winch, Duration::ZERO)?.0);
             self.feed(&buf, more);
+            if !more {
+                break;
+            }
             wait = Duration::ZERO;
         }
         Ok(!self.events.is_empty())

@@ -17,6 +17,8 @@ use crate::model::{Draft, Edit, Session};
 pub const SYNC_EVERY: Duration = Duration::from_secs(1);
 /// The RON file is rewritten at least this often while edits come in.
 pub const FOLD_EVERY: Duration = Duration::from_secs(60);
+/// The files are checked against what this process wrote at least this often.
+pub const VERIFY_EVERY: Duration = Duration::from_secs(1);
 /// …or when the journal holds this many records.
 pub const FOLD_RECORDS: usize = 5_000;
 
@@ -47,6 +49,7 @@ pub struct Store {
     /// What someone else did to the files, once noticed: reported once, after everything
     /// was written anew.
     tampered: Option<String>,
+    last_verify: Instant,
 }
 
 impl std::fmt::Debug for Store {
@@ -93,6 +96,7 @@ impl Store {
             session_print: None,
             journal_print: None,
             tampered: None,
+            last_verify: now,
         }
     }
 
@@ -296,8 +300,15 @@ impl Store {
 
     /// Time-driven work: a sync a second. Returns whether a full save is due.
     pub fn tick(&mut self, now: Instant) -> Result<bool, String> {
-        // Checked once a second, so tampering between commits is noticed within a second.
-        if self.verify().is_err() || self.needs_fold {
+        // Checked once a second (the loop ticks far more often while typing), so tampering
+        // between commits is noticed within a second.
+        if now.duration_since(self.last_verify) >= VERIFY_EVERY {
+            self.last_verify = now;
+            if self.verify().is_err() {
+                return Ok(true);
+            }
+        }
+        if self.needs_fold {
             return Ok(true);
         }
         if self.has_unsynced() && now.duration_since(self.last_sync) >= SYNC_EVERY {

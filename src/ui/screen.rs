@@ -71,6 +71,8 @@ struct Memo {
 #[derive(Debug, Default)]
 pub struct Screen {
     memos: [Memo; 5],
+    /// Lines the input box had in the last frame.
+    input_rows: usize,
     frame: u64,
     /// The previous frame left every pane on the terminal exactly as its memo holds it:
     /// nothing was drawn over them and nothing has written to the terminal since.
@@ -87,6 +89,12 @@ impl Screen {
     /// The terminal no longer shows the last frame (it was cleared or written over).
     pub fn invalidate(&mut self) {
         self.shown = false;
+    }
+
+    /// Lines the input box had in the last frame: with the size, what the record's page
+    /// depends on.
+    pub fn input_rows(&self) -> usize {
+        self.input_rows
     }
 
     pub fn draw(&mut self, frame: &mut Frame, app: &App, now: Timestamp) {
@@ -106,6 +114,7 @@ impl Screen {
         let may_skip = shown && !overlay;
         let width = layout::input_text_width(area.width);
         let text = app.editor.window(width, usize::from(area.height));
+        self.input_rows = text.lines.len();
         let areas = layout::areas(area, text.lines.len(), app.session.plan.agenda.len());
         let revision = app.revision;
         let panes = [
