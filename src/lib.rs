@@ -4,7 +4,6 @@ pub mod app;
 pub mod clock;
 pub mod commands;
 pub mod editor;
-pub mod editor_marks;
 pub mod export;
 pub mod i18n;
 pub mod model;

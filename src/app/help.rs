@@ -48,7 +48,7 @@ pub fn help_rows(app: &App) -> Vec<(String, String)> {
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            rows.push((keys.join(" "), lang.describe(&b.action)));
+            rows.push((keys.join(" "), b.action.describe(lang)));
         }
         if !slots.is_empty() {
             let (alt, f): (Vec<_>, Vec<_>) = slots.iter().partition(|k| !k.starts_with('F'));

@@ -3,6 +3,7 @@
 //! carries out. Nothing here touches the disk or the terminal.
 
 mod action;
+mod describe;
 mod help;
 mod keymap;
 mod keys;

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use super::update::edit;
 use super::{Action, App, Effect, Overlay, Picker, PickerPurpose};
 use crate::editor::{Editor, normalize_pasted};
-use crate::editor_marks::INAUDIBLE;
-use crate::model::{Change, ParticipantId, RemarkId, Session, Timestamp};
+use crate::model::INAUDIBLE;
+use crate::model::{Change, ParticipantId, RemarkId, Session};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -293,8 +293,7 @@ impl App {
         self.session.remarks.iter().find(|r| r.id == id)
     }
 
-    pub(super) fn update_review(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
-        let _ = now;
+    pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
         let Some(review) = self.review.as_mut() else {
             return Vec::new();
         };

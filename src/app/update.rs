@@ -4,7 +4,7 @@ use super::{Action, App, Effect, Overlay, Picker, PickerPurpose, SaveStatus, Ste
 use crate::editor::{Editor, normalize_pasted};
 use crate::model::Timestamp;
 
-use crate::editor_marks::INAUDIBLE;
+use crate::model::INAUDIBLE;
 
 impl App {
     /// One step: the state changes, and the step says what the loop should do and which
@@ -139,7 +139,7 @@ impl App {
             .is_none()
             .then(|| super::outbox::Probe::take(self));
         let effects = match std::mem::take(&mut self.overlay) {
-            Overlay::None if self.review.is_some() => self.update_review(action, now),
+            Overlay::None if self.review.is_some() => self.update_review(action),
             Overlay::None => self.update_live(action, now),
             Overlay::Help(scroll) => {
                 let last = super::help_rows(self).len().saturating_sub(1);

@@ -5,7 +5,7 @@
 
 use super::document::Audience;
 use super::style::Style;
-use crate::editor_marks::INAUDIBLE;
+use crate::model::INAUDIBLE;
 use crate::model::{Remark, Session};
 
 fn excerpt(text: &str) -> String {

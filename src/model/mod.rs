@@ -16,7 +16,7 @@ pub use change::Change;
 pub use edit::{Edit, ReplayError, draft_edit};
 pub use log::{ItemSpan, MeetingLog, OffRecord};
 pub use meeting::Meeting;
-pub use remark::{Remark, RemarkId};
+pub use remark::{INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
 pub use session::{Draft, LiveState, MAX_MINUTES, ModelError, Plan, Session};
 

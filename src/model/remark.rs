@@ -2,6 +2,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{ItemNo, ParticipantId, Timestamp};
 
+/// Audio dropped out: the mark the note-taker inserts (C-k), in full-width brackets as
+/// minutes print it. Cleanup finds it; the checks before publishing flag it.
+pub const INAUDIBLE: &str = "［聞き取れず］";
+
 /// A remark's stable id: never reused within a session.
 pub type RemarkId = u64;
 

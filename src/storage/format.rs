@@ -6,7 +6,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AgendaItem, Draft, LiveState, Meeting, MeetingLog, Participant, Plan, Remark, Session,
+    AgendaItem, Draft, LiveState, Meeting, MeetingLog, Participant, Remark, Session,
 };
 
 /// The schema version this build writes and the newest it reads.
@@ -16,15 +16,6 @@ pub const CURRENT_VERSION: u32 = 1;
 pub enum FileKind {
     Agenda,
     Session,
-}
-
-#[derive(Serialize)]
-#[serde(rename = "Agenda")]
-pub(crate) struct AgendaOut<'a> {
-    pub version: u32,
-    pub meeting: &'a Meeting,
-    pub roster: &'a [Participant],
-    pub agenda: &'a [AgendaItem],
 }
 
 #[derive(Deserialize)]
@@ -132,14 +123,5 @@ fn session_text(session: &Session, live: &LiveState) -> String {
         live,
         log: &session.log,
         remarks: &session.remarks,
-    })
-}
-
-pub fn agenda_to_string(plan: &Plan) -> String {
-    to_ron(&AgendaOut {
-        version: CURRENT_VERSION,
-        meeting: &plan.meeting,
-        roster: &plan.roster,
-        agenda: &plan.agenda,
     })
 }

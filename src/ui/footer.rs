@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let lang = app.settings.lang;
     let help_key = app.keymap.key_label(Mode::Live, &Action::ToggleHelp);
-    let help = format!(" {help_key} {}", lang.short(&Action::ToggleHelp));
+    let help = format!(" {help_key} {}", Action::ToggleHelp.short(lang));
     let right = if usize::from(area.width) > width(&help) * 2 {
         help
     } else {
@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for action in HINTS {
         let key = app.keymap.key_label(Mode::Live, action);
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {}  ", lang.short(action))));
+        spans.push(Span::raw(format!(" {}  ", action.short(lang))));
     }
     let right_w = u16::try_from(width(&right)).unwrap_or(0).min(area.width);
     let left = Rect {

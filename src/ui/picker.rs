@@ -31,7 +31,7 @@ pub fn draw_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, th
         .title(s.picker_title)
         .title_bottom(format!(
             " {add_key}: {} ",
-            app.settings.lang.describe(&Action::AddParticipant)
+            Action::AddParticipant.describe(app.settings.lang)
         ))
         .border_style(theme.border_active());
     let inner = block.inner(popup);

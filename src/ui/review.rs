@@ -304,7 +304,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inaudible = session
         .remarks
         .iter()
-        .filter(|r| r.text.contains(crate::editor_marks::INAUDIBLE))
+        .filter(|r| r.text.contains(crate::model::INAUDIBLE))
         .count();
     let marked = app.review.as_ref().map_or(0, |r| r.marked.len());
     let title = Line::from(vec![
