@@ -165,8 +165,12 @@ impl Recorder {
     fn save_as(&mut self, app: &mut App, wall: Timestamp, now: Instant, path: &Path) {
         // Save-as makes a new session file; it never replaces one that is there (another
         // meeting, perhaps).
-        if std::fs::symlink_metadata(path).is_ok() {
-            let why = format!("{} already exists: choose a new name", path.display());
+        let files = crate::storage::SessionFiles::new(path);
+        if let Some(there) = [path.to_path_buf(), files.journal()]
+            .into_iter()
+            .find(|p| std::fs::symlink_metadata(p).is_ok())
+        {
+            let why = format!("{} already exists: choose a new name", there.display());
             return Self::report(app, wall, Err(why));
         }
         let lock = match SessionLock::acquire(path, &wall.to_rfc3339()) {

@@ -334,7 +334,8 @@ fn export_never_writes_over_a_kiroku_file_and_appends_to_redirected_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let path = session_in(dir.path());
     let before = std::fs::read(&path).unwrap();
-    for target in ["s.ron", "s.ron.journal"] {
+    std::fs::write(dir.path().join("s.ron.lock"), "").unwrap();
+    for target in ["s.ron", "s.ron.journal", "s.ron.lock"] {
         if target.ends_with("journal") {
             kiroku::storage::Store::open(&path).unwrap();
         }

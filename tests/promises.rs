@@ -48,6 +48,8 @@ enum Step {
     UndoCommit,
     /// C-t: "check later" on the input, or (input empty) on the last remark.
     CheckLater,
+    /// C-f, a name nobody has, Enter twice: someone new joins and becomes the speaker.
+    AddSpeaker,
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -73,6 +75,8 @@ enum Clean {
     Flag,
     Release,
     Reassign(u8),
+    /// Reassign to someone new, added through the picker's form.
+    AddSpeaker,
     NoSpeaker,
     Undo,
     Redo,
@@ -93,6 +97,7 @@ fn clean() -> impl Strategy<Value = Clean> {
         3 => Just(Clean::Flag),
         3 => Just(Clean::Release),
         2 => (1u8..6).prop_map(Clean::Reassign),
+        1 => Just(Clean::AddSpeaker),
         1 => Just(Clean::NoSpeaker),
         3 => Just(Clean::Undo),
         2 => Just(Clean::Redo),
@@ -113,6 +118,7 @@ fn step() -> impl Strategy<Value = Step> {
         2 => Just(Step::PrevItem),
         3 => Just(Step::UndoCommit),
         2 => Just(Step::CheckLater),
+        1 => Just(Step::AddSpeaker),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -245,6 +251,25 @@ impl Meeting {
         }
     }
 
+    /// The picker with a name nobody has: Enter opens the form, Enter adds them.
+    fn add_speaker(&mut self) {
+        self.next_canary += 1;
+        let name = format!("新任{}", self.next_canary);
+        self.key("C-f");
+        for c in name.chars() {
+            self.act(Action::Insert(c));
+        }
+        self.key("Enter");
+        // Only the form's Enter: in live mode an Enter with nothing open would commit.
+        if self.app.overlay != kiroku::app::Overlay::None {
+            self.key("Enter");
+        }
+        // Whatever is still open (a full roster refuses the form) is closed.
+        while self.app.overlay != kiroku::app::Overlay::None {
+            self.act(Action::Cancel);
+        }
+    }
+
     fn new_canary(&mut self) -> String {
         self.next_canary += 1;
         format!("発言Q{}Z。", self.next_canary)
@@ -321,6 +346,7 @@ impl Meeting {
             Step::CheckLater => {
                 self.key("C-t");
             }
+            Step::AddSpeaker => self.add_speaker(),
             Step::Wait(s) => {
                 for _ in 0..*s {
                     self.secs += 1;
@@ -416,6 +442,7 @@ impl Meeting {
             Clean::Reassign(n) => {
                 self.key(&format!("A-{n}"));
             }
+            Clean::AddSpeaker => self.add_speaker(),
             Clean::NoSpeaker => {
                 self.key("A-n");
             }
@@ -470,7 +497,9 @@ impl Meeting {
             Format::Docx => common::docx_part(&bytes, "word/document.xml"),
             _ => String::from_utf8(bytes).unwrap(),
         };
-        (text, messages.join("\n"))
+        // The session's own path (a random temporary folder) is no part of what is checked.
+        let path = self.path.display().to_string();
+        (text, messages.join("\n").replace(&path, "SESSION"))
     }
 }
 

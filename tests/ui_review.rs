@@ -193,6 +193,30 @@ fn redo_never_brings_back_an_id_or_hotkey_taken_since() {
         .expect("the session loads");
 }
 
+/// Someone added in cleanup and made the speaker in live mode: undoing the addition would
+/// leave the session naming someone who is not on the roster, so it is refused.
+#[test]
+fn undo_never_takes_back_someone_the_record_still_names() {
+    let mut app = review();
+    go_to(&mut app, "利用率の推移");
+    let _ = press(&mut app, "<C-f>中村<Enter><Up>西町 課長<Enter>", T());
+    let added = app.session.plan.roster.last().unwrap().clone();
+    let slot = added.hotkey.unwrap();
+    let _ = press(
+        &mut app,
+        &format!("<C-r><A-{slot}>新しい発言<Enter><C-r>u"),
+        T(),
+    );
+    let _ = press(&mut app, "u", T());
+    assert!(
+        app.session.plan.participant(&added.id).is_some(),
+        "still on the roster"
+    );
+    let text = kiroku::storage::session_to_string(&app.session);
+    kiroku::storage::parse_session(std::path::Path::new("s.ron"), &text)
+        .expect("the session loads");
+}
+
 #[test]
 fn move_flag_check_delete() {
     let mut app = review();

@@ -1,7 +1,7 @@
 //! Reversible changes to a session, for cleanup after the meeting. Each change records what
 //! it replaced, so undo restores the session exactly and redo applies it again.
 
-use super::{AgendaItem, ItemNo, Meeting, Participant, Remark, RemarkId, Session};
+use super::{AgendaItem, ItemNo, Meeting, Participant, ParticipantId, Remark, RemarkId, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
@@ -78,7 +78,10 @@ impl Session {
                             .hotkey
                             .is_none_or(|slot| self.plan.by_slot(slot).is_none())
                 }
-                (None, true) => self.plan.roster.get(*index) == Some(after),
+                // Taking someone back off the roster: only if nothing refers to them now.
+                (None, true) => {
+                    self.plan.roster.get(*index) == Some(after) && !self.refers_to(&after.id)
+                }
                 (Some(b), false) => self.plan.roster.get(*index) == Some(b),
                 (Some(_), true) => self.plan.roster.get(*index) == Some(after),
             },
@@ -169,6 +172,13 @@ impl Session {
             }
             Change::Group(changes) => changes.iter().rev().for_each(|c| self.revert(c)),
         }
+    }
+
+    /// Does any remark, or the current or previous speaker, name participant `id`?
+    pub fn refers_to(&self, id: &ParticipantId) -> bool {
+        self.remarks.iter().any(|r| r.speaker.as_ref() == Some(id))
+            || self.live.speaker.as_ref() == Some(id)
+            || self.live.previous.as_ref() == Some(id)
     }
 
     fn index_of(&self, id: RemarkId) -> Option<usize> {

@@ -112,6 +112,13 @@ impl Session {
                 if self.plan.item(live.item).is_none() {
                     return Err(ReplayError("unknown current item"));
                 }
+                let unknown = |s: &Option<super::ParticipantId>| {
+                    s.as_ref()
+                        .is_some_and(|s| self.plan.participant(s).is_none())
+                };
+                if unknown(&live.speaker) || unknown(&live.previous) {
+                    return Err(ReplayError("unknown current speaker"));
+                }
                 let draft = self.live.draft.take();
                 self.live = LiveState {
                     draft,

@@ -242,7 +242,15 @@ pub fn is_kiroku_file(path: &Path) -> bool {
         return false;
     }
     let text = String::from_utf8_lossy(&head);
+    // A lock file names its holder (`pid=…`), or is empty once let go: known by its name
+    // beside the session it locks.
+    let lock_of_a_session = path
+        .to_str()
+        .and_then(|p| p.strip_suffix(".lock"))
+        .is_some_and(|session| Path::new(session).is_file());
     text.starts_with("kiroku-journal ")
+        || text.starts_with("pid=")
+        || lock_of_a_session
         || matches!(
             super::locate::top_level_name(&text),
             Some("Session" | "Agenda")
