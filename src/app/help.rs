@@ -70,3 +70,37 @@ pub fn help_rows(app: &App) -> Vec<(String, String)> {
     rows.push((String::new(), legend.to_owned()));
     rows
 }
+
+/// The keymap of `modes` as Markdown tables, one per mode: the keys, the action's name in a
+/// keymap file, and what it does. The README's keymap tables are this text, and a test keeps
+/// them in step with the bindings.
+pub fn keymap_markdown(keymap: &super::Keymap, modes: &[Mode], lang: Lang) -> String {
+    let mut out = String::new();
+    for &mode in modes {
+        out.push_str(&format!(
+            "**{}** (`{}` in a keymap file)\n\n| key | name in a keymap file | what it does |\n|---|---|---|\n",
+            mode_name(mode, lang),
+            ron::to_string(&mode).unwrap_or_default()
+        ));
+        let mut seen: Vec<&Action> = Vec::new();
+        for b in keymap.bindings().iter().filter(|b| b.mode == mode) {
+            if seen.contains(&&b.action) {
+                continue;
+            }
+            seen.push(&b.action);
+            let keys: Vec<String> = keymap
+                .keys_for(mode, &b.action)
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect();
+            let name = ron::to_string(&b.action).unwrap_or_default();
+            out.push_str(&format!(
+                "| {} | `{name}` | {} |\n",
+                keys.join(" "),
+                b.action.describe(lang)
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
