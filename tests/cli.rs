@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::{BIN, EXAMPLE, Pty, keys};
-use kiroku::app::{Keymap, Mode};
+use kiroku::app::Keymap;
 
 #[test]
 fn keys_prints_a_keymap_file_that_loads_back() {
@@ -51,46 +51,6 @@ fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
         stderr.starts_with(&format!("kiroku: {}:2:", bad.display())),
         "{stderr}"
     );
-}
-
-#[test]
-fn the_readme_keymap_names_every_live_key() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let section = &readme[readme.find("### Keymap").unwrap()..];
-    let section = &section[..section.find("Bracketed paste").unwrap()];
-    let cleanup =
-        &readme[readme.find("## Cleanup mode").unwrap()..readme.find("## Export").unwrap()];
-    for b in Keymap::default().bindings() {
-        if matches!(b.mode, Mode::Review | Mode::ReviewEdit) {
-            let key = b.chord.to_string();
-            let named = match key.as_str() {
-                k if (k.starts_with("A-") && k.len() == 3) || k.starts_with('F') => true,
-                "Space" | "Delete" | "Esc" | "Enter" | "Home" | "End" | "Up" | "Down" => {
-                    cleanup.contains(key.as_str())
-                }
-                k => {
-                    cleanup.contains(&format!("{k} "))
-                        || cleanup.contains(&format!(" {k}"))
-                        || cleanup.contains(&format!("{k},"))
-                }
-            };
-            assert!(named, "README cleanup keys do not mention {key}");
-            continue;
-        }
-        if !matches!(b.mode, Mode::Live | Mode::Edit) {
-            continue;
-        }
-        let key = b.chord.to_string();
-        let named = match key.as_str() {
-            k if k.starts_with("A-") && k.len() == 3 && k.as_bytes()[2].is_ascii_digit() => {
-                section.contains("A-1 … A-9, A-0")
-            }
-            k if k.starts_with('F') && k[1..].parse::<u8>().is_ok() => section.contains("F1 … F12"),
-            k => section.contains(k),
-        };
-        assert!(named, "README keymap does not mention {key}");
-    }
 }
 
 #[test]
