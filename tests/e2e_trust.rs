@@ -357,7 +357,10 @@ mod random {
 
     struct Committed {
         canaries: Vec<u32>,
-        withheld: bool,
+        /// Captured off the record or in a closed item: travels back with undo.
+        non_public: bool,
+        /// A note (no speaker): giving it a speaker before committing it again publishes it.
+        note: bool,
         speaker: Option<u8>,
     }
 
@@ -393,7 +396,8 @@ mod random {
                     if !input.is_empty() {
                         remarks.push(Committed {
                             canaries: std::mem::take(&mut input),
-                            withheld: input_np || off || closed(item) || speaker.is_none(),
+                            non_public: input_np || off || closed(item),
+                            note: speaker.is_none(),
                             speaker,
                         });
                         input_np = false;
@@ -414,7 +418,7 @@ mod random {
                 Key::Undo => {
                     pty.send(keys::CTRL_Z);
                     if let Some(r) = remarks.pop() {
-                        input_np = (input_np && !input.is_empty()) || r.withheld;
+                        input_np = (input_np && !input.is_empty()) || r.non_public;
                         input.splice(0..0, r.canaries);
                         speaker = r.speaker;
                     }
@@ -429,7 +433,7 @@ mod random {
         for r in &remarks {
             for c in &r.canaries {
                 let word = format!("Q{c}Z");
-                if r.withheld {
+                if r.non_public || r.note {
                     prop_assert!(!out.contains(&word), "published {word}\n{out}");
                     prop_assert!(!err.contains(&word), "quoted {word}\n{err}");
                 } else {
