@@ -1,6 +1,6 @@
 //! What keys do in the picker and in forms.
 
-use super::update::edit;
+use super::update::edit_text;
 use super::{Action, App, Effect, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker};
 use super::{Field, PickerPurpose};
 use crate::editor::normalize_pasted;
@@ -39,7 +39,7 @@ impl App {
                 picker.selected = 0;
             }
             other => {
-                if edit(&mut picker.query, &other, usize::MAX) {
+                if edit_text(&mut picker.query, &other, usize::MAX) {
                     picker.selected = 0;
                 }
             }
@@ -82,7 +82,7 @@ impl App {
             }
             other => {
                 if let Some(e) = form.focused_editor() {
-                    edit(e, &other, usize::MAX);
+                    edit_text(e, &other, usize::MAX);
                 }
             }
         }

@@ -243,7 +243,7 @@ impl App {
             }
             Action::ScrollBottom => self.scroll_back = 0,
             other => {
-                if edit(&mut self.editor, &other, width) {
+                if edit_text(&mut self.editor, &other, width) {
                     self.after_edit();
                 }
             }
@@ -341,7 +341,7 @@ impl App {
 }
 
 /// Applies a text-editing action; `false` if `action` is not one.
-pub(super) fn edit(editor: &mut Editor, action: &Action, width: usize) -> bool {
+pub(super) fn edit_text(editor: &mut Editor, action: &Action, width: usize) -> bool {
     match action {
         Action::CursorLeft => editor.left(),
         Action::CursorRight => editor.right(),
