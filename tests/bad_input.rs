@@ -4,9 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{BIN, EXAMPLE};
+use common::EXAMPLE;
 
 fn example() -> String {
     std::fs::read_to_string(EXAMPLE).unwrap()
@@ -22,7 +21,7 @@ fn run_on(args: &[&str], bytes: &[u8]) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.ron");
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(args)
         .arg(&path)
         .env("TZ", "Asia/Tokyo")
@@ -216,7 +215,7 @@ fn newer_version() {
 
 #[test]
 fn a_missing_file_is_an_error_not_a_panic() {
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["check", "/nonexistent/x.ron"])
         .output()
         .unwrap();
@@ -230,7 +229,7 @@ fn a_missing_file_is_an_error_not_a_panic() {
 
 #[test]
 fn check_accepts_the_sample_and_a_session() {
-    let out = Command::new(BIN).args(["check", EXAMPLE]).output().unwrap();
+    let out = common::kiroku().args(["check", EXAMPLE]).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -240,7 +239,7 @@ fn check_accepts_the_sample_and_a_session() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.ron");
     std::fs::write(&path, session_text()).unwrap();
-    let out = Command::new(BIN).arg("check").arg(&path).output().unwrap();
+    let out = common::kiroku().arg("check").arg(&path).output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("5 remarks"));
 }

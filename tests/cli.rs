@@ -3,15 +3,14 @@
 
 mod common;
 
-use std::process::Command;
 use std::time::Duration;
 
-use common::{BIN, EXAMPLE, Pty, keys};
+use common::{EXAMPLE, Pty, keys};
 use kiroku::app::Keymap;
 
 #[test]
 fn keys_prints_a_keymap_file_that_loads_back() {
-    let out = Command::new(BIN).arg("keys").output().unwrap();
+    let out = common::kiroku().arg("keys").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let map = Keymap::parse(std::path::Path::new("keys.ron"), &text).unwrap();
@@ -24,7 +23,7 @@ fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("keymap.ron");
     std::fs::write(&good, "Keymap(live: [(\"C-r\", toggle_off_record)])\n").unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .arg("--keymap")
         .arg(&good)
         .arg("keys")
@@ -39,7 +38,7 @@ fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
 
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "Keymap(\n  live: [(\"C-r\", toggle_of_record)],\n)\n").unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .arg("--keymap")
         .arg(&bad)
         .arg("keys")
@@ -90,7 +89,7 @@ fn the_start_screen_starts_a_meeting_from_the_sample() {
 fn without_a_terminal_recording_is_refused_plainly_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("s.ron");
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["new", EXAMPLE, "-o"])
         .arg(&out_path)
         .stdin(std::process::Stdio::null())

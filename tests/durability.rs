@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{BIN, EXAMPLE, Pty, keys};
+use common::{EXAMPLE, Pty, keys};
 use kiroku::storage::journal::journal_path;
 use kiroku::storage::{SessionLock, Store, load_session};
 
@@ -249,7 +249,7 @@ fn a_panic_restores_the_terminal_and_leaves_a_recovery_file_that_open_offers() {
     let mode = std::fs::metadata(&rescue).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 
-    let out = Command::new(BIN).args(["open", p]).output().unwrap();
+    let out = common::kiroku().args(["open", p]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let msg = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -287,7 +287,7 @@ fn every_file_that_can_hold_non_public_content_has_mode_0600() {
     }
     pty.send(keys::CTRL_Q);
     pty.wait_exit(WAIT).unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "-a", "internal", "-o"])
         .arg(&internal)
         .arg(&path)

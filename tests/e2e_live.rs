@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{BIN, EXAMPLE, Pty, keys, pid};
+use common::{EXAMPLE, Pty, keys, pid};
 use kiroku::storage::load_session;
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -115,7 +115,7 @@ fn a_second_kiroku_is_refused_until_the_first_dies() {
     );
     let holder = first.child.process_id().unwrap();
 
-    let out = Command::new(BIN).args(["open", p]).output().unwrap();
+    let out = common::kiroku().args(["open", p]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let host = gethostname();

@@ -9,7 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{BIN, EXAMPLE, Pty, keys};
+use common::{EXAMPLE, Pty, keys};
 use kiroku::storage::{journal::journal_path, lock_path, read_session};
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -135,7 +135,7 @@ fn a_removed_lock_file_is_put_back_and_a_second_kiroku_is_still_refused() {
     let (mut pty, path) = start(dir.path());
     std::fs::remove_file(lock_path(&path)).unwrap();
     // At once, before kiroku puts the file back: a second writer is refused all the same.
-    let second = std::process::Command::new(BIN)
+    let second = common::kiroku()
         .args(["open", path.to_str().unwrap()])
         .current_dir(dir.path())
         .env("LANG", "C.UTF-8")

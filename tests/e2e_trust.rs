@@ -5,10 +5,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use common::{BIN, EXAMPLE, Pty, keys};
+use common::{EXAMPLE, Pty, keys};
 
 const WAIT: Duration = Duration::from_secs(10);
 const CTRL_P: &[u8] = b"\x10";
@@ -40,7 +39,7 @@ fn quit(mut pty: Pty) {
 }
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
+    common::kiroku()
         .args(args)
         .env("LANG", "C.UTF-8")
         .output()

@@ -3,9 +3,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{BIN, minutes_session, minutes_session_full};
+use common::{minutes_session, minutes_session_full};
 use kiroku::export::{Audience, Format, Style, build, export, render};
 
 const EXPECTED_DEFAULT: &str = "\
@@ -265,7 +263,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let session = write_session(dir.path(), &minutes_session());
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .arg("export")
         .arg(&session)
         .output()
@@ -274,7 +272,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), EXPECTED_DEFAULT);
 
     let internal = dir.path().join("internal.docx");
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "-f", "docx", "-a", "internal", "-o"])
         .arg(&internal)
         .arg(&session)
@@ -289,7 +287,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     assert_eq!(mode, 0o600, "the internal record is private");
 
     let full = write_session(dir.path(), &minutes_session_full());
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "--check"])
         .arg(&full)
         .output()
@@ -298,7 +296,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("kiroku: warning: item "), "{stderr}");
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "--strict"])
         .arg(&full)
         .output()
@@ -306,7 +304,7 @@ fn the_command_line_exports_checks_and_is_strict_when_asked() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "nothing exported");
 
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "--style", "nosuch"])
         .arg(&full)
         .output()
@@ -338,7 +336,7 @@ fn a_style_file_of_ones_own_changes_the_layout_without_a_rebuild() {
         .replace("paragraph_bullet: \"\"", "paragraph_bullet: \"・\"");
     let path = dir.path().join("mine.ron");
     std::fs::write(&path, mine).unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "--style"])
         .arg(&path)
         .arg(&session)
@@ -360,7 +358,7 @@ fn a_style_file_of_ones_own_changes_the_layout_without_a_rebuild() {
     );
 
     std::fs::write(&path, "Style(name: \"broken\")").unwrap();
-    let out = Command::new(BIN)
+    let out = common::kiroku()
         .args(["export", "--style"])
         .arg(&path)
         .arg(&session)

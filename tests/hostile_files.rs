@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use common::{BIN, EXAMPLE, minutes_session_full};
 use kiroku::storage::{journal::journal_path, lock_path, save_session};
 
-fn kiroku(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
+fn run_in(args: &[&str], dir: &Path) -> Output {
+    common::kiroku()
         .args(args)
         .current_dir(dir)
         .env("LANG", "C.UTF-8")
@@ -25,7 +25,7 @@ fn kiroku(args: &[&str], dir: &Path) -> Output {
 
 /// Runs kiroku, killing it if it takes longer than `limit` (a hang is the failure).
 fn kiroku_within(args: &[&str], dir: &Path, limit: Duration) -> Output {
-    let mut child = Command::new(BIN)
+    let mut child = common::kiroku()
         .args(args)
         .current_dir(dir)
         .env("LANG", "C.UTF-8")
@@ -73,7 +73,7 @@ fn a_symlinked_lock_file_is_refused_and_its_target_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = session_in(dir.path());
     let victim = linked_victim(dir.path(), &lock_path(&path));
-    let o = kiroku(&["open", "s.ron"], dir.path());
+    let o = run_in(&["open", "s.ron"], dir.path());
     assert!(!o.status.success());
     assert!(stderr(&o).contains("symbolic link"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "大切な内容");
@@ -97,7 +97,7 @@ fn a_symlinked_journal_or_session_is_refused_without_writing_through_it() {
     // A session file that is itself a link: `open` names the file to open instead.
     let link = dir.path().join("link.ron");
     symlink(&path, &link).unwrap();
-    let o = kiroku(&["open", "link.ron"], dir.path());
+    let o = run_in(&["open", "link.ron"], dir.path());
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(
@@ -107,7 +107,7 @@ fn a_symlinked_journal_or_session_is_refused_without_writing_through_it() {
     // `new` into a dangling link does not create its target.
     let dangling = dir.path().join("dangling.ron");
     symlink(dir.path().join("nowhere.ron"), &dangling).unwrap();
-    let o = kiroku(&["new", EXAMPLE, "-o", "dangling.ron"], dir.path());
+    let o = run_in(&["new", EXAMPLE, "-o", "dangling.ron"], dir.path());
     assert!(!o.status.success());
     assert!(!dir.path().join("nowhere.ron").exists());
 }
@@ -117,7 +117,7 @@ fn export_writes_through_devices_pipes_and_links() {
     let dir = tempfile::tempdir().unwrap();
     session_in(dir.path());
     // /dev/null stays a device.
-    let o = kiroku(&["export", "s.ron", "-o", "/dev/null"], dir.path());
+    let o = run_in(&["export", "s.ron", "-o", "/dev/null"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(
@@ -126,7 +126,7 @@ fn export_writes_through_devices_pipes_and_links() {
     );
 
     // /dev/stdout with standard output redirected to a pipe: the minutes arrive there.
-    let o = kiroku(&["export", "s.ron", "-o", "/dev/stdout"], dir.path());
+    let o = run_in(&["export", "s.ron", "-o", "/dev/stdout"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("議事要旨"));
 
@@ -156,7 +156,7 @@ fn export_writes_through_devices_pipes_and_links() {
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("latest.txt");
     symlink("minutes.txt", &link).unwrap();
-    let o = kiroku(&["export", "s.ron", "-o", "latest.txt"], dir.path());
+    let o = run_in(&["export", "s.ron", "-o", "latest.txt"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(
@@ -211,7 +211,7 @@ fn an_impossible_planned_length_is_refused_with_its_place() {
     );
     let path = dir.path().join("a.ron");
     std::fs::write(&path, &broken).unwrap();
-    let o = kiroku(&["check", "a.ron"], dir.path());
+    let o = run_in(&["check", "a.ron"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     let (line, col) = kiroku::storage::line_col(&broken, first);
@@ -235,7 +235,7 @@ fn control_characters_never_reach_the_files_or_the_terminal() {
     s.remarks[0].text = format!("本文{all}続き");
     let path = dir.path().join("s.ron");
     save_session(&path, &s).unwrap();
-    let o = kiroku(&["check", "s.ron"], dir.path());
+    let o = run_in(&["check", "s.ron"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     // Line feeds and tabs are text; no other control character is printed.
@@ -244,7 +244,7 @@ fn control_characters_never_reach_the_files_or_the_terminal() {
         "{out:?}"
     );
     for audience in ["public", "internal"] {
-        let o = kiroku(
+        let o = run_in(
             &[
                 "export", "s.ron", "-f", "docx", "-a", audience, "-o", "m.docx",
             ],
@@ -339,7 +339,7 @@ fn export_never_writes_over_a_kiroku_file_and_appends_to_redirected_stdout() {
         if target.ends_with("journal") {
             kiroku::storage::Store::open(&path).unwrap();
         }
-        let o = kiroku(&["export", "s.ron", "-o", target], dir.path());
+        let o = run_in(&["export", "s.ron", "-o", target], dir.path());
         assert_eq!(o.status.code(), Some(1), "{target}");
         assert!(stderr(&o).contains("kiroku file"), "{}", stderr(&o));
     }

@@ -16,6 +16,16 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/example-agenda.ron");
 pub const BIN: &str = env!("CARGO_BIN_EXE_kiroku");
 
+/// The real binary as a command, in the environment every test runs it in: UTF-8, Japan's
+/// time zone, nothing on standard input. The one way tests start it outside a terminal.
+pub fn kiroku() -> std::process::Command {
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.env("LANG", "C.UTF-8")
+        .env("TZ", "Asia/Tokyo")
+        .stdin(std::process::Stdio::null());
+    cmd
+}
+
 /// 2026-07-03 (the sample meeting's date) at h:m:s, Japan time.
 pub fn at(h: u32, m: u32, s: u32) -> Timestamp {
     FixedOffset::east_opt(9 * 3600)
