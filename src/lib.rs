@@ -7,6 +7,7 @@ pub mod editor;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod platform;
 pub mod recorder;
 pub mod storage;
 pub mod term;

@@ -129,20 +129,7 @@ fn install_panic_hook() {
     });
 }
 
-/// Set by SIGHUP (terminal closed, ssh dropped), SIGTERM, SIGQUIT and SIGINT (`kill -INT`;
-/// Ctrl+C itself is a key in raw mode, bound to save and quit).
-fn termination_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGQUIT,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-    }
-    Ok(flag)
-}
+use crate::platform::signals::termination_flag;
 
 /// Shows the start screen until the user picks a file or quits.
 pub fn run_start(
@@ -179,14 +166,7 @@ pub fn run_start(
     }
 }
 
-/// Is `e` the terminal going away rather than a fault? A hang-up seen by poll, or the EIO
-/// (or ENXIO) that reading or writing a hung-up terminal gives.
-fn terminal_gone(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::BrokenPipe
-        || [rustix::io::Errno::IO, rustix::io::Errno::NXIO]
-            .iter()
-            .any(|errno| e.raw_os_error() == Some(errno.raw_os_error()))
-}
+use crate::platform::tty::gone as terminal_gone;
 
 /// How `run_live` ended when it did not end normally.
 #[derive(Debug)]
@@ -272,7 +252,7 @@ impl Drop for Watchdog {
 fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crate::platform::signals::suspend_self()?;
     // Resumed.
     guard.terminal = init_terminal()?;
     execute!(io::stdout(), EnableBracketedPaste)?;

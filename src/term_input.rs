@@ -11,11 +11,11 @@
 
 use std::collections::VecDeque;
 use std::io;
-use std::os::fd::AsFd as _;
-use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
 use crate::app::{KeyChord, KeyCode, KeyModifiers};
+use crate::platform::signals::ResizeSignal;
+use crate::platform::tty;
 
 /// What the terminal said, in the app's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,29 +39,16 @@ pub struct TermInput {
     /// Bytes of an escape sequence or character not yet complete.
     pending: Vec<u8>,
     events: VecDeque<Event>,
-    /// Written to by the SIGWINCH handler, so a resize wakes the wait.
-    winch: UnixStream,
-    winch_id: Option<signal_hook::SigId>,
-}
-
-impl Drop for TermInput {
-    fn drop(&mut self) {
-        if let Some(id) = self.winch_id.take() {
-            signal_hook::low_level::unregister(id);
-        }
-    }
+    /// Woken by SIGWINCH, so a resize ends the wait.
+    resize: ResizeSignal,
 }
 
 impl TermInput {
     pub fn new() -> io::Result<Self> {
-        let (winch, writer) = UnixStream::pair()?;
-        winch.set_nonblocking(true)?;
-        let id = signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
         Ok(Self {
             pending: Vec::new(),
             events: VecDeque::new(),
-            winch,
-            winch_id: Some(id),
+            resize: ResizeSignal::new()?,
         })
     }
 
@@ -85,9 +72,9 @@ impl TermInput {
         let mut read = 0;
         let mut wait = timeout;
         while read < BURST_LIMIT {
-            let (input, resized) = ready(&self.winch, wait)?;
+            let (input, resized) = tty::wait(&self.resize, wait)?;
             if resized {
-                self.drain_winch();
+                self.resize.drain();
                 let (w, h) = ratatui::crossterm::terminal::size()?;
                 self.events.push_back(Event::Resize(w, h));
             }
@@ -95,17 +82,14 @@ impl TermInput {
                 break;
             }
             let mut buf = vec![0u8; CHUNK];
-            let n = rustix::io::read(io::stdin().as_fd(), &mut buf).map_err(io::Error::from)?;
-            if n == 0 {
-                return Err(hung_up());
-            }
+            let n = tty::read(&mut buf)?;
             read += n;
             buf.truncate(n);
             // Whether more is waiting decides whether a lone ESC is the Esc key or the start
             // of a sequence still on its way; a read that did not fill the buffer took all
             // there was (asking the terminal again would cost a system call per key).
-            let more =
-                n == CHUNK || (buf.last() == Some(&0x1b) && ready(&self.winch, Duration::ZERO)?.0);
+            let more = n == CHUNK
+                || (buf.last() == Some(&0x1b) && tty::wait(&self.resize, Duration::ZERO)?.0);
             self.feed(&buf, more);
             if !more {
                 break;
@@ -113,11 +97,6 @@ impl TermInput {
             wait = Duration::ZERO;
         }
         Ok(!self.events.is_empty())
-    }
-
-    fn drain_winch(&mut self) {
-        let mut buf = [0u8; 64];
-        while matches!(io::Read::read(&mut self.winch, &mut buf), Ok(n) if n > 0) {}
     }
 
     /// Parses `bytes` onto what was pending. `more`: further input is already waiting.
@@ -142,40 +121,6 @@ impl TermInput {
             }
         }
     }
-}
-
-fn hung_up() -> io::Error {
-    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal has hung up")
-}
-
-/// Waits up to `timeout` on the terminal and the resize pipe: (input waiting, resized).
-/// Interrupted by another signal: neither, so the loop looks at its flags.
-fn ready(winch: &UnixStream, timeout: Duration) -> io::Result<(bool, bool)> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = io::stdin();
-    let mut fds = [
-        PollFd::new(&stdin, PollFlags::IN),
-        PollFd::new(winch, PollFlags::IN),
-    ];
-    let timeout = Timespec {
-        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
-        tv_nsec: i64::from(timeout.subsec_nanos()),
-    };
-    match poll(&mut fds, Some(&timeout)) {
-        Ok(_) => {}
-        Err(rustix::io::Errno::INTR) => return Ok((false, false)),
-        Err(e) => return Err(e.into()),
-    }
-    let term = fds[0].revents();
-    if term.intersects(PollFlags::ERR | PollFlags::NVAL)
-        || (term.contains(PollFlags::HUP) && !term.contains(PollFlags::IN))
-    {
-        return Err(hung_up());
-    }
-    Ok((
-        term.intersects(PollFlags::IN | PollFlags::HUP),
-        fds[1].revents().contains(PollFlags::IN),
-    ))
 }
 
 /// terminput's event in the app's terms; `None` for what kiroku has no use for (mouse, focus,
@@ -234,8 +179,7 @@ mod tests {
         TermInput {
             pending: Vec::new(),
             events: VecDeque::new(),
-            winch: UnixStream::pair().unwrap().0,
-            winch_id: None,
+            resize: ResizeSignal::none().unwrap(),
         }
     }
 

@@ -4,7 +4,6 @@
 //! the temporary file (a disk that fails for an hour must not fill up with copies).
 
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 
 use super::files::check_writable_place;
@@ -51,8 +50,7 @@ fn write_file(
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     if mode != 0o600 {
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        crate::platform::fs::set_mode(temp.as_file(), mode)?;
     }
     temp.as_file().sync_all()?;
     before_commit()?;

@@ -1,45 +1,20 @@
 //! How kiroku opens files: never through a symbolic link when it writes, never in place of
 //! something that is not a regular file, and never reading from a pipe or a device that could
-//! hang or fill memory. Everything unix-specific about opening files is here.
+//! hang or fill memory. What differs between systems is in `platform::fs`.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
 use std::path::Path;
 
 /// The largest agenda, session, style or keymap file kiroku reads: far above a day-long
 /// meeting (100,000 remarks make about 40 MB), far below what would exhaust memory.
 pub const MAX_READ: u64 = 512 * 1024 * 1024;
 
-fn nofollow() -> i32 {
-    rustix::fs::OFlags::NOFOLLOW.bits() as i32
-}
-
-fn nonblock() -> i32 {
-    rustix::fs::OFlags::NONBLOCK.bits() as i32
-}
+use crate::platform::fs::{is_link_refusal, kind, no_block, no_follow, with_mode};
 
 /// The error for a path that is a link or not a regular file, in plain words.
 pub fn not_regular(path: &Path, what: &str) -> io::Error {
     io::Error::other(format!("{} is {what}, not a regular file", path.display()))
-}
-
-/// What sort of thing sits at `path`, for messages: "a symbolic link", "a named pipe" …
-fn kind(meta: &std::fs::Metadata) -> &'static str {
-    let t = meta.file_type();
-    if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a folder"
-    } else if t.is_fifo() {
-        "a named pipe"
-    } else if t.is_char_device() || t.is_block_device() {
-        "a device"
-    } else if t.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
 }
 
 /// Refuses a path where something other than a regular file (or nothing) sits, without
@@ -56,13 +31,13 @@ pub fn check_writable_place(path: &Path) -> io::Result<()> {
 /// Opens `path` for reading and writing, creating it (mode `mode`) if `create`, never
 /// through a symbolic link, and only if it is a regular file.
 pub fn open_rw(path: &Path, create: bool, mode: u32) -> io::Result<File> {
-    let file = OpenOptions::new()
+    let mut options = OpenOptions::new();
+    options
         .read(true)
         .write(true)
         .create(create)
-        .truncate(false)
-        .mode(mode)
-        .custom_flags(nofollow() | nonblock())
+        .truncate(false);
+    let file = no_follow(with_mode(&mut options, mode))
         .open(path)
         .map_err(|e| link_error(path, e))?;
     regular(path, file)
@@ -70,9 +45,7 @@ pub fn open_rw(path: &Path, create: bool, mode: u32) -> io::Result<File> {
 
 /// Opens `path` for appending, never through a symbolic link, only if it is a regular file.
 pub fn open_append(path: &Path) -> io::Result<File> {
-    let file = OpenOptions::new()
-        .append(true)
-        .custom_flags(nofollow() | nonblock())
+    let file = no_follow(OpenOptions::new().append(true))
         .open(path)
         .map_err(|e| link_error(path, e))?;
     regular(path, file)
@@ -80,21 +53,14 @@ pub fn open_append(path: &Path) -> io::Result<File> {
 
 /// Creates `path` new (it must not exist, not even as a dangling link) with mode 0600.
 pub fn create_new(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .custom_flags(nofollow())
-        .open(path)
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    no_follow(with_mode(&mut options, 0o600)).open(path)
 }
 
 /// Opens `path` read-only, not through a link, if it is a regular file; `None` if absent.
 pub fn open_existing_nofollow(path: &Path) -> io::Result<Option<File>> {
-    match OpenOptions::new()
-        .read(true)
-        .custom_flags(nofollow() | nonblock())
-        .open(path)
-    {
+    match no_follow(OpenOptions::new().read(true)).open(path) {
         Ok(f) => regular(path, f).map(Some),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(link_error(path, e)),
@@ -105,10 +71,7 @@ pub fn open_existing_nofollow(path: &Path) -> io::Result<Option<File>> {
 /// not block (a named pipe would wait for a writer forever), and a device is refused before a
 /// byte is read.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(nonblock())
-        .open(path)?;
+    let file = no_block(OpenOptions::new().read(true)).open(path)?;
     let file = regular(path, file)?;
     let len = file.metadata()?.len();
     if len > MAX_READ {
@@ -154,7 +117,7 @@ fn regular(path: &Path, file: File) -> io::Result<File> {
 /// `O_NOFOLLOW` on a link fails with ELOOP, whose own message ("too many levels of symbolic
 /// links") says nothing useful here.
 fn link_error(path: &Path, e: io::Error) -> io::Error {
-    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+    if is_link_refusal(&e) {
         not_regular(path, "a symbolic link")
     } else {
         e
@@ -227,11 +190,7 @@ pub fn write_output(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
 
 /// Does `path` hold one of kiroku's own files: a session or agenda (RON) or a journal?
 pub fn is_kiroku_file(path: &Path) -> bool {
-    let Ok(file) = OpenOptions::new()
-        .read(true)
-        .custom_flags(nonblock())
-        .open(path)
-    else {
+    let Ok(file) = no_block(OpenOptions::new().read(true)).open(path) else {
         return false;
     };
     if !file.metadata().is_ok_and(|m| m.is_file()) {

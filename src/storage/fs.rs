@@ -48,11 +48,10 @@ impl Fs for RealFs {
     }
 
     fn fingerprint(&self, path: &Path) -> io::Result<Option<Fingerprint>> {
-        use std::os::unix::fs::MetadataExt as _;
         match std::fs::symlink_metadata(path) {
             Ok(m) => Ok(Some(Fingerprint {
-                dev: m.dev(),
-                ino: m.ino(),
+                dev: crate::platform::fs::identity(&m).0,
+                ino: crate::platform::fs::identity(&m).1,
                 len: m.len(),
                 regular: m.file_type().is_file(),
             })),

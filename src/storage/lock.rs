@@ -47,7 +47,7 @@ pub struct SessionLock {
     file: File,
     path: PathBuf,
     note: String,
-    _claim: claim::Claim,
+    _claim: crate::platform::claim::Claim,
 }
 
 impl SessionLock {
@@ -59,7 +59,7 @@ impl SessionLock {
         };
         // A lock file that is a link is refused before anything is written through it.
         let mut file = super::files::open_rw(&path, true, 0o600).map_err(io_err)?;
-        let claim = match claim::take(session) {
+        let claim = match crate::platform::claim::take(session) {
             Ok(Some(c)) => c,
             Ok(None) => {
                 let mut text = String::new();
@@ -109,10 +109,10 @@ impl SessionLock {
     /// Puts the lock file back if someone removed or replaced it, so the next kiroku is told
     /// who holds the session; `true` if it had to. The session stays held all the while.
     pub fn repair(&mut self) -> io::Result<bool> {
-        use std::os::unix::fs::MetadataExt as _;
+        use crate::platform::fs::identity;
         let ours = self.file.metadata()?;
         match std::fs::symlink_metadata(&self.path) {
-            Ok(m) if m.dev() == ours.dev() && m.ino() == ours.ino() => return Ok(false),
+            Ok(m) if identity(&m) == identity(&ours) => return Ok(false),
             Ok(_) => std::fs::remove_file(&self.path)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
@@ -183,63 +183,5 @@ pub fn holder(session: &Path) -> Option<LockHolder> {
             Err(TryLockError::Error(_)) => {}
         }
     }
-    claim::held(session).then(unknown)
-}
-
-/// The lock that has no file: an abstract socket named after the session.
-#[cfg(target_os = "linux")]
-mod claim {
-    use std::io;
-    use std::os::linux::net::SocketAddrExt as _;
-    use std::os::unix::fs::MetadataExt as _;
-    use std::os::unix::net::{SocketAddr, UnixListener, UnixStream};
-    use std::path::Path;
-
-    #[derive(Debug)]
-    pub struct Claim(#[allow(dead_code)] UnixListener);
-
-    /// `kiroku:<device>:<inode>:<hash of the name>` of the session's folder and file name:
-    /// the same however the session's path is written.
-    fn address(session: &Path) -> io::Result<SocketAddr> {
-        let dir = match session.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let meta = std::fs::metadata(dir)?;
-        let name = session.file_name().unwrap_or_default();
-        let hash = crate::storage::journal::content_hash(name.as_encoded_bytes());
-        let id = format!("kiroku:{:x}:{:x}:{hash:016x}", meta.dev(), meta.ino());
-        SocketAddr::from_abstract_name(id.as_bytes())
-    }
-
-    /// Takes the claim; `None` if a live process holds it.
-    pub fn take(session: &Path) -> io::Result<Option<Claim>> {
-        match UnixListener::bind_addr(&address(session)?) {
-            Ok(l) => Ok(Some(Claim(l))),
-            Err(e) if e.kind() == io::ErrorKind::AddrInUse => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Does a live process hold the claim?
-    pub fn held(session: &Path) -> bool {
-        address(session).is_ok_and(|a| UnixStream::connect_addr(&a).is_ok())
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-mod claim {
-    use std::io;
-    use std::path::Path;
-
-    #[derive(Debug)]
-    pub struct Claim;
-
-    pub fn take(_: &Path) -> io::Result<Option<Claim>> {
-        Ok(Some(Claim))
-    }
-
-    pub fn held(_: &Path) -> bool {
-        false
-    }
+    crate::platform::claim::held(session).then(unknown)
 }
