@@ -111,7 +111,9 @@ pub enum Action {
     /// Cleanup: redo what was undone.
     Redo,
     /// Cleanup: search text and speakers as you type.
-    Search,
+    /// (In a keymap file: `search`; named apart from the search mode.)
+    #[serde(rename = "search")]
+    StartSearch,
     /// Cleanup: the next search match.
     SearchNext,
     /// Cleanup: the previous search match.

@@ -513,7 +513,7 @@ impl Action {
                     "redo"
                 }
             }
-            Search => {
+            StartSearch => {
                 if ja {
                     "検索"
                 } else {

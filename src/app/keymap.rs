@@ -264,7 +264,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Review, "C-z", Undo),
         (Review, "U", Redo),
         (Review, "C-y", Redo),
-        (Review, "/", Action::Search),
+        (Review, "/", StartSearch),
         (Review, "n", SearchNext),
         (Review, "N", SearchPrev),
         (Review, "v", TogglePreview),

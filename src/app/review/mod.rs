@@ -181,7 +181,7 @@ impl App {
             Action::MergeNext => return self.merge_next(),
             Action::Undo | Action::UndoCommit => self.step_history(false),
             Action::Redo => self.step_history(true),
-            Action::Search => {
+            Action::StartSearch => {
                 if let Some(review) = self.review.as_mut() {
                     review.search_origin = review.selected;
                     review.search = Some(Editor::default());
