@@ -440,7 +440,8 @@ pub fn start_screen(dir: &Path) -> StartScreen {
 pub fn start(opts: &Options) -> Result<(), CommandError> {
     need_terminal()?;
     let screen = start_screen(&opts.sessions_dir);
-    let choice = crate::term::run_start(screen, opts.lang, opts.no_color, opts.ascii)
+    let keys = keymap(opts.keymap.as_deref())?;
+    let choice = crate::term::run_start(screen, &keys, opts.lang, opts.no_color, opts.ascii)
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
     match choice {
         StartChoice::Quit => Ok(()),

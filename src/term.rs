@@ -134,6 +134,7 @@ use crate::platform::signals::termination_flag;
 /// Shows the start screen until the user picks a file or quits.
 pub fn run_start(
     mut screen: StartScreen,
+    keymap: &crate::app::Keymap,
     lang: Lang,
     no_color: bool,
     ascii: bool,
@@ -155,7 +156,8 @@ pub fn run_start(
         while let Some(ev) = input.next() {
             match ev {
                 Event::Key(chord) => {
-                    if let Some(choice) = screen.handle(chord) {
+                    let action = keymap.lookup(&[crate::app::Mode::Start], chord);
+                    if let Some(choice) = action.and_then(|a| screen.handle(a)) {
                         return Ok(choice);
                     }
                 }

@@ -28,7 +28,10 @@ fn the_readme_keymap_tables_are_the_keymap() {
             "cleanup",
             &[Mode::Review, Mode::ReviewEdit, Mode::Search][..],
         ),
-        ("overlays", &[Mode::Picker, Mode::Form, Mode::Help][..]),
+        (
+            "overlays",
+            &[Mode::Picker, Mode::Form, Mode::Help, Mode::Start][..],
+        ),
     ] {
         let wanted = keymap_markdown(&keymap, modes, Lang::En);
         assert_eq!(

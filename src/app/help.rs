@@ -22,6 +22,8 @@ fn mode_name(mode: Mode, lang: Lang) -> &'static str {
         (Mode::Picker, Lang::En) => "Speaker picker",
         (Mode::Form, Lang::En) => "Add participant form",
         (Mode::Help, Lang::En) => "This list",
+        (Mode::Start, Lang::Ja) => "開始画面",
+        (Mode::Start, Lang::En) => "Start screen",
     }
 }
 

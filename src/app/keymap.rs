@@ -22,10 +22,12 @@ pub enum Mode {
     Picker,
     Form,
     Help,
+    /// The start screen: the sessions and agenda files to open.
+    Start,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Live,
         Mode::Edit,
         Mode::Review,
@@ -34,6 +36,7 @@ impl Mode {
         Mode::Picker,
         Mode::Form,
         Mode::Help,
+        Mode::Start,
     ];
 }
 
@@ -305,6 +308,17 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Help, "PageUp", ScrollUp),
         (Help, "Home", SelectFirst),
         (Help, "End", SelectLast),
+        (Start, "Enter", Confirm),
+        (Start, "Down", SelectNext),
+        (Start, "j", SelectNext),
+        (Start, "C-n", SelectNext),
+        (Start, "Up", SelectPrev),
+        (Start, "k", SelectPrev),
+        (Start, "C-p", SelectPrev),
+        (Start, "Esc", Quit),
+        (Start, "q", Quit),
+        (Start, "C-q", Quit),
+        (Start, "C-c", Quit),
     ]
 };
 
@@ -329,6 +343,8 @@ struct KeymapFile {
     form: Vec<(String, Action)>,
     #[serde(default)]
     help: Vec<(String, Action)>,
+    #[serde(default)]
+    start: Vec<(String, Action)>,
 }
 
 impl KeymapFile {
@@ -342,6 +358,7 @@ impl KeymapFile {
             Mode::Picker => &mut self.picker,
             Mode::Form => &mut self.form,
             Mode::Help => &mut self.help,
+            Mode::Start => &mut self.start,
         }
     }
 }

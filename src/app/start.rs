@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{KeyChord, KeyCode, KeyModifiers};
+use super::Action;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryKind {
@@ -86,22 +86,19 @@ impl StartScreen {
         }
     }
 
-    pub fn handle(&mut self, chord: KeyChord) -> Option<StartChoice> {
-        let ctrl = chord.mods.contains(KeyModifiers::CONTROL);
-        match chord.code {
-            KeyCode::Up | KeyCode::Char('k') if !ctrl => self.step(-1),
-            KeyCode::Down | KeyCode::Char('j') if !ctrl => self.step(1),
-            KeyCode::Char('p') if ctrl => self.step(-1),
-            KeyCode::Char('n') if ctrl => self.step(1),
-            KeyCode::Enter if self.selectable(self.selected) => {
+    /// What an action of the start screen's keymap does here.
+    pub fn handle(&mut self, action: &Action) -> Option<StartChoice> {
+        match action {
+            Action::SelectPrev => self.step(-1),
+            Action::SelectNext => self.step(1),
+            Action::Confirm if self.selectable(self.selected) => {
                 let e = &self.entries[self.selected];
                 return Some(match e.kind {
                     EntryKind::Agenda => StartChoice::New(e.path.clone()),
                     _ => StartChoice::Open(e.path.clone()),
                 });
             }
-            KeyCode::Esc | KeyCode::Char('q') if !ctrl => return Some(StartChoice::Quit),
-            KeyCode::Char('q' | 'c') if ctrl => return Some(StartChoice::Quit),
+            Action::Quit | Action::Cancel => return Some(StartChoice::Quit),
             _ => {}
         }
         None
