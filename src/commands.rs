@@ -403,15 +403,15 @@ pub fn start_screen(dir: &Path) -> StartScreen {
         let saved = chrono::DateTime::<chrono::Local>::from(modified)
             .format("%Y-%m-%d %H:%M")
             .to_string();
-        let (kind, title, date) = match storage::read_any(&path).map(storage::Loaded::from) {
-            Ok(storage::Loaded::Session(s)) => (
+        let (kind, title, date) = match storage::read_any(&path) {
+            Ok(storage::Read::Session(read)) => (
                 EntryKind::Session {
-                    remarks: s.remarks.len(),
+                    remarks: read.session.remarks.len(),
                 },
-                s.plan.meeting.title.clone(),
-                s.plan.meeting.date.to_string(),
+                read.session.plan.meeting.title.clone(),
+                read.session.plan.meeting.date.to_string(),
             ),
-            Ok(storage::Loaded::Agenda(p)) => (
+            Ok(storage::Read::Agenda(p)) => (
                 EntryKind::Agenda,
                 p.meeting.title.clone(),
                 p.meeting.date.to_string(),

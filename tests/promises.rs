@@ -183,8 +183,9 @@ struct Meeting {
     /// The highest id counter seen: it must never go back, or an id would be handed out
     /// twice.
     next_id: u64,
-    /// A crash brought back part of the input (journaled with its state, perhaps
-    /// non-public) without the canary it was typing: what is typed onto it shares that state.
+    /// The input holds text whose state the test cannot see: part of a canary brought back
+    /// by a crash, or a remark taken back by undo (perhaps non-public). What is typed onto it
+    /// shares that state.
     tainted: bool,
 }
 
@@ -336,11 +337,13 @@ impl Meeting {
                     for c in canaries(&last.unwrap_or_default()) {
                         self.fates.entry(c).or_default().committed = false;
                     }
-                    // What was typed since now shares a remark with the one taken back, and
-                    // with its state: a non-public remark makes it all non-public.
+                    // What was typed since, and what is typed before Enter, shares a remark
+                    // with the one taken back, and its state: a non-public remark makes it
+                    // all non-public.
                     for c in canaries(self.app.editor.text()) {
                         self.fates.entry(c).or_default().touched = true;
                     }
+                    self.tainted = true;
                 }
             }
             Step::CheckLater => {

@@ -23,10 +23,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The plan of an agenda file, or of a session (read through its journal, so people added
+/// during the meeting are on the roster).
 pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
-    match load_file(path)? {
-        Loaded::Agenda(plan) => Ok(plan),
-        Loaded::Session(s) => Ok(s.plan),
+    match super::read::read_any(path)? {
+        super::read::Read::Agenda(plan) => Ok(plan),
+        super::read::Read::Session(s) => Ok(s.session.plan),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::journal::{self, content_hash, journal_path};
-use super::load::{Loaded, parse_agenda, parse_session, read_session_text, read_text};
+use super::load::{parse_agenda, parse_session, read_session_text, read_text};
 use super::lock::{LockHolder, holder};
 use super::paths::recovery_path;
 use super::{LoadError, locate};
@@ -150,20 +150,12 @@ pub enum Read {
     Session(Box<SessionRead>),
 }
 
-/// Reads whichever kind of file `path` is; sessions through their journal.
+/// Reads whichever kind of file `path` is; sessions through their journal, as
+/// [`read_session`] does (reading again if a save was caught half done).
 pub fn read_any(path: &Path) -> Result<Read, LoadError> {
     let text = read_text(path)?;
     match locate::top_level_name(&text) {
-        Some("Session") => session_from_text(path, &text).map(|s| Read::Session(Box::new(s))),
+        Some("Session") => read_session(path).map(|s| Read::Session(Box::new(s))),
         _ => parse_agenda(path, &text).map(Read::Agenda),
-    }
-}
-
-impl From<Read> for Loaded {
-    fn from(r: Read) -> Self {
-        match r {
-            Read::Agenda(p) => Loaded::Agenda(p),
-            Read::Session(s) => Loaded::Session(Box::new(s.session)),
-        }
     }
 }
