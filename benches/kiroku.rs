@@ -117,7 +117,7 @@ fn keystrokes(a: &mut App, term: &mut Terminal<TestBackend>, count: usize) -> (D
         ));
         let (d, ()) = time(|| {
             let _ = a.update(action.unwrap(), now);
-            term.draw(|f| screen.draw(f, a, now)).unwrap();
+            screen.show(term, a, now).unwrap();
         });
         samples.push(d);
         if i % 200 == 199 {

@@ -81,7 +81,7 @@ impl Recorder {
             // The files are not as this process left them, or a write failed: only writing
             // everything anew makes them whole, so try that at once (and then once a second,
             // from `tick`, while it keeps failing).
-            self.flush(app, wall, now, true);
+            self.fold(app, wall, now);
             return;
         }
         self.report_when_durable(app, wall, sync, result);
@@ -108,17 +108,13 @@ impl Recorder {
         }
     }
 
-    /// Everything to disk: with `full`, into the session file itself.
-    pub fn flush(&mut self, app: &mut App, wall: Timestamp, now: Instant, full: bool) {
-        let folding = full || self.store.needs_fold();
-        let result = if folding {
-            self.store
-                .fold_with_draft(&app.session, app.draft(), now)
-                .map_err(|e| format!("{}: {e}", self.store.path().display()))
-        } else {
-            self.store.sync(now)
-        };
-        if result.is_ok() && folding {
+    /// Everything into the session file itself, written anew; the journal is emptied.
+    pub fn fold(&mut self, app: &mut App, wall: Timestamp, now: Instant) {
+        let result = self
+            .store
+            .fold_with_draft(&app.session, app.draft(), now)
+            .map_err(|e| format!("{}: {e}", self.store.path().display()));
+        if result.is_ok() {
             self.tell(app, Action::Folded, wall);
         }
         self.report_when_durable(app, wall, true, result);
@@ -141,11 +137,11 @@ impl Recorder {
         let Step { effects, edits } = step;
         let mut quit = false;
         self.input_at = now;
-        self.journal(app, edits, wall, now, effects.contains(&Effect::Save));
+        self.journal(app, edits, wall, now, effects.contains(&Effect::Sync));
         for e in &effects {
             match e {
-                Effect::Save => {}
-                Effect::SaveFull => self.flush(app, wall, now, true),
+                Effect::Sync => {}
+                Effect::Fold => self.fold(app, wall, now),
                 Effect::SaveAs(path) => self.save_as(app, wall, now, path),
                 Effect::Quit => quit = true,
                 // The terminal loop stops the process; everything is journaled by now.
@@ -211,7 +207,7 @@ impl Recorder {
             self.store.keep(step.edits);
             if now.duration_since(self.retry_at) >= RETRY_EVERY {
                 self.retry_at = now;
-                self.flush(app, wall, now, true);
+                self.fold(app, wall, now);
             }
             return;
         }
@@ -226,7 +222,7 @@ impl Recorder {
                     || self.store.needs_fold()
                 {
                     self.fold_due_since = None;
-                    self.flush(app, wall, now, true);
+                    self.fold(app, wall, now);
                 }
             }
             Ok(false) => {

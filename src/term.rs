@@ -206,7 +206,7 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
         }
     };
     // Quit, signal or a dead terminal: fold everything into the session file.
-    recorder.flush(app, clock.now(), Instant::now(), true);
+    recorder.fold(app, clock.now(), Instant::now());
     drop(guard);
     let _ = io::stdout().flush();
     result
@@ -290,7 +290,7 @@ fn event_loop(
         }
         let now = clock.now();
         if redraw || drawn_at != Some(now) {
-            guard.terminal.inner.draw(|f| screen.draw(f, app, now))?;
+            screen.show(&mut guard.terminal.inner, app, now)?;
             send(&mut guard.terminal)?;
             drawn_at = Some(now);
             redraw = false;

@@ -41,6 +41,8 @@ pub struct TermInput {
     events: VecDeque<Event>,
     /// Woken by SIGWINCH, so a resize ends the wait.
     resize: ResizeSignal,
+    /// Where reads land: kept, as zeroing a fresh one per read costs more than the read.
+    buf: Box<[u8]>,
 }
 
 impl TermInput {
@@ -49,6 +51,7 @@ impl TermInput {
             pending: Vec::new(),
             events: VecDeque::new(),
             resize: ResizeSignal::new()?,
+            buf: vec![0; CHUNK].into_boxed_slice(),
         })
     }
 
@@ -81,16 +84,24 @@ impl TermInput {
             if !input {
                 break;
             }
-            let mut buf = vec![0u8; CHUNK];
-            let n = tty::read(&mut buf)?;
+            let mut buf = std::mem::take(&mut self.buf);
+            let n = tty::read(&mut buf);
+            let n = match n {
+                Ok(n) => n,
+                Err(e) => {
+                    self.buf = buf;
+                    return Err(e);
+                }
+            };
             read += n;
-            buf.truncate(n);
             // Whether more is waiting decides whether a lone ESC is the Esc key or the start
             // of a sequence still on its way; a read that did not fill the buffer took all
             // there was (asking the terminal again would cost a system call per key).
             let more = n == CHUNK
-                || (buf.last() == Some(&0x1b) && tty::wait(&self.resize, Duration::ZERO)?.0);
-            self.feed(&buf, more);
+                || (buf[..n].last() == Some(&0x1b)
+                    && tty::wait(&self.resize, Duration::ZERO).is_ok_and(|(input, _)| input));
+            self.feed(&buf[..n], more);
+            self.buf = buf;
             if !more {
                 break;
             }
@@ -180,6 +191,7 @@ mod tests {
             pending: Vec::new(),
             events: VecDeque::new(),
             resize: ResizeSignal::none().unwrap(),
+            buf: Box::default(),
         }
     }
 

@@ -142,7 +142,7 @@ proptest! {
                 // What ratatui does on a new size: clear everything and draw it all again.
                 terminal = Emulator::new(app.size);
             }
-            terminal.draw(|f| screen.draw(f, &app, now));
+            terminal.show(&mut screen, &app, now);
             let mut fresh = Emulator::new(app.size);
             fresh.draw(|f| kiroku::ui::draw(f, &app, now));
             if app.size.0 == 0 || app.size.1 == 0 {

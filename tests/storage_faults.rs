@@ -386,7 +386,7 @@ fn enospc_and_eio_at_every_write_lose_nothing_and_are_shown() {
             sim.rec
                 .tick(&mut sim.app, wall, mono + Duration::from_secs(2));
             sim.rec
-                .flush(&mut sim.app, wall, mono + Duration::from_secs(3), true);
+                .fold(&mut sim.app, wall, mono + Duration::from_secs(3));
             assert!(
                 matches!(sim.app.save, SaveStatus::Saved(_)),
                 "write {n} ({kind:?}): {:?}",

@@ -58,7 +58,7 @@ fn enter_commits_with_speaker_item_flags_and_the_first_keystroke_time() {
     let _ = press(&mut app, "<A-1>本", at(15, 0, 5));
     let _ = press(&mut app, "日は", at(15, 0, 9));
     let effects = press(&mut app, "<Enter>", at(15, 0, 20));
-    assert_eq!(effects.effects, vec![Effect::Save]);
+    assert_eq!(effects.effects, vec![Effect::Sync]);
     let r = &app.session.remarks[0];
     assert_eq!(r.text, "本日は");
     assert_eq!(r.speaker, pid("yamada"));
@@ -408,7 +408,7 @@ fn on_screen(w: u16, h: u16) -> (kiroku::app::App, Emulator, Screen) {
     let _ = app.update(Action::Resize(w, h), at(16, 0, 0));
     let mut terminal = Emulator::new(app.size);
     let mut screen = Screen::new();
-    terminal.draw(|f| screen.draw(f, &app, at(16, 0, 0)));
+    terminal.show(&mut screen, &app, at(16, 0, 0));
     (app, terminal, screen)
 }
 
@@ -419,7 +419,7 @@ fn a_keystroke_sends_only_what_changed_in_the_input_box() {
     let whole = terminal.sent;
     for (i, c) in "発言です".chars().enumerate() {
         let _ = press(&mut app, &c.to_string(), now);
-        terminal.draw(|f| screen.draw(f, &app, now));
+        terminal.show(&mut screen, &app, now);
         // The character, the input box title's badge, cursor moves and colours: a few dozen
         // bytes. (The first key also turns the header's save state to unsaved.)
         if i > 0 {
@@ -433,7 +433,7 @@ fn a_keystroke_sends_only_what_changed_in_the_input_box() {
     );
     // The clock moves on: the header and agenda redraw, the record does not.
     let later = now + chrono::Duration::seconds(1);
-    terminal.draw(|f| screen.draw(f, &app, later));
+    terminal.show(&mut screen, &app, later);
     assert!(
         terminal.sent < whole / 4,
         "{} bytes for a tick",
@@ -442,7 +442,7 @@ fn a_keystroke_sends_only_what_changed_in_the_input_box() {
     same_as_fresh(&terminal, &app, later);
     // A commit changes the record, and the screen follows.
     let _ = press(&mut app, "<Enter>", later);
-    terminal.draw(|f| screen.draw(f, &app, later));
+    terminal.show(&mut screen, &app, later);
     same_as_fresh(&terminal, &app, later);
     assert!(terminal.parser.screen().contents().contains("発言です"));
 }
@@ -453,7 +453,7 @@ fn an_overlay_closing_leaves_no_trace() {
     let now = at(16, 0, 0);
     for keys in ["<C-g>", "<C-g>", "<C-f>", "ij", "<Esc>", "<C-o>", "<C-o>"] {
         let _ = press(&mut app, keys, now);
-        terminal.draw(|f| screen.draw(f, &app, now));
+        terminal.show(&mut screen, &app, now);
         same_as_fresh(&terminal, &app, now);
     }
 }
@@ -466,7 +466,7 @@ fn after_a_resume_everything_is_sent_again() {
     // The shell had the terminal: what it showed is gone.
     screen.invalidate();
     let mut resumed = Emulator::new(app.size);
-    resumed.draw(|f| screen.draw(f, &app, now));
+    resumed.show(&mut screen, &app, now);
     assert_eq!(resumed.sent, whole);
     same_as_fresh(&resumed, &app, now);
 }

@@ -384,7 +384,7 @@ fn undo_survives_a_save_and_live_mode_continues() {
     go_to(&mut app, "前年度比");
     let effects = press(&mut app, "p", T());
     assert!(
-        effects.effects.contains(&kiroku::app::Effect::Save),
+        effects.effects.contains(&kiroku::app::Effect::Sync),
         "each change is saved"
     );
     let _ = app.update(kiroku::app::Action::Saved(Ok(())), T());

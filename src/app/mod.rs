@@ -43,11 +43,11 @@ pub const DRAFT_EVERY: chrono::TimeDelta = chrono::TimeDelta::seconds(1);
 /// What the update step asks the loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Make what changed durable now (the journal is synced): after a commit or a cleanup
-    /// change.
-    Save,
-    /// Rewrite the session file itself (C-s, and before quitting).
-    SaveFull,
+    /// Make the journal durable now (fsync): after a commit or a cleanup change.
+    Sync,
+    /// Fold the journal into the session file: write the file anew with everything, then
+    /// empty the journal (C-s, and before quitting).
+    Fold,
     /// Write the session to another path from now on (after a storage error).
     SaveAs(std::path::PathBuf),
     Quit,
@@ -140,6 +140,9 @@ pub struct App {
     /// Counts the update steps that changed the session, so views can tell when what they
     /// drew from it is out of date without comparing the session itself.
     pub revision: u64,
+    /// Counts the steps that changed the remarks or the roster and agenda they are drawn
+    /// with; a new speaker or item, or the meeting log, leaves it as it was.
+    pub record_revision: u64,
 }
 
 impl App {
@@ -181,6 +184,7 @@ impl App {
             draft_journaled_at: None,
             save_path: std::path::PathBuf::new(),
             revision: 0,
+            record_revision: 0,
         }
     }
 

@@ -129,7 +129,7 @@ impl App {
                     } else {
                         self.history.undo.push(add);
                     }
-                    effects.push(Effect::Save);
+                    effects.push(Effect::Sync);
                     return Ok(effects);
                 }
                 let id = self
@@ -137,7 +137,7 @@ impl App {
                     .add_participant(role, name, honorific, attendance);
                 self.session.set_speaker(Some(id));
                 self.dirty = true;
-                Ok(vec![Effect::Save])
+                Ok(vec![Effect::Sync])
             }
             FormPurpose::EditParticipant(index) => {
                 let name = form.get(FieldLabel::Name);

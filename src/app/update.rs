@@ -25,6 +25,13 @@ impl App {
         if !edits.is_empty() {
             self.revision = self.revision.wrapping_add(1);
         }
+        use crate::model::Edit;
+        if edits
+            .iter()
+            .any(|e| !matches!(e, Edit::Live(_) | Edit::Log(_)))
+        {
+            self.record_revision = self.record_revision.wrapping_add(1);
+        }
         if let Some(edit) = self.draft_edit(&edits, tick, now) {
             edits.push(edit);
         }
@@ -128,9 +135,9 @@ impl App {
                 self.overlay = Overlay::Form(super::Form::save_as(&path));
                 return Vec::new();
             }
-            Action::Save => return vec![Effect::SaveFull],
-            Action::Quit => return vec![Effect::SaveFull, Effect::Quit],
-            Action::Suspend => return vec![Effect::Save, Effect::Suspend],
+            Action::Save => return vec![Effect::Fold],
+            Action::Quit => return vec![Effect::Fold, Effect::Quit],
+            Action::Suspend => return vec![Effect::Sync, Effect::Suspend],
             _ => {}
         }
         self.message = None;
@@ -209,7 +216,7 @@ impl App {
                 if self.session.step_item(step, now) {
                     self.note_capture_state();
                     self.dirty = true;
-                    return vec![Effect::Save];
+                    return vec![Effect::Sync];
                 }
             }
             Action::ToggleOffRecord => {
@@ -217,7 +224,7 @@ impl App {
                 self.session.set_off_record(on, now);
                 self.note_capture_state();
                 self.dirty = true;
-                return vec![Effect::Save];
+                return vec![Effect::Sync];
             }
             Action::CheckLater => {
                 if !self.editor.is_empty() {
@@ -309,7 +316,7 @@ impl App {
         self.history.redo.clear();
         self.scroll_back = 0;
         self.dirty = true;
-        vec![Effect::Save]
+        vec![Effect::Sync]
     }
 
     /// The last remark goes back to the input box, ahead of anything typed since, with its

@@ -2,12 +2,14 @@
 //! each other pane keeps the cells it drew last, with the state they were drawn from: while
 //! that state is the same the cells are reused, and when the terminal already shows them they
 //! are left out of the frame's diff altogether. A keystroke then costs the input box, however
-//! long the meeting.
+//! long the meeting. When nothing but the input box changed, [`Screen::show`] goes further and
+//! writes the box's changed cells alone, without a whole frame to reset, fill and diff.
 
-use ratatui::Frame;
-use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
+use ratatui::{Frame, Terminal};
 
 use super::theme::Theme;
 use super::{agenda, draw_overlay, footer, header, input, layout, review, roster, timeline};
@@ -79,6 +81,13 @@ pub struct Screen {
     shown: bool,
     /// The size of the previous frame; a new size means ratatui cleared the terminal.
     size: Rect,
+    /// The input box as the terminal shows it, while nothing is drawn over it, and the
+    /// title it was drawn with.
+    input: Option<(Buffer, input::Title)>,
+    /// The input box as ratatui last sent it, when the box has gone out without it since:
+    /// the cells where the two differ must be sent by the next whole frame, whose diff
+    /// would otherwise compare against what ratatui believes.
+    believed: Option<Buffer>,
 }
 
 impl Screen {
@@ -97,15 +106,106 @@ impl Screen {
         self.input_rows
     }
 
+    /// Puts `app` on `terminal`: the input box alone when nothing else changed since the
+    /// last time, else a whole frame.
+    pub fn show<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        app: &App,
+        now: Timestamp,
+    ) -> Result<(), B::Error> {
+        if !self.show_input(terminal.backend_mut(), app, now)? {
+            terminal.draw(|frame| self.draw(frame, app, now))?;
+        }
+        Ok(())
+    }
+
+    /// Writes the input box's changed cells straight to the backend, if the terminal shows
+    /// every other pane as it should be; says whether it did.
+    fn show_input<B: Backend>(
+        &mut self,
+        backend: &mut B,
+        app: &App,
+        now: Timestamp,
+    ) -> Result<bool, B::Error> {
+        if !self.shown || app.review.is_some() || app.overlay != Overlay::None {
+            return Ok(false);
+        }
+        let Some((shown, shown_title)) = &self.input else {
+            return Ok(false);
+        };
+        let area = self.size;
+        // A new size (in `app` before the terminal has drawn at it) takes a whole frame.
+        if app.size != (area.width, area.height) {
+            return Ok(false);
+        }
+        let text = app.editor.window(
+            layout::input_text_width(area.width),
+            usize::from(area.height),
+        );
+        if text.lines.len() != self.input_rows {
+            return Ok(false);
+        }
+        let areas = layout::areas(area, text.lines.len(), app.session.plan.agenda.len());
+        let unchanged = self
+            .memos
+            .iter()
+            .zip(keys(&areas, app, now))
+            .all(|(memo, key)| memo.frame == self.frame && memo.key.as_ref() == Some(&key));
+        if !unchanged || shown.area != areas.input {
+            return Ok(false);
+        }
+        let theme = Theme::new(app.settings.no_color, app.settings.ascii);
+        let title = input::Title::of(app);
+        // The border is drawn again only when its title changed: most keys leave it be.
+        let mut next = if title == *shown_title {
+            let mut next = shown.clone();
+            for cell in &mut next.content {
+                cell.set_diff_option(CellDiffOption::None);
+            }
+            next
+        } else {
+            let mut next = Buffer::empty(areas.input);
+            input::render_border(&mut next, areas.input, app, &title, &theme);
+            next
+        };
+        let cursor = input::render_text(&mut next, areas.input, app, &text);
+        guard_buffer(&mut next);
+        backend.draw(shown.diff_iter(&next))?;
+        match cursor {
+            Some(at) => {
+                backend.show_cursor()?;
+                backend.set_cursor_position(at)?;
+            }
+            None => backend.hide_cursor()?,
+        }
+        backend.flush()?;
+        self.frame += 1;
+        for memo in &mut self.memos {
+            memo.frame = self.frame;
+        }
+        let sent = self.input.replace((next, title));
+        if self.believed.is_none() {
+            self.believed = sent.map(|(buffer, _)| buffer);
+        }
+        Ok(true)
+    }
+
     pub fn draw(&mut self, frame: &mut Frame, app: &App, now: Timestamp) {
         let theme = Theme::new(app.settings.no_color, app.settings.ascii);
         let area = frame.area();
         self.frame += 1;
         let shown = std::mem::replace(&mut self.shown, false) && self.size == area;
         self.size = area;
+        // Whatever this frame draws where the box was, ratatui must learn what is there.
+        let unknown = match (self.believed.take(), self.input.take()) {
+            (Some(believed), Some((terminal, _))) => differences(&believed, &terminal),
+            _ => Vec::new(),
+        };
         if app.review.is_some() {
             review::draw(frame, app, &theme);
             draw_overlay(frame, app, &theme);
+            resend(frame, &unknown);
             guard_erasures(frame);
             return;
         }
@@ -116,34 +216,7 @@ impl Screen {
         let text = app.editor.window(width, usize::from(area.height));
         self.input_rows = text.lines.len();
         let areas = layout::areas(area, text.lines.len(), app.session.plan.agenda.len());
-        let revision = app.revision;
-        let panes = [
-            Key::Header {
-                area: areas.header,
-                revision,
-                now,
-                save: app.save.clone(),
-                dirty: app.dirty,
-            },
-            Key::Agenda {
-                area: areas.agenda,
-                revision,
-                now,
-            },
-            Key::Roster {
-                area: areas.roster,
-                revision,
-            },
-            Key::Timeline {
-                area: areas.timeline,
-                revision,
-                scroll_back: app.scroll_back,
-            },
-            Key::Footer {
-                area: areas.footer,
-                message: app.message.clone(),
-            },
-        ];
+        let panes = keys(&areas, app, now);
         for (memo, key) in self.memos.iter_mut().zip(panes) {
             let area = key.area();
             let fresh = memo.key.as_ref() == Some(&key);
@@ -165,10 +238,74 @@ impl Screen {
             memo.frame = self.frame;
         }
         input::draw(frame, areas.input, app, &text, &theme);
+        self.input = (!overlay).then(|| {
+            let mut kept = Buffer::empty(areas.input);
+            for (range, row) in rows(frame.area(), areas.input).zip(
+                kept.content
+                    .chunks_mut(usize::from(areas.input.width).max(1)),
+            ) {
+                row.clone_from_slice(&frame.buffer_mut().content[range]);
+            }
+            (kept, input::Title::of(app))
+        });
         draw_overlay(frame, app, &theme);
+        resend(frame, &unknown);
         guard_erasures(frame);
         self.shown = !overlay;
     }
+}
+
+/// Where what ratatui believes the terminal shows differs from what it does show.
+fn differences(believed: &Buffer, terminal: &Buffer) -> Vec<(u16, u16)> {
+    let area = terminal.area;
+    (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter(|&at| believed.cell(at) != terminal.cell(at))
+        .collect()
+}
+
+/// Sends these cells with the frame, whatever ratatui believes is there.
+fn resend(frame: &mut Frame, cells: &[(u16, u16)]) {
+    let buf = frame.buffer_mut();
+    for &at in cells {
+        if let Some(cell) = buf.cell_mut(at)
+            && cell.diff_option == CellDiffOption::None
+        {
+            cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+        }
+    }
+}
+
+/// What each pane is drawn from this frame, in the order of [`Screen::memos`].
+fn keys(areas: &layout::Areas, app: &App, now: Timestamp) -> [Key; 5] {
+    let revision = app.revision;
+    [
+        Key::Header {
+            area: areas.header,
+            revision,
+            now,
+            save: app.save.clone(),
+            dirty: app.dirty,
+        },
+        Key::Agenda {
+            area: areas.agenda,
+            revision,
+            now,
+        },
+        Key::Roster {
+            area: areas.roster,
+            revision,
+        },
+        Key::Timeline {
+            area: areas.timeline,
+            revision: app.record_revision,
+            scroll_back: app.scroll_back,
+        },
+        Key::Footer {
+            area: areas.footer,
+            message: app.message.clone(),
+        },
+    ]
 }
 
 /// Writing over half of a wide character makes a terminal blank the other half in the
@@ -176,7 +313,10 @@ impl Screen {
 /// anything drawn on a coloured (or reversed, underlined) background is always written out,
 /// or a highlight would leave a coloured block behind when it moves.
 fn guard_erasures(frame: &mut Frame) {
-    let buf = frame.buffer_mut();
+    guard_buffer(frame.buffer_mut());
+}
+
+fn guard_buffer(buf: &mut Buffer) {
     let width = usize::from(buf.area.width);
     if width == 0 {
         return;

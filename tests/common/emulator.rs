@@ -46,6 +46,23 @@ impl Emulator {
 
     pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) {
         self.terminal.draw(render).unwrap();
+        self.take();
+    }
+
+    /// Shows the app the way the live loop does: through a remembered screen, which may
+    /// send the input box alone.
+    #[allow(dead_code)]
+    pub fn show(
+        &mut self,
+        screen: &mut kiroku::ui::Screen,
+        app: &kiroku::app::App,
+        now: kiroku::model::Timestamp,
+    ) {
+        screen.show(&mut self.terminal, app, now).unwrap();
+        self.take();
+    }
+
+    fn take(&mut self) {
         let bytes = std::mem::take(&mut *self.wire.0.borrow_mut());
         self.sent = bytes.len();
         self.parser.process(&bytes);

@@ -28,7 +28,7 @@ impl App {
         self.history.undo.push(change);
         self.history.redo.clear();
         self.dirty = true;
-        vec![Effect::Save]
+        vec![Effect::Sync]
     }
 
     /// One change per remark in `ids`, each made against the session as the ones before it
