@@ -23,7 +23,14 @@ pub enum ZoneSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pub source: ZoneSource,
+    /// A test's hand on the clock: a file holding the time to read (see [`TEST_CLOCK`]).
+    set_by: Option<&'static Path>,
 }
+
+/// The environment variable that names a file whose RFC 3339 time is what the clock reads,
+/// so that end-to-end tests set the time of each remark instead of sleeping. For tests
+/// only; nothing else should set it. An unreadable file gives the real time.
+pub const TEST_CLOCK: &str = "KIROKU_TEST_CLOCK";
 
 impl Clock {
     /// Decides where local time comes from: the setting wins, then `TZ`, then the system.
@@ -34,11 +41,22 @@ impl Clock {
             None if Path::new("/etc/localtime").exists() => ZoneSource::System,
             None => ZoneSource::Unknown,
         };
-        Self { source }
+        // Read once: the clock is copied into every loop, and the path lives as long.
+        let set_by = std::env::var_os(TEST_CLOCK)
+            .filter(|v| !v.is_empty())
+            .map(|v| &*Box::leak(std::path::PathBuf::from(v).into_boxed_path()));
+        Self { source, set_by }
     }
 
     /// Now, to the second, in the zone decided above.
     pub fn now(&self) -> Timestamp {
+        if let Some(set) = self
+            .set_by
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .and_then(|text| chrono::DateTime::parse_from_rfc3339(text.trim()).ok())
+        {
+            return set.trunc_subsecs(0);
+        }
         let now = match self.source {
             ZoneSource::Setting(offset) => Utc::now().with_timezone(&offset),
             ZoneSource::TzVariable | ZoneSource::System => Local::now().fixed_offset(),
@@ -80,6 +98,7 @@ mod tests {
     fn unknown_zone_says_so() {
         let clock = Clock {
             source: ZoneSource::Unknown,
+            set_by: None,
         };
         assert!(clock.warning().unwrap().contains("UTC"));
         assert_eq!(clock.now().offset().local_minus_utc(), 0);

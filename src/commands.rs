@@ -350,7 +350,7 @@ pub fn export_bytes(
             .map(|n| format!("kiroku: {n}")),
     );
     let session = read.session;
-    let style = Style::load(&req.style)?;
+    let style = load_style(&req.style)?;
     let warnings = crate::export::check(&session, &style, req.audience);
     messages.extend(warnings.iter().map(|w| format!("kiroku: warning: {w}")));
     if req.strict && !warnings.is_empty() {
@@ -376,11 +376,29 @@ pub fn export_bytes(
     )))
 }
 
+/// A shipped style by name, or a style file by path.
+pub fn load_style(name_or_path: &str) -> Result<Style, storage::LoadError> {
+    if let Some(shipped) = Style::shipped(name_or_path) {
+        return shipped;
+    }
+    let path = Path::new(name_or_path);
+    let text = storage::read_utf8(path).map_err(|e| storage::LoadError {
+        path: path.to_path_buf(),
+        position: None,
+        kind: storage::LoadErrorKind::Io,
+        message: format!(
+            "cannot read the style: {e} (shipped styles: {})",
+            Style::shipped_names()
+        ),
+    })?;
+    Style::parse(path, &text)
+}
+
 /// `kiroku styles`: the shipped styles, one a line.
 pub fn styles() -> Result<String, CommandError> {
     let mut out = String::new();
     for (name, _) in crate::export::style::SHIPPED {
-        let s = Style::load(name)?;
+        let s = load_style(name)?;
         out.push_str(&format!("{name:<12} {}\n", s.description));
     }
     out.push_str("A style file of your own works too: kiroku export SESSION --style FILE.ron\n");

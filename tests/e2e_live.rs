@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{EXAMPLE, Pty, keys, pid};
+use common::{EXAMPLE, Pty, TestClock, keys, pid};
 use kiroku::storage::load_session;
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -16,11 +16,14 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meeting.ron");
     let p = path.to_str().unwrap();
-    let mut pty = Pty::spawn(
+    // The test keeps the clock: each remark is stamped with the time set before it.
+    let clock = TestClock::new(dir.path(), "2026-05-17T14:00:00+09:00");
+    let mut pty = Pty::spawn_env(
         &["--lang", "ja", "new", EXAMPLE, "-o", p],
         dir.path(),
         100,
         30,
+        &[clock.env()],
     );
     assert!(
         pty.wait_for("北町市デジタル推進会議", WAIT),
@@ -37,13 +40,14 @@ fn a_short_meeting_ends_up_in_the_session_file() {
         pty.screen()
     );
 
-    std::thread::sleep(Duration::from_millis(1100));
+    clock.set("2026-05-17T14:03:10+09:00");
     pty.send(keys::CTRL_N);
     pty.send(keys::F3);
     pty.type_text("利用率の推移について伺いたい。");
     pty.send(keys::ENTER);
 
-    std::thread::sleep(Duration::from_millis(1100));
+    assert!(pty.wait_for("伺いたい。", WAIT), "{}", pty.screen());
+    clock.set("2026-05-17T14:07:00+09:00");
     pty.send(&keys::alt('2'));
     pty.send(keys::CTRL_O);
     assert!(pty.wait_for("OFF THE RECORD", WAIT), "{}", pty.screen());
@@ -51,7 +55,8 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     pty.send(keys::ENTER);
     pty.send(keys::CTRL_O);
 
-    std::thread::sleep(Duration::from_millis(1100));
+    assert!(pty.wait_for("厳しい。", WAIT), "{}", pty.screen());
+    clock.set("2026-05-17T14:12:30+09:00");
     pty.send(keys::F5);
     pty.type_text("商工会議所としても協力したい。");
     pty.send(keys::ENTER);
@@ -80,10 +85,16 @@ fn a_short_meeting_ends_up_in_the_session_file() {
             (pid("ito"), 2, false, "商工会議所としても協力したい。"),
         ]
     );
-    for w in s.remarks.windows(2) {
-        assert!(w[0].began < w[1].began, "times increase");
-        assert!(w[0].committed <= w[1].began);
-    }
+    let began: Vec<String> = s.remarks.iter().map(|r| r.began.to_rfc3339()).collect();
+    assert_eq!(
+        began,
+        [
+            "2026-05-17T14:00:00+09:00",
+            "2026-05-17T14:03:10+09:00",
+            "2026-05-17T14:07:00+09:00",
+            "2026-05-17T14:12:30+09:00",
+        ]
+    );
     for r in &s.remarks {
         assert!(r.began <= r.committed);
         assert_eq!(
@@ -94,7 +105,15 @@ fn a_short_meeting_ends_up_in_the_session_file() {
     }
     assert_eq!(s.log.items.len(), 2);
     assert_eq!(s.log.items[0].ended, Some(s.log.items[1].started));
+    assert_eq!(
+        s.log.items[1].started.to_rfc3339(),
+        "2026-05-17T14:03:10+09:00"
+    );
     assert_eq!(s.log.off_record.len(), 1);
+    assert_eq!(
+        s.log.off_record[0].start.to_rfc3339(),
+        "2026-05-17T14:07:00+09:00"
+    );
     assert!(s.log.off_record[0].end.is_some());
     // The terminal was given back: alternate screen left, bracketed paste off.
     let out = String::from_utf8_lossy(&pty.raw_output()).into_owned();

@@ -85,7 +85,7 @@ pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
 fn golden_files_for_every_format_style_and_audience() {
     let session = minutes_session_full();
     for (name, _) in kiroku::export::style::SHIPPED {
-        let style = Style::load(name).unwrap();
+        let style = kiroku::commands::load_style(name).unwrap();
         for audience in [Audience::Public, Audience::Internal] {
             let doc = build(&session, audience, &style);
             let who = match audience {
@@ -182,7 +182,7 @@ fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
         String::from_utf8(export(
             &session,
             Audience::Public,
-            &Style::load(style).unwrap(),
+            &kiroku::commands::load_style(style).unwrap(),
             Format::Text,
         ))
         .unwrap()

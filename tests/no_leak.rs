@@ -141,7 +141,7 @@ proptest! {
         let session = make(&spec);
         let styles: Vec<Style> = kiroku::export::style::SHIPPED
             .iter()
-            .map(|(n, _)| Style::load(n).unwrap())
+            .map(|(n, _)| kiroku::commands::load_style(n).unwrap())
             .collect();
         for style in &styles {
             let doc = build(&session, Audience::Public, style);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::emulator::Emulator;
-use common::{app_with, at, example_plan, pid, press, render, sample_session, screen_text};
+use common::{app_with, at, check, example_plan, pid, press, render, sample_session, screen_text};
 use kiroku::app::{Action, Effect};
 use kiroku::i18n::Lang;
 use kiroku::model::Session;
@@ -125,47 +125,71 @@ fn ctrl_n_and_ctrl_p_move_through_the_agenda_and_log_times() {
 
 #[test]
 fn ctrl_z_returns_the_last_remark_to_the_input_box() {
-    let mut app = fresh();
-    let _ = press(
-        &mut app,
-        "<A-1>一つ目<Enter><A-2>二つ目<Enter><A-4>",
-        at(15, 0, 0),
+    let before = || Session::new(example_plan()).unwrap();
+    check(
+        before(),
+        "<A-1>一つ目<Enter><A-2>二つ目<Enter><A-4><+60><C-z>",
+        |app, screen| {
+            assert_eq!(app.session.remarks.len(), 1);
+            assert_eq!(app.editor.text(), "二つ目");
+            assert_eq!(
+                app.session.live.speaker,
+                pid("suzuki"),
+                "its speaker is current again"
+            );
+            assert!(
+                screen.contains("2 デジタル推進局 企画部長 鈴木 一郎"),
+                "{screen}"
+            );
+        },
     );
-    let _ = press(&mut app, "<C-z>", at(15, 1, 0));
-    assert_eq!(app.session.remarks.len(), 1);
-    assert_eq!(app.editor.text(), "二つ目");
-    assert_eq!(
-        app.session.live.speaker,
-        pid("suzuki"),
-        "its speaker is current again"
+    check(
+        before(),
+        "<A-1>一つ目<Enter><A-2>二つ目<Enter><+60><C-z><+5><Enter>",
+        |app, _| {
+            assert_eq!(app.session.remarks[1].text, "二つ目");
+            assert_eq!(
+                app.session.remarks[1].began,
+                at(15, 0, 0),
+                "its begin time is kept"
+            );
+            assert_eq!(app.session.remarks[1].committed, at(15, 1, 5));
+        },
     );
-    let _ = press(&mut app, "<Enter>", at(15, 1, 5));
-    assert_eq!(app.session.remarks[1].text, "二つ目");
-    assert_eq!(
-        app.session.remarks[1].began,
-        at(15, 0, 0),
-        "its begin time is kept"
+    check(
+        before(),
+        "<A-1>一つ目<Enter><A-2>二つ目<Enter><C-z><C-z><C-z>",
+        |app, _| {
+            assert!(app.session.remarks.is_empty());
+            assert_eq!(app.editor.text(), "一つ目二つ目");
+        },
     );
-    let _ = press(&mut app, "<C-z><C-z><C-z>", at(15, 2, 0));
-    assert!(app.session.remarks.is_empty());
-    assert_eq!(app.editor.text(), "一つ目二つ目");
 }
 
 #[test]
 fn check_later_and_inaudible_marks() {
-    let mut app = fresh();
-    let _ = press(&mut app, "<A-3>音声が<C-k>です<C-t><Enter>", at(15, 0, 0));
-    let r = &app.session.remarks[0];
-    assert_eq!(r.text, "音声が［聞き取れず］です");
-    assert!(r.check_later);
-    let _ = press(&mut app, "<C-t>", at(15, 0, 1));
-    assert!(
-        !app.session.remarks[0].check_later,
-        "empty input: toggles the last remark"
+    let before = || Session::new(example_plan()).unwrap();
+    check(
+        before(),
+        "<A-3>音声が<C-k>です<C-t><Enter>",
+        |app, screen| {
+            let r = &app.session.remarks[0];
+            assert_eq!(r.text, "音声が［聞き取れず］です");
+            assert!(r.check_later);
+            assert!(screen.contains("[check]"), "{screen}");
+        },
     );
-    let _ = press(&mut app, "<C-t>", at(15, 0, 2));
-    let screen = screen_text(&render(&mut app, 80, 24, at(15, 0, 3)));
-    assert!(screen.contains("[check]"), "{screen}");
+    check(
+        before(),
+        "<A-3>音声が<C-k>です<C-t><Enter><C-t>",
+        |app, screen| {
+            assert!(
+                !app.session.remarks[0].check_later,
+                "empty input: toggles the last remark"
+            );
+            assert!(!screen.contains("[check]"), "{screen}");
+        },
+    );
 }
 
 const PARAGRAPH: &str = "本日はお忙しいところお集まりいただきまして誠にありがとうございます。";
@@ -270,34 +294,96 @@ fn picker_filters_and_adds_a_participant_with_the_next_free_slot() {
     assert_eq!(app.session.live.speaker, Some(added.id));
 }
 
-#[test]
-fn help_lists_every_binding_from_the_keymap() {
-    let mut app = fresh();
-    let _ = press(&mut app, "<C-g>", at(15, 0, 0));
-    let screen = screen_text(&render(&mut app, 200, 60, at(15, 0, 0)));
-    for b in app.keymap.bindings() {
-        if matches!(b.action, Action::SpeakerSlot(_)) {
-            continue;
+/// The help overlay's lines, page after page to the end, at `w`×`h`.
+fn help_pages(app: &mut kiroku::app::App, w: u16, h: u16) -> Vec<String> {
+    let _ = press(app, "<C-g>", at(15, 0, 0));
+    let mut lines = Vec::new();
+    let mut last = String::new();
+    loop {
+        let screen = screen_text(&render(app, w, h, at(15, 0, 0)));
+        if screen == last {
+            break;
         }
-        assert!(
-            screen.contains(&b.chord.to_string()),
-            "{} missing:\n{screen}",
-            b.chord
-        );
+        lines.extend(screen.lines().map(str::to_owned));
+        last = screen;
+        let _ = press(app, "<PageDown>", at(15, 0, 0));
     }
-    assert!(
-        screen.contains("A-1..A-0") && screen.contains("F1..F12"),
-        "{screen}"
-    );
-    let _ = press(&mut app, "<Esc>", at(15, 0, 0));
+    let _ = press(app, "<Esc>", at(15, 0, 0));
     assert_eq!(app.overlay, kiroku::app::Overlay::None);
-    // On a small screen the list scrolls instead of cutting descriptions short.
-    let _ = press(&mut app, "<C-g>", at(15, 0, 0));
-    let top = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
-    assert!(top.contains("commit the remark"), "{top}");
-    let _ = press(&mut app, "<PageDown><End>", at(15, 0, 0));
-    let bottom = screen_text(&render(&mut app, 80, 24, at(15, 0, 0)));
-    assert!(bottom.contains("current speaker/item"), "{bottom}");
+    lines
+}
+
+#[test]
+fn help_shows_every_row_of_the_action_table_at_every_size() {
+    for (w, h) in [(80, 24), (120, 35), (200, 60)] {
+        for lang in [Lang::En, Lang::Ja] {
+            let mut app = app_with(Session::new(example_plan()).unwrap(), lang);
+            let rows = kiroku::app::help_rows(&app);
+            let lines = help_pages(&mut app, w, h);
+            for (key, description) in rows {
+                // The key, then its description, on one line of the overlay; a heading alone.
+                let start: String = description.chars().take(8).collect();
+                let shown = lines.iter().any(|line| {
+                    if key.is_empty() {
+                        return line.contains(&start);
+                    }
+                    line.match_indices(key.as_str()).any(|(at, _)| {
+                        let after = &line[at + key.len()..];
+                        after.trim_start().starts_with(start.as_str())
+                    })
+                });
+                assert!(
+                    shown,
+                    "{w}x{h} {lang:?}: `{key}  {description}` missing:\n{}",
+                    lines.join("\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_footer_shows_whole_entries_of_the_action_table_or_leaves_them_out() {
+    for w in [40, 60, 80, 100, 120, 200] {
+        for lang in [Lang::En, Lang::Ja] {
+            let mut app = app_with(Session::new(example_plan()).unwrap(), lang);
+            let screen = screen_text(&render(&mut app, w, 24, at(15, 0, 0)));
+            let footer = screen.lines().last().unwrap().to_owned();
+            let entries = kiroku::app::footer_entries(&app);
+            let mut shown = 0;
+            for (key, label) in &entries {
+                let whole = format!("{key} {label}");
+                if footer.contains(&whole) {
+                    shown += 1;
+                } else {
+                    // Left out entirely: its key is not there as a bare word either.
+                    assert!(
+                        !footer.split_whitespace().any(|word| word == key),
+                        "{w} {lang:?}: bare `{key}` in `{footer}`"
+                    );
+                }
+            }
+            // The most used come first: what is shown is a leading run of the table.
+            for (key, label) in entries.iter().take(shown) {
+                assert!(
+                    footer.contains(&format!("{key} {label}")),
+                    "{w}: `{footer}`"
+                );
+            }
+            let (help_key, help_label) = kiroku::app::footer_help(&app);
+            if w >= 60 {
+                assert!(
+                    footer
+                        .trim_end()
+                        .ends_with(&format!("{help_key} {help_label}")),
+                    "{w}: `{footer}`"
+                );
+            }
+            if w >= 120 {
+                assert!(shown >= 6, "{w}: only {shown} entries in `{footer}`");
+            }
+        }
+    }
 }
 
 #[test]

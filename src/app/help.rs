@@ -1,5 +1,5 @@
-//! The help list as data: every binding of the keymap, grouped by mode. The help overlay
-//! draws these rows, and the update step scrolls through them.
+//! The help list and the footer as data: every binding of the keymap, grouped by mode, and
+//! the most used keys of live mode. The views draw these rows and entries as they are.
 
 use super::{Action, App, Mode};
 use crate::i18n::Lang;
@@ -25,6 +25,49 @@ fn mode_name(mode: Mode, lang: Lang) -> &'static str {
         (Mode::Start, Lang::Ja) => "開始画面",
         (Mode::Start, Lang::En) => "Start screen",
     }
+}
+
+/// The actions worth a place in the footer, most used first.
+const FOOTER: &[Action] = &[
+    Action::Commit,
+    Action::ToggleOffRecord,
+    Action::NextItem,
+    Action::CheckLater,
+    Action::UndoCommit,
+    Action::Quit,
+    Action::SwapSpeaker,
+    Action::OpenPicker,
+];
+
+/// `(key, label)` entries of live mode's footer, most used first: the speaker slots, then
+/// [`FOOTER`]'s actions. The help key is [`footer_help`], pinned apart.
+pub fn footer_entries(app: &App) -> Vec<(String, String)> {
+    let lang = app.settings.lang;
+    let keymap = &app.keymap;
+    let slots = format!(
+        "{}..{}/F1..",
+        keymap.key_label(Mode::Live, &Action::SpeakerSlot(1)),
+        keymap.key_label(Mode::Live, &Action::SpeakerSlot(10)),
+    );
+    let speaker = match lang {
+        Lang::Ja => "発言者",
+        Lang::En => "speaker",
+    };
+    std::iter::once((slots, speaker.to_owned()))
+        .chain(
+            FOOTER
+                .iter()
+                .map(|action| (keymap.key_label(Mode::Live, action), action.short(lang))),
+        )
+        .collect()
+}
+
+/// The footer's help entry, which stays visible at any width.
+pub fn footer_help(app: &App) -> (String, String) {
+    (
+        app.keymap.key_label(Mode::Live, &Action::ToggleHelp),
+        Action::ToggleHelp.short(app.settings.lang),
+    )
 }
 
 /// `(key, description)` rows of the help list; the speaker slots collapse into two rows.

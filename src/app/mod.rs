@@ -15,7 +15,7 @@ mod start;
 mod update;
 
 pub use action::Action;
-pub use help::{help_rows, keymap_markdown};
+pub use help::{footer_entries, footer_help, help_rows, keymap_markdown};
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
 pub use keys::{KeyCode, KeyModifiers};
 pub use overlay::{

@@ -102,26 +102,22 @@ impl Style {
             })
     }
 
-    /// A shipped style by name, or a style file by path.
-    pub fn load(name_or_path: &str) -> Result<Self, LoadError> {
-        if let Some((name, text)) = SHIPPED.iter().find(|(n, _)| *n == name_or_path) {
-            return Self::parse(Path::new(&format!("<style {name}>")), text);
-        }
-        let path = Path::new(name_or_path);
-        let text = crate::storage::read_utf8(path).map_err(|e| LoadError {
-            path: path.to_path_buf(),
-            position: None,
-            kind: LoadErrorKind::Io,
-            message: format!(
-                "cannot read the style: {e} (shipped styles: {})",
-                SHIPPED
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        })?;
-        Self::parse(path, &text)
+    /// A shipped style by name; `None` when no shipped style has that name (the command
+    /// layer then reads it as a file: export itself reads no files).
+    pub fn shipped(name: &str) -> Option<Result<Self, LoadError>> {
+        SHIPPED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(name, text)| Self::parse(Path::new(&format!("<style {name}>")), text))
+    }
+
+    /// The shipped styles' names, for messages.
+    pub fn shipped_names() -> String {
+        SHIPPED
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub fn default_style() -> Self {
@@ -132,7 +128,11 @@ impl Style {
     pub fn default_ref() -> &'static Self {
         static DEFAULT: std::sync::OnceLock<Style> = std::sync::OnceLock::new();
         // The shipped styles are checked by tests; failing here is a bug.
-        DEFAULT.get_or_init(|| Self::load("default").expect("the default style parses"))
+        DEFAULT.get_or_init(|| {
+            Self::shipped("default")
+                .and_then(Result::ok)
+                .expect("the default style parses")
+        })
     }
 }
 
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn every_shipped_style_parses() {
         for (name, _) in SHIPPED {
-            let s = Style::load(name).unwrap();
+            let s = Style::shipped(name).unwrap().unwrap();
             assert_eq!(&s.name, name);
         }
     }

@@ -32,12 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
     let fit = (usize::from(inner.width) / MIN_COLUMN).max(1);
     let columns = rows.len().div_ceil(height).clamp(1, fit);
     let col_w = usize::from(inner.width) / columns;
-    // One column that does not hold everything scrolls; the offset stops at the last page.
-    let scroll = if columns == 1 {
-        scroll.min(rows.len().saturating_sub(height))
-    } else {
-        0
-    };
+    // Whatever the columns do not hold scrolls into view; the offset stops at the last page.
+    let scroll = scroll.min(rows.len().saturating_sub(height * columns));
     let rows = &rows[scroll..];
     for (c, chunk) in rows.chunks(height).take(columns).enumerate() {
         let key_w = chunk

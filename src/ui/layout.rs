@@ -1,7 +1,10 @@
 //! Where each pane goes. Pure arithmetic on the terminal size, saturating everywhere, so any
 //! size down to 1×1 gives valid (possibly empty) areas.
 
-use ratatui::layout::Rect;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use crate::editor::Editor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -100,6 +103,17 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// Puts the terminal cursor in the one-line `area` at the editor's insertion point, after
+/// `prefix` cells, where an input method draws its preedit.
+pub fn place_cursor(frame: &mut Frame, area: Rect, editor: &Editor, prefix: usize) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let col = prefix + crate::text::width(&editor.text()[..editor.cursor()]);
+    let x = area.x + u16::try_from(col).unwrap_or(u16::MAX).min(area.width - 1);
+    frame.set_cursor_position(Position::new(x, area.y));
 }
 
 #[cfg(test)]

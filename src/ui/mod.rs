@@ -2,6 +2,7 @@
 
 mod agenda;
 mod footer;
+mod form;
 mod header;
 pub mod help;
 mod input;
@@ -42,8 +43,8 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help(scroll) => help::draw(frame, area, app, *scroll, &theme),
-        Overlay::Picker(p) => picker::draw_picker(frame, area, app, p, &theme),
-        Overlay::Form(f) => picker::draw_form(frame, area, app, f, &theme),
+        Overlay::Picker(p) => picker::draw(frame, area, app, p, &theme),
+        Overlay::Form(f) => form::draw(frame, area, app, f, &theme),
     }
 }
 

@@ -18,6 +18,36 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_kiroku");
 
 /// The real binary as a command, in the environment every test runs it in: UTF-8, Japan's
 /// time zone, nothing on standard input. The one way tests start it outside a terminal.
+/// The time a kiroku started with [`TestClock::env`] reads: tests set it instead of sleeping.
+#[allow(dead_code)]
+pub struct TestClock {
+    path: std::path::PathBuf,
+}
+
+#[allow(dead_code)]
+impl TestClock {
+    /// A clock in `dir` that reads `at` (RFC 3339) until set again.
+    pub fn new(dir: &Path, at: &str) -> Self {
+        let clock = Self {
+            path: dir.join("clock.txt"),
+        };
+        clock.set(at);
+        clock
+    }
+
+    /// From now on kiroku reads `at`. Replaced whole, so a read never sees half a time.
+    pub fn set(&self, at: &str) {
+        let fresh = self.path.with_extension("new");
+        std::fs::write(&fresh, at).unwrap();
+        std::fs::rename(&fresh, &self.path).unwrap();
+    }
+
+    /// The environment that puts kiroku on this clock.
+    pub fn env(&self) -> (&'static str, &str) {
+        (kiroku::clock::TEST_CLOCK, self.path.to_str().unwrap())
+    }
+}
+
 pub fn kiroku() -> std::process::Command {
     let mut cmd = std::process::Command::new(BIN);
     cmd.env("LANG", "C.UTF-8")
@@ -339,6 +369,46 @@ pub fn press(app: &mut kiroku::app::App, keys: &str, now: Timestamp) -> kiroku::
 }
 
 /// A live-mode app on `session` with English strings and colours off unless asked.
+/// A test as before / keys / after: `before` is opened in live mode (English, 120×35, at
+/// 15:00:00), `keys` are pressed (`<A-2>`, `<Enter>`, `<C-z>` as in a keymap file; `<+N>`
+/// moves the clock on N seconds), and `after` is handed the app and the screen as text. On
+/// the way it holds the promise every key keeps: the edits the steps returned, replayed onto
+/// `before`, give exactly the session the app holds.
+#[allow(dead_code)]
+pub fn check(before: Session, keys: &str, after: impl FnOnce(&kiroku::app::App, &str)) {
+    let mut app = app_with(before.clone(), kiroku::i18n::Lang::En);
+    let mut now = at(15, 0, 0);
+    let _ = render(&mut app, 120, 35, now);
+    let mut edits = Vec::new();
+    let mut rest = keys;
+    while !rest.is_empty() {
+        if let Some(tail) = rest.strip_prefix("<+") {
+            let end = tail.find('>').expect("<+N> is closed");
+            now += chrono::Duration::seconds(tail[..end].parse().expect("<+N> counts seconds"));
+            rest = &tail[end + 1..];
+            continue;
+        }
+        let next = rest.find("<+").unwrap_or(rest.len());
+        edits.extend(press(&mut app, &rest[..next], now).edits);
+        rest = &rest[next..];
+    }
+    let screen = screen_text(&render(&mut app, 120, 35, now));
+    // The clock's step a little later journals the unfinished input too.
+    let later = now + chrono::Duration::seconds(2);
+    edits.extend(app.update(kiroku::app::Action::Tick, later).edits);
+    let mut replayed = before;
+    for edit in &edits {
+        replayed.replay(edit).expect("every edit replays");
+    }
+    let mut expected = app.session.clone();
+    expected.live.draft = app.draft();
+    assert_eq!(
+        replayed, expected,
+        "the journal's edits rebuild the session"
+    );
+    after(&app, &screen);
+}
+
 pub fn app_with(session: Session, lang: kiroku::i18n::Lang) -> kiroku::app::App {
     let settings = kiroku::app::Settings {
         lang,
