@@ -167,3 +167,84 @@ fn gethostname() -> String {
         .map(|s| s.trim().to_owned())
         .unwrap_or_default()
 }
+
+/// A meeting opened, recessed, resumed and closed on its keys in the real binary: the events
+/// are in the session file at the times the clock read, the header stops at the close, and the
+/// proceedings minutes print them with the hours the meeting kept.
+#[test]
+fn a_meeting_opens_recesses_and_closes_in_a_pty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.ron");
+    let p = path.to_str().unwrap();
+    let clock = TestClock::new(dir.path(), "2026-07-03T15:00:00+09:00");
+    let mut pty = Pty::spawn_env(
+        &["--lang", "en", "new", EXAMPLE, "-o", p],
+        dir.path(),
+        100,
+        30,
+        &[clock.env()],
+    );
+    assert!(
+        pty.wait_for("北町市デジタル推進会議", WAIT),
+        "{}",
+        pty.screen()
+    );
+    pty.send(&keys::alt('o'));
+    assert!(pty.wait_for("opened at 15:00", WAIT), "{}", pty.screen());
+    pty.send(&keys::alt('1'));
+    pty.type_text("開会いたします。");
+    pty.send(keys::ENTER);
+    clock.set("2026-07-03T15:10:00+09:00");
+    pty.send(&keys::alt('r'));
+    assert!(pty.wait_for("RECESS", WAIT), "{}", pty.screen());
+    clock.set("2026-07-03T15:25:00+09:00");
+    pty.send(&keys::alt('r'));
+    assert!(pty.wait_for("resumed at 15:25", WAIT), "{}", pty.screen());
+    pty.type_text("再開します。");
+    pty.send(keys::ENTER);
+    clock.set("2026-07-03T15:40:00+09:00");
+    pty.send(&keys::alt('c'));
+    assert!(pty.wait_for("CLOSED 閉会 15:40", WAIT), "{}", pty.screen());
+    // An hour later the running time still reads 25 minutes: 40 less the 15 of the recess.
+    clock.set("2026-07-03T16:40:00+09:00");
+    assert!(pty.wait_for("elapsed 25:00", WAIT), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(WAIT).expect("quits").success());
+
+    let s = load_session(&path).unwrap();
+    let events: Vec<(String, kiroku::model::Proceeding)> = s
+        .log
+        .events
+        .iter()
+        .map(|e| (e.at.format("%H:%M").to_string(), e.what))
+        .collect();
+    use kiroku::model::Proceeding::*;
+    assert_eq!(
+        events,
+        [
+            ("15:00".to_owned(), Open),
+            ("15:10".to_owned(), Recess),
+            ("15:25".to_owned(), Resume),
+            ("15:40".to_owned(), Close),
+        ]
+    );
+    let out = common::kiroku()
+        .args(["export", p, "--style", "proceedings"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let minutes = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "十五時から十五時四十分まで",
+        "〔午後三時開会〕",
+        "〔午後三時十分休憩〕",
+        "〔午後三時二十五分再開〕",
+        "〔午後三時四十分閉会〕",
+    ] {
+        assert!(minutes.contains(line), "`{line}` in:\n{minutes}");
+    }
+}

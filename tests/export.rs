@@ -371,3 +371,89 @@ fn a_style_file_of_ones_own_changes_the_layout_without_a_rebuild() {
         "{stderr}"
     );
 }
+
+/// The meeting's own events: the proceedings style prints the hours the meeting kept and a
+/// line where it opened, recessed, resumed and closed, each under the item it happened in;
+/// a recess during a closed item is not published; the default style does not change.
+#[test]
+fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
+    use common::at;
+    let mut s = minutes_session();
+    let default_before = export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("default").unwrap(),
+        Format::Text,
+    );
+    // Opened before the first remark at 15:00:05; a recess in the report item, another in
+    // the closed item, and the close after it.
+    s.log.events.push(kiroku::model::MeetingEvent {
+        at: at(15, 0, 0),
+        what: kiroku::model::Proceeding::Open,
+    });
+    assert_eq!(
+        s.toggle_recess(at(15, 10, 0)),
+        Some(kiroku::model::Proceeding::Recess)
+    );
+    assert_eq!(
+        s.toggle_recess(at(15, 15, 0)),
+        Some(kiroku::model::Proceeding::Resume)
+    );
+    assert_eq!(
+        s.toggle_recess(at(15, 25, 0)),
+        Some(kiroku::model::Proceeding::Recess)
+    );
+    assert_eq!(
+        s.toggle_recess(at(15, 26, 0)),
+        Some(kiroku::model::Proceeding::Resume)
+    );
+    assert!(s.close_meeting(at(16, 12, 0)));
+    let text = |style: &str, audience| {
+        String::from_utf8(export(
+            &s,
+            audience,
+            &kiroku::commands::load_style(style).unwrap(),
+            Format::Text,
+        ))
+        .unwrap()
+    };
+    let public = text("proceedings", Audience::Public);
+    assert!(
+        public.contains("開会日時　令和八年七月三日（金） 十五時から十六時十二分まで"),
+        "{public}"
+    );
+    let order = [
+        "〔午後三時開会〕",
+        "日程第1　開会挨拶",
+        "本日はお集まりいただき",
+        "日程第2　報告事項",
+        "前年度比で二割増えている。",
+        "〔午後三時十分休憩〕",
+        "〔午後三時十五分再開〕",
+    ];
+    let mut from = 0;
+    for line in order {
+        let at = public[from..]
+            .find(line)
+            .unwrap_or_else(|| panic!("`{line}` after byte {from}:\n{public}"));
+        from += at + line.len();
+    }
+    // The second recess and the close happened in the closed item: only the internal
+    // record has them.
+    assert!(!public.contains("午後三時二十五分"), "{public}");
+    assert!(!public.contains("〔午後四時十二分閉会〕"), "{public}");
+    let internal = text("proceedings", Audience::Internal);
+    assert!(internal.contains("〔午後三時二十五分休憩〕"), "{internal}");
+    assert!(internal.contains("〔午後四時十二分閉会〕"), "{internal}");
+    // A style without these lines prints none, and the default style's output is as it was
+    // (its hours are the scheduled ones, and it has no such lines).
+    assert_eq!(
+        export(
+            &s,
+            Audience::Public,
+            &kiroku::commands::load_style("default").unwrap(),
+            Format::Text,
+        ),
+        default_before
+    );
+}

@@ -50,6 +50,8 @@ enum Step {
     CheckLater,
     /// C-f, a name nobody has, Enter twice: someone new joins and becomes the speaker.
     AddSpeaker,
+    /// The meeting's own events: A-o (開会), A-r (休憩/再開), A-c (閉会, or taking it back).
+    Proceeding(u8),
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -119,6 +121,7 @@ fn step() -> impl Strategy<Value = Step> {
         3 => Just(Step::UndoCommit),
         2 => Just(Step::CheckLater),
         1 => Just(Step::AddSpeaker),
+        2 => (0u8..3).prop_map(Step::Proceeding),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -350,6 +353,9 @@ impl Meeting {
                 self.key("C-t");
             }
             Step::AddSpeaker => self.add_speaker(),
+            Step::Proceeding(n) => {
+                self.key(["A-o", "A-r", "A-c"][usize::from(*n % 3)]);
+            }
             Step::Wait(s) => {
                 for _ in 0..*s {
                     self.secs += 1;

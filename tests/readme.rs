@@ -1,5 +1,6 @@
 //! The README's keymap tables are generated from the keymap and the actions' own names and
-//! descriptions: this test fails when they disagree, and prints the text to paste.
+//! descriptions: this test fails when they disagree, and prints the text to paste (or, with
+//! `UPDATE_README=1`, writes it in).
 
 use kiroku::app::{Keymap, Mode, keymap_markdown};
 use kiroku::i18n::Lang;
@@ -34,6 +35,17 @@ fn the_readme_keymap_tables_are_the_keymap() {
         ),
     ] {
         let wanted = keymap_markdown(&keymap, modes, Lang::En);
+        if std::env::var_os("UPDATE_README").is_some() && section(name) != wanted {
+            // `UPDATE_README=1 cargo test --test readme` writes the tables in.
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+            let text = std::fs::read_to_string(path).unwrap();
+            let start = format!("<!-- keymap: {name} -->\n");
+            let from = text.find(&start).unwrap() + start.len();
+            let len = text[from..].find("<!-- end keymap -->").unwrap();
+            let text = format!("{}{wanted}{}", &text[..from], &text[from + len..]);
+            std::fs::write(path, text).unwrap();
+            continue;
+        }
         assert_eq!(
             section(name),
             wanted,

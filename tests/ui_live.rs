@@ -556,3 +556,49 @@ fn after_a_resume_everything_is_sent_again() {
     assert_eq!(resumed.sent, whole);
     same_as_fresh(&resumed, &app, now);
 }
+
+#[test]
+fn the_meeting_opens_recesses_and_closes_on_keys_and_the_clocks_follow() {
+    let before = || Session::new(example_plan()).unwrap();
+    // Opened at 15:00:00; ten minutes in, a recess of five.
+    check(before(), "<A-o><+600><A-r><+300>", |app, screen| {
+        assert!(app.session.log.in_recess());
+        assert!(screen.contains("RECESS"), "{screen}");
+        assert!(screen.contains("elapsed 10:00"), "{screen}");
+    });
+    check(
+        before(),
+        "<A-o><+600><A-r><+300><A-r><+60>",
+        |app, screen| {
+            assert!(!app.session.log.in_recess());
+            assert!(!screen.contains("RECESS"), "{screen}");
+            assert!(screen.contains("elapsed 11:00"), "{screen}");
+        },
+    );
+    // Closed at 15:20: the clocks stop there, and the item may not change any more.
+    check(
+        before(),
+        "<A-o><+600><A-r><+300><A-r><+300><A-c><+3600><C-n>",
+        |app, screen| {
+            assert_eq!(app.session.log.closed(), Some(at(15, 20, 0)));
+            assert!(screen.contains("CLOSED 閉会 15:20"), "{screen}");
+            assert!(screen.contains("elapsed 15:00"), "{screen}");
+            assert_eq!(
+                app.session.live.item, 1,
+                "C-n after the close moves nothing"
+            );
+            assert!(screen.contains("the meeting is closed"), "{screen}");
+        },
+    );
+    // A-c again takes the close back.
+    check(before(), "<A-o><+60><A-c><+60><A-c>", |app, screen| {
+        assert_eq!(app.session.log.closed(), None);
+        assert!(!screen.contains("CLOSED"), "{screen}");
+        assert!(screen.contains("elapsed 2:00"), "{screen}");
+    });
+    // Nothing to recess before the opening.
+    check(before(), "<A-r>", |app, screen| {
+        assert!(app.session.log.events.is_empty());
+        assert!(screen.contains("not running"), "{screen}");
+    });
+}

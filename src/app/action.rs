@@ -35,6 +35,12 @@ pub enum Action {
     PrevItem,
     /// Off the record on/off.
     ToggleOffRecord,
+    /// 開会: the meeting opens now (its actual start time).
+    OpenMeeting,
+    /// 休憩, or 再開 when in a recess: the clocks stop, then go on.
+    Recess,
+    /// 閉会: the meeting ends now and the clocks stop; pressed again, takes it back.
+    CloseMeeting,
     /// Mark the remark being typed (or the last one) "check later".
     CheckLater,
     /// Insert the inaudible mark ［聞き取れず］ at the cursor.
@@ -167,4 +173,31 @@ pub enum Action {
     /// A quit was refused because saving failed; the next quit goes through.
     #[serde(skip)]
     QuitRefused,
+}
+
+impl Action {
+    /// In live mode with nothing open over it, does this action change the input box and
+    /// nothing else?
+    pub fn only_edits_input(&self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Insert(_)
+                | Paste(_)
+                | NewLine
+                | InsertInaudible
+                | CursorLeft
+                | CursorRight
+                | WordLeft
+                | WordRight
+                | LineStart
+                | LineEnd
+                | CursorUp
+                | CursorDown
+                | DeleteBack
+                | DeleteForward
+                | DeleteWordBack
+                | DeleteWordForward
+        )
+    }
 }

@@ -86,6 +86,27 @@ impl Action {
         let ja = lang == Lang::Ja;
         let action = self;
         let s = match action {
+            OpenMeeting => {
+                if ja {
+                    "開会（実際の開始時刻を記録）"
+                } else {
+                    "open the meeting (開会): its actual start"
+                }
+            }
+            Recess => {
+                if ja {
+                    "休憩／再開（休憩中は時計が止まる）"
+                } else {
+                    "recess / resume (休憩・再開): clocks pause"
+                }
+            }
+            CloseMeeting => {
+                if ja {
+                    "閉会（時計が止まる。もう一度で取り消し）"
+                } else {
+                    "close the meeting (閉会); again to take it back"
+                }
+            }
             Commit => {
                 if ja {
                     "発言を確定"

@@ -141,10 +141,10 @@ impl App {
             _ => {}
         }
         self.message = None;
-        let probe = self
-            .review
-            .is_none()
-            .then(|| super::outbox::Probe::take(self));
+        // Typing in live mode's input box touches the editor alone: nothing to compare, and
+        // nothing cloned on the keystroke path.
+        let typing = self.overlay == Overlay::None && action.only_edits_input();
+        let probe = (self.review.is_none() && !typing).then(|| super::outbox::Probe::take(self));
         let effects = match std::mem::take(&mut self.overlay) {
             Overlay::None if self.review.is_some() => self.update_review(action),
             Overlay::None => self.update_live(action, now),
@@ -213,11 +213,50 @@ impl App {
             Action::ToggleHelp => self.overlay = Overlay::Help(0),
             Action::NextItem | Action::PrevItem => {
                 let step = if action == Action::NextItem { 1 } else { -1 };
-                if self.session.step_item(step, now) {
+                if self.session.log.closed().is_some() {
+                    self.message = Some(s.meeting_is_closed.to_owned());
+                } else if self.session.step_item(step, now) {
                     self.note_capture_state();
                     self.dirty = true;
                     return vec![Effect::Sync];
                 }
+            }
+            Action::OpenMeeting => {
+                let at = now.format("%H:%M").to_string();
+                if self.session.open_meeting(now) {
+                    self.message = Some(format!("{} {at}", s.meeting_opened));
+                    self.dirty = true;
+                    return vec![Effect::Sync];
+                }
+                self.message = Some(s.meeting_open_already.to_owned());
+            }
+            Action::Recess => {
+                let at = now.format("%H:%M").to_string();
+                match self.session.toggle_recess(now) {
+                    Some(what) => {
+                        let said = if what == crate::model::Proceeding::Recess {
+                            s.recess_began
+                        } else {
+                            s.recess_ended
+                        };
+                        self.message = Some(format!("{said} {at}"));
+                        self.dirty = true;
+                        return vec![Effect::Sync];
+                    }
+                    None => self.message = Some(s.meeting_not_running.to_owned()),
+                }
+            }
+            Action::CloseMeeting => {
+                let at = now.format("%H:%M").to_string();
+                if self.session.close_meeting(now) {
+                    self.message = Some(format!("{} {at}", s.meeting_closed));
+                } else {
+                    self.session.reopen_meeting();
+                    self.message = Some(s.meeting_reopened.to_owned());
+                }
+                self.note_capture_state();
+                self.dirty = true;
+                return vec![Effect::Sync];
             }
             Action::ToggleOffRecord => {
                 let on = !self.session.log.is_off_record();

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use super::document::{AgendaEntry, Audience, Block, Document, Field, Header, Paragraph, Section};
 use super::era::{japanese_clock, japanese_date, japanese_time_range};
 use super::style::{DateForm, Gap, Style, fill};
-use crate::model::{AgendaItem, Layout, Participant, ParticipantId, Remark, Session, Timestamp};
+use crate::model::{
+    AgendaItem, Layout, Participant, ParticipantId, Proceeding, Remark, Session, Timestamp,
+};
 
 pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
     let meeting = &session.plan.meeting;
@@ -66,17 +68,29 @@ fn listed(item: &AgendaItem, audience: Audience) -> AgendaItem {
     item
 }
 
+/// The hours the date line gives: as the meeting kept them when the style asks and the
+/// meeting has opened and closed, else as scheduled.
+fn hours(session: &Session, style: &Style) -> (chrono::NaiveTime, chrono::NaiveTime) {
+    let m = &session.plan.meeting;
+    let log = &session.log;
+    match (style.actual_hours, log.opened(), log.closed()) {
+        (true, Some(open), Some(close)) => (open.time(), close.time()),
+        _ => (m.start, m.end),
+    }
+}
+
 fn date_value(session: &Session, style: &Style) -> String {
     let m = &session.plan.meeting;
     let k = style.kanji_numerals;
+    let (start, end) = hours(session, style);
     match style.date {
         DateForm::English => {
             let mut s = m.date.format("%A, %-d %B %Y").to_string();
             if style.time_range {
                 s.push_str(&format!(
                     ", {}–{}",
-                    m.start.format("%H:%M"),
-                    m.end.format("%H:%M")
+                    start.format("%H:%M"),
+                    end.format("%H:%M")
                 ));
             }
             s
@@ -85,7 +99,7 @@ fn date_value(session: &Session, style: &Style) -> String {
             let mut s = japanese_date(m.date, form == DateForm::Era, k, true);
             if style.time_range {
                 s.push(' ');
-                s.push_str(&japanese_time_range(m.start, m.end, k));
+                s.push_str(&japanese_time_range(start, end, k));
             }
             s
         }
@@ -255,6 +269,23 @@ fn item_sections<'a>(
 ) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let layout = layout(item, style);
+    let mut events = proceeding_lines(session, item, style)
+        .into_iter()
+        .peekable();
+    // The opening stands before the item's heading, as 〔午後一時開会〕 does before 日程第一.
+    let first_said = session.remarks_in(item.no).next().map(|r| r.began);
+    let mut opening = Vec::new();
+    while let Some((_, _, text)) = events
+        .next_if(|(at, what, _)| *what == Proceeding::Open && first_said.is_none_or(|b| *at <= b))
+    {
+        opening.push(Block::Marker { text });
+    }
+    if !opening.is_empty() {
+        sections.push(Section {
+            heading: None,
+            blocks: opening,
+        });
+    }
     if layout == Layout::Discussion {
         sections.push(Section {
             heading: Some(plain_heading(item, style, audience)),
@@ -277,6 +308,20 @@ fn item_sections<'a>(
     };
     let mut left_out: Vec<&Remark> = Vec::new();
     for r in session.remarks_in(item.no) {
+        let mut due = Vec::new();
+        while let Some((_, _, text)) = events.next_if(|(at, ..)| *at <= r.began) {
+            due.push(Block::Marker { text });
+        }
+        if !due.is_empty() {
+            if !left_out.is_empty() {
+                let blocks = gap_blocks(session, &left_out, style);
+                push_blocks(&mut sections, blocks);
+                left_out.clear();
+            }
+            push_blocks(&mut sections, due);
+            // After a recess the speaker is named again.
+            run = None;
+        }
         if audience == Audience::Public && !session.is_public(r) {
             // A note by the clerk is internal: it leaves no gap in what was said.
             if !r.is_note() {
@@ -321,6 +366,14 @@ fn item_sections<'a>(
         let blocks = gap_blocks(session, &left_out, style);
         push_blocks(&mut sections, blocks);
     }
+    let rest: Vec<Block> = events.map(|(_, _, text)| Block::Marker { text }).collect();
+    if sections.is_empty() && !rest.is_empty() {
+        sections.push(Section {
+            heading: Some(plain_heading(item, style, audience)),
+            blocks: Vec::new(),
+        });
+    }
+    push_blocks(&mut sections, rest);
     if sections.is_empty() {
         sections.push(Section {
             heading: Some(plain_heading(item, style, audience)),
@@ -328,6 +381,45 @@ fn item_sections<'a>(
         });
     }
     sections
+}
+
+/// The meeting's own events that happened under `item`, in time order, as the style prints
+/// them: `(time, what, line)`. An event belongs to the item under discussion at its time; an
+/// opening before any item to the first item visited, a close to the item it ended.
+fn proceeding_lines(
+    session: &Session,
+    item: &AgendaItem,
+    style: &Style,
+) -> Vec<(Timestamp, Proceeding, String)> {
+    let Some(lines) = &style.proceeding_lines else {
+        return Vec::new();
+    };
+    let log = &session.log;
+    let under = |at: Timestamp| {
+        log.items
+            .iter()
+            .find(|s| s.started <= at && s.ended.is_none_or(|e| at < e))
+            .or_else(|| log.items.iter().rev().find(|s| s.ended == Some(at)))
+            .or_else(|| log.items.first().filter(|s| at < s.started))
+            .or_else(|| log.items.last())
+            .map(|s| s.item)
+    };
+    log.events
+        .iter()
+        .filter(|e| under(e.at) == Some(item.no))
+        .filter_map(|e| {
+            let template = match e.what {
+                Proceeding::Open => &lines.open,
+                Proceeding::Recess => &lines.recess,
+                Proceeding::Resume => &lines.resume,
+                Proceeding::Close => &lines.close,
+            };
+            (!template.is_empty()).then(|| {
+                let text = fill(template, &[("time", &clock_text(e.at, style))]);
+                (e.at, e.what, text)
+            })
+        })
+        .collect()
 }
 
 fn push_blocks(sections: &mut Vec<Section>, blocks: Vec<Block>) {

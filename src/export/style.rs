@@ -32,6 +32,20 @@ pub enum Gap {
     Timed(String, String),
 }
 
+/// The templates of the meeting's own events in the minutes; an empty one prints nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProceedingLines {
+    #[serde(default)]
+    pub open: String,
+    #[serde(default)]
+    pub recess: String,
+    #[serde(default)]
+    pub resume: String,
+    #[serde(default)]
+    pub close: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "Style", deny_unknown_fields)]
 pub struct Style {
@@ -47,8 +61,16 @@ pub struct Style {
     pub label_separator: Option<String>,
     pub date: DateForm,
     pub kanji_numerals: bool,
-    /// Add the scheduled hours to the date: `15時から16時30分まで`.
+    /// Add the hours to the date: `15時から16時30分まで`.
     pub time_range: bool,
+    /// Those hours as the meeting kept them (開会 to 閉会) once it has opened and closed,
+    /// rather than as scheduled.
+    #[serde(default)]
+    pub actual_hours: bool,
+    /// Lines in the flow of the minutes where the meeting opened, recessed, resumed and
+    /// closed, each with `{time}`: `〔{time}開会〕`. Left out when not given.
+    #[serde(default)]
+    pub proceeding_lines: Option<ProceedingLines>,
     /// One agenda entry: `- {no} {title}`.
     pub agenda_item: String,
     /// Put the item's detail line (subject or presenter) under it.

@@ -21,6 +21,27 @@ pub struct OffRecord {
     pub end: Option<Timestamp>,
 }
 
+/// What the meeting itself does, as a council's rules name it: 開会, 休憩, 再開, 閉会.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Proceeding {
+    /// 開会: the chair opens the meeting.
+    Open,
+    /// 休憩: a recess begins; the clocks stop.
+    Recess,
+    /// 再開: the meeting resumes after a recess.
+    Resume,
+    /// 閉会: the meeting ends; the clocks stop for good.
+    Close,
+}
+
+/// One of the meeting's own events, and when it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingEvent {
+    pub at: Timestamp,
+    pub what: Proceeding,
+}
+
 /// What actually happened, as opposed to the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +50,9 @@ pub struct MeetingLog {
     pub items: Vec<ItemSpan>,
     #[serde(default)]
     pub off_record: Vec<OffRecord>,
+    /// 開会, 休憩, 再開, 閉会 in the order they happened (absent from older session files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<MeetingEvent>,
 }
 
 impl MeetingLog {
@@ -46,13 +70,92 @@ impl MeetingLog {
         self.items.last().filter(|s| s.ended.is_none())
     }
 
-    /// Seconds spent on `item` up to `now`, over all its visits.
+    /// Seconds spent on `item` up to `now` (or the close), over all its visits, recesses
+    /// left out.
     pub fn seconds_in(&self, item: ItemNo, now: Timestamp) -> i64 {
+        let until = self.until(now);
         self.items
             .iter()
             .filter(|s| s.item == item)
-            .map(|s| (s.ended.unwrap_or(now) - s.started).num_seconds().max(0))
+            .map(|s| self.running_between(s.started, s.ended.unwrap_or(until).min(until)))
             .sum()
+    }
+
+    /// When the meeting opened: its 開会, or (a forgotten 開会) when its first item began.
+    pub fn opened(&self) -> Option<Timestamp> {
+        self.events
+            .iter()
+            .find(|e| e.what == Proceeding::Open)
+            .map(|e| e.at)
+            .or_else(|| self.began())
+    }
+
+    /// When the meeting closed, if it has.
+    pub fn closed(&self) -> Option<Timestamp> {
+        self.events
+            .last()
+            .filter(|e| e.what == Proceeding::Close)
+            .map(|e| e.at)
+    }
+
+    /// Is the meeting in a recess now?
+    pub fn in_recess(&self) -> bool {
+        self.events
+            .iter()
+            .rev()
+            .find(|e| {
+                matches!(
+                    e.what,
+                    Proceeding::Recess | Proceeding::Resume | Proceeding::Close
+                )
+            })
+            .is_some_and(|e| e.what == Proceeding::Recess)
+    }
+
+    /// The recesses as `(from, to)`; one still running ends at the close, or at `now`.
+    pub fn recesses(&self, now: Timestamp) -> Vec<(Timestamp, Timestamp)> {
+        let mut out = Vec::new();
+        let mut from = None;
+        for e in &self.events {
+            match e.what {
+                Proceeding::Recess => from = from.or(Some(e.at)),
+                Proceeding::Resume | Proceeding::Close => {
+                    if let Some(f) = from.take() {
+                        out.push((f, e.at));
+                    }
+                }
+                Proceeding::Open => {}
+            }
+        }
+        if let Some(f) = from {
+            out.push((f, self.until(now)));
+        }
+        out
+    }
+
+    /// The time the clocks read up to: the close, or `now`.
+    fn until(&self, now: Timestamp) -> Timestamp {
+        self.closed().map_or(now, |c| c.min(now))
+    }
+
+    /// Seconds from `from` to `to` that were not in a recess.
+    fn running_between(&self, from: Timestamp, to: Timestamp) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        let paused: i64 = self
+            .recesses(to)
+            .iter()
+            .map(|&(a, b)| (b.min(to) - a.max(from)).num_seconds().max(0))
+            .sum();
+        ((to - from).num_seconds() - paused).max(0)
+    }
+
+    /// Seconds the meeting has run: from its opening to the close (or `now`), recesses left
+    /// out; `None` before it opened.
+    pub fn running_seconds(&self, now: Timestamp) -> Option<i64> {
+        self.opened()
+            .map(|open| self.running_between(open, self.until(now)))
     }
 
     pub fn was_visited(&self, item: ItemNo) -> bool {

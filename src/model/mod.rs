@@ -14,7 +14,7 @@ mod session;
 pub use agenda::{AgendaItem, ItemNo, Layout};
 pub use change::Change;
 pub use edit::{Edit, ReplayError, draft_edit};
-pub use log::{ItemSpan, MeetingLog, OffRecord};
+pub use log::{ItemSpan, MeetingEvent, MeetingLog, OffRecord, Proceeding};
 pub use meeting::Meeting;
 pub use remark::{INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};

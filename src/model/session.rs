@@ -3,8 +3,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgendaItem, Attendance, ItemNo, ItemSpan, MAX_SLOT, Meeting, MeetingLog, OffRecord,
-    Participant, ParticipantId, Remark, RemarkId, Timestamp,
+    AgendaItem, Attendance, ItemNo, ItemSpan, MAX_SLOT, Meeting, MeetingEvent, MeetingLog,
+    OffRecord, Participant, ParticipantId, Proceeding, Remark, RemarkId, Timestamp,
 };
 
 /// The longest an agenda item can be planned for, in minutes: a day.
@@ -267,9 +267,10 @@ impl Session {
             && (!r.is_note() || r.publish_note)
     }
 
-    /// Opens the current item in the meeting log if the meeting has not begun.
+    /// Opens the current item in the meeting log if the meeting has not begun (and has not
+    /// closed: a note typed after 閉会 does not start the clocks again).
     pub fn ensure_started(&mut self, now: Timestamp) {
-        if self.log.open_span().is_none() {
+        if self.log.open_span().is_none() && self.log.closed().is_none() {
             self.log.items.push(ItemSpan {
                 item: self.live.item,
                 started: now,
@@ -326,9 +327,75 @@ impl Session {
         self.remarks.iter_mut().find(|r| r.id == id)
     }
 
+    /// 開会: the meeting opens now, and its current item with it. `false` if it had opened
+    /// (by this key) already.
+    pub fn open_meeting(&mut self, now: Timestamp) -> bool {
+        let opened = self.log.events.iter().any(|e| e.what == Proceeding::Open);
+        if opened || self.log.closed().is_some() {
+            return false;
+        }
+        self.log.events.push(MeetingEvent {
+            at: now,
+            what: Proceeding::Open,
+        });
+        self.ensure_started(now);
+        true
+    }
+
+    /// 休憩 or 再開, whichever is due; `None` when the meeting is not running (not opened,
+    /// or closed). The item under discussion stays current through the recess.
+    pub fn toggle_recess(&mut self, now: Timestamp) -> Option<Proceeding> {
+        if self.log.opened().is_none() || self.log.closed().is_some() {
+            return None;
+        }
+        let what = if self.log.in_recess() {
+            Proceeding::Resume
+        } else {
+            Proceeding::Recess
+        };
+        self.log.events.push(MeetingEvent { at: now, what });
+        Some(what)
+    }
+
+    /// 閉会: the current item and any off-the-record stretch end now, and the clocks stop.
+    /// `false` if the meeting had closed already.
+    pub fn close_meeting(&mut self, now: Timestamp) -> bool {
+        if self.log.closed().is_some() {
+            return false;
+        }
+        self.ensure_started(now);
+        if let Some(last) = self.log.items.last_mut()
+            && last.ended.is_none()
+        {
+            last.ended = Some(now);
+        }
+        self.set_off_record(false, now);
+        self.log.events.push(MeetingEvent {
+            at: now,
+            what: Proceeding::Close,
+        });
+        true
+    }
+
+    /// Takes back a 閉会 pressed by mistake: the meeting runs on in the item it closed in,
+    /// as if it had never closed.
+    pub fn reopen_meeting(&mut self) -> bool {
+        let Some(closed) = self.log.closed() else {
+            return false;
+        };
+        self.log.events.pop();
+        if let Some(last) = self.log.items.last_mut()
+            && last.ended == Some(closed)
+        {
+            last.ended = None;
+        }
+        true
+    }
+
     /// Makes `no` the current item and logs when the old one ended and the new one began.
+    /// After 閉会 the items stay as they ended.
     pub fn switch_item(&mut self, no: ItemNo, now: Timestamp) -> bool {
-        if self.plan.item(no).is_none() {
+        if self.plan.item(no).is_none() || self.log.closed().is_some() {
             return false;
         }
         if no == self.live.item && self.log.open_span().is_some() {

@@ -19,10 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
     let session = &app.session;
     let w = usize::from(area.width);
 
-    let elapsed = session.log.began().map_or_else(
-        || s.not_started.to_owned(),
-        |b| format_duration((now - b).num_seconds()),
-    );
+    // The meeting's own time: from 開会, recesses left out, stopped at 閉会.
+    let elapsed = session
+        .log
+        .running_seconds(now)
+        .map_or_else(|| s.not_started.to_owned(), format_duration);
     let clock = format!("{}  {} {}", now.format("%H:%M:%S"), s.elapsed, elapsed);
     let title_w = w.saturating_sub(width(&clock) + 1);
     let title = truncate(&session.plan.meeting.title, title_w);
@@ -34,6 +35,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
     ]);
 
     let mut spans = Vec::new();
+    if let Some(closed) = session.log.closed() {
+        spans.push(Span::styled(
+            format!("{}{} ", s.closed_badge, closed.format("%H:%M")),
+            theme.badge(),
+        ));
+        spans.push(Span::raw(" "));
+    } else if session.log.in_recess() {
+        spans.push(Span::styled(s.recess_badge, theme.badge()));
+        spans.push(Span::raw(" "));
+    }
     if session.log.is_off_record() {
         spans.push(Span::styled(s.off_record_badge, theme.badge()));
         spans.push(Span::raw(" "));

@@ -213,3 +213,72 @@ fn participant_search_ignores_spaces_and_case() {
     assert!(p.roster[0].matches("A"));
     assert!(!p.roster[0].matches("zzz"));
 }
+
+#[test]
+fn a_recess_stops_the_clocks_and_the_close_stops_them_for_good() {
+    let mut s = Session::new(plan()).unwrap();
+    assert!(s.log.running_seconds(at(10, 0, 0)).is_none(), "not opened");
+    assert!(
+        s.toggle_recess(at(10, 0, 0)).is_none(),
+        "no recess before 開会"
+    );
+    assert!(s.open_meeting(at(10, 0, 0)));
+    assert!(!s.open_meeting(at(10, 1, 0)), "opened once");
+    assert_eq!(s.toggle_recess(at(10, 20, 0)), Some(Proceeding::Recess));
+    assert!(s.log.in_recess());
+    assert_eq!(s.log.running_seconds(at(10, 25, 0)), Some(20 * 60));
+    assert_eq!(s.toggle_recess(at(10, 30, 0)), Some(Proceeding::Resume));
+    assert!(!s.log.in_recess());
+    assert!(s.step_item(1, at(10, 40, 0)));
+    assert!(s.close_meeting(at(11, 0, 0)));
+    assert!(!s.close_meeting(at(11, 5, 0)), "closed once");
+    assert_eq!(s.log.closed(), Some(at(11, 0, 0)));
+    // An hour, less the ten-minute recess; and it stays so however late it is read.
+    assert_eq!(s.log.running_seconds(at(11, 0, 0)), Some(50 * 60));
+    assert_eq!(s.log.running_seconds(at(18, 0, 0)), Some(50 * 60));
+    assert_eq!(s.log.seconds_in(1, at(18, 0, 0)), 30 * 60);
+    assert_eq!(s.log.seconds_in(2, at(18, 0, 0)), 20 * 60);
+    assert_eq!(
+        s.log.open_span(),
+        None,
+        "the last item ended with the close"
+    );
+    assert!(!s.step_item(1, at(11, 10, 0)), "items stay as they ended");
+    assert!(
+        s.toggle_recess(at(11, 10, 0)).is_none(),
+        "no recess after 閉会"
+    );
+    // A remark after the close does not start the clocks again.
+    s.add_remark("閉会後のメモ".into(), at(11, 2, 0), at(11, 2, 10));
+    assert_eq!(s.log.running_seconds(at(18, 0, 0)), Some(50 * 60));
+}
+
+#[test]
+fn a_forgotten_opening_is_taken_from_the_first_remark_and_a_close_can_be_taken_back() {
+    let mut s = Session::new(plan()).unwrap();
+    s.add_remark("はじめます".into(), at(13, 2, 0), at(13, 2, 30));
+    assert_eq!(s.log.opened(), Some(at(13, 2, 0)));
+    assert!(s.close_meeting(at(14, 0, 0)));
+    assert!(s.reopen_meeting());
+    assert_eq!(s.log.closed(), None);
+    assert!(s.log.open_span().is_some(), "the item runs on");
+    assert_eq!(s.log.running_seconds(at(14, 30, 0)), Some(88 * 60));
+    // A recess still running at the close ends with it.
+    assert_eq!(s.toggle_recess(at(14, 30, 0)), Some(Proceeding::Recess));
+    assert!(s.close_meeting(at(14, 40, 0)));
+    assert_eq!(
+        s.log.recesses(at(20, 0, 0)),
+        vec![(at(14, 30, 0), at(14, 40, 0))]
+    );
+    assert!(!s.log.in_recess());
+}
+
+#[test]
+fn closing_ends_an_off_the_record_stretch() {
+    let mut s = Session::new(plan()).unwrap();
+    s.open_meeting(at(9, 0, 0));
+    s.set_off_record(true, at(9, 30, 0));
+    s.close_meeting(at(9, 45, 0));
+    assert!(!s.log.is_off_record());
+    assert_eq!(s.log.off_record[0].end, Some(at(9, 45, 0)));
+}
