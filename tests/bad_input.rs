@@ -93,7 +93,7 @@ fn syntax_error() {
     expect(
         &["check"],
         text.as_bytes(),
-        Some((28, 13)),
+        Some((35, 13)),
         "Expected comma",
     );
 }
@@ -106,7 +106,7 @@ fn missing_field() {
     expect(
         &["check"],
         text.as_bytes(),
-        Some((12, 5)),
+        Some((14, 5)),
         "missing field named `title`",
     );
 }
@@ -174,7 +174,7 @@ fn duplicate_hotkeys() {
     expect(
         &["check"],
         text.as_bytes(),
-        Some((38, 13)),
+        Some((46, 13)),
         "hotkey 1 is given to both",
     );
 }

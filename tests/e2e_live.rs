@@ -189,11 +189,29 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
         "{}",
         pty.screen()
     );
+    // 高橋 has not come yet when the meeting opens.
+    pty.send(&keys::alt('a'));
+    pty.type_text("高橋");
+    pty.send(keys::ENTER);
+    assert!(
+        pty.wait_for("高橋 誠 went out at 15:00", WAIT),
+        "{}",
+        pty.screen()
+    );
     pty.send(&keys::alt('o'));
     assert!(pty.wait_for("opened at 15:00", WAIT), "{}", pty.screen());
     pty.send(&keys::alt('1'));
     pty.type_text("開会いたします。");
     pty.send(keys::ENTER);
+    clock.set("2026-07-03T15:05:00+09:00");
+    pty.send(&keys::alt('a'));
+    pty.type_text("高橋");
+    pty.send(keys::ENTER);
+    assert!(
+        pty.wait_for("高橋 誠 came in at 15:05", WAIT),
+        "{}",
+        pty.screen()
+    );
     clock.set("2026-07-03T15:10:00+09:00");
     pty.send(&keys::alt('r'));
     assert!(pty.wait_for("RECESS", WAIT), "{}", pty.screen());
@@ -202,6 +220,16 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
     assert!(pty.wait_for("resumed at 15:25", WAIT), "{}", pty.screen());
     pty.type_text("再開します。");
     pty.send(keys::ENTER);
+    // 伊藤 leaves early.
+    clock.set("2026-07-03T15:30:00+09:00");
+    pty.send(&keys::alt('a'));
+    pty.type_text("伊藤");
+    pty.send(keys::ENTER);
+    assert!(
+        pty.wait_for("伊藤 美咲 went out at 15:30", WAIT),
+        "{}",
+        pty.screen()
+    );
     clock.set("2026-07-03T15:40:00+09:00");
     pty.send(&keys::alt('c'));
     assert!(pty.wait_for("CLOSED 閉会 15:40", WAIT), "{}", pty.screen());
@@ -244,6 +272,9 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
         "〔午後三時十分休憩〕",
         "〔午後三時二十五分再開〕",
         "〔午後三時四十分閉会〕",
+        "出席者",
+        "【座長】東都大学 教授　高橋誠（午後三時五分出席）",
+        "北町商工会議所 専務理事　伊藤美咲（オンライン出席）（午後三時三十分退席）",
     ] {
         assert!(minutes.contains(line), "`{line}` in:\n{minutes}");
     }

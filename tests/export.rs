@@ -457,3 +457,84 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         default_before
     );
 }
+
+/// The attendance list: grouped as the roster groups people, with the role mark, online and
+/// stand-in marks, a late arrival and a departure dated, the absent listed apart; what was
+/// logged off the record is not dated in the public minutes.
+#[test]
+fn the_attendance_list_says_who_was_there_and_how() {
+    use common::at;
+    use kiroku::model::{Attendance, Participant, ParticipantId};
+    let mut s = minutes_session();
+    let roster = &mut s.plan.roster;
+    roster[0].group = Some("事務局".into());
+    roster[1].group = Some("委員".into());
+    roster[1].role_mark = Some("【座長】".into());
+    roster[1].attendance = Attendance::Online;
+    roster[2].group = Some("事務局".into());
+    roster.push(Participant {
+        id: ParticipantId("kato".into()),
+        role: "東町長".into(),
+        name: "加藤 正".into(),
+        honorific: Some("様".into()),
+        group: Some("委員".into()),
+        ..Default::default()
+    });
+    roster.push(Participant {
+        id: ParticipantId("kimura".into()),
+        role: "東町 総務課長".into(),
+        name: "木村 直子".into(),
+        honorific: Some("様".into()),
+        group: Some("委員".into()),
+        stands_in_for: Some(ParticipantId("kato".into())),
+        ..Default::default()
+    });
+    roster.push(Participant {
+        id: ParticipantId("mori".into()),
+        role: "西町CIO".into(),
+        name: "森 健二".into(),
+        honorific: Some("様".into()),
+        group: Some("委員".into()),
+        absent: true,
+        ..Default::default()
+    });
+    // 森 comes late after all, at 15:10; 鈴木 leaves at 15:40, in the closed item: only the
+    // internal record dates that.
+    s.log.presence.push(kiroku::model::PresenceEvent {
+        at: at(15, 10, 0),
+        who: ParticipantId("mori".into()),
+        what: kiroku::model::Presence::Arrived,
+        non_public: false,
+    });
+    let leaves = s.toggle_presence(&ParticipantId("suzuki".into()), at(15, 40, 0));
+    assert_eq!(leaves, Some(kiroku::model::Presence::Left));
+    let text = |audience| {
+        String::from_utf8(export(
+            &s,
+            audience,
+            &kiroku::commands::load_style("bracket").unwrap(),
+            Format::Text,
+        ))
+        .unwrap()
+    };
+    let public = text(Audience::Public);
+    let list = "出席者\n\n【事務局】\nデジタル推進局長 山田 太郎\nデジタル推進局 企画部長 鈴木 一郎\n\n\
+        【委員】\n【座長】南町CIO 佐藤 花子 氏（オンライン）\n東町 総務課長 木村 直子 氏（加藤 正代理）\n\
+        西町CIO 森 健二 氏（午後3時10分から出席）\n\n欠席者\n東町長 加藤 正 氏";
+    assert!(public.contains(list), "{public}");
+    assert!(!public.contains("退席"), "{public}");
+    let internal = text(Audience::Internal);
+    assert!(
+        internal.contains("デジタル推進局 企画部長 鈴木 一郎（午後3時40分退席）"),
+        "{internal}"
+    );
+    // The default style has no list: its layout is the council's own, character for character.
+    let default = String::from_utf8(export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("default").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(!default.contains("出席者"), "{default}");
+}

@@ -80,6 +80,7 @@ fn make(spec: &SessionSpec) -> Session {
             end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
             place: "会議室".into(),
             language: "ja".into(),
+            quorum: None,
         },
         roster: (0..spec.people)
             .map(|i| Participant {
@@ -90,6 +91,7 @@ fn make(spec: &SessionSpec) -> Session {
                 outside: i % 2 == 1,
                 attendance: Attendance::Room,
                 hotkey: Some(i as u8 + 1),
+                ..Default::default()
             })
             .collect(),
         agenda: spec

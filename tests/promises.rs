@@ -52,6 +52,8 @@ enum Step {
     AddSpeaker,
     /// The meeting's own events: A-o (開会), A-r (休憩/再開), A-c (閉会, or taking it back).
     Proceeding(u8),
+    /// A-a, the n-th of the roster, Enter: someone comes in or goes out.
+    Attendance(u8),
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -122,6 +124,7 @@ fn step() -> impl Strategy<Value = Step> {
         2 => Just(Step::CheckLater),
         1 => Just(Step::AddSpeaker),
         2 => (0u8..3).prop_map(Step::Proceeding),
+        2 => (0u8..7).prop_map(Step::Attendance),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -353,6 +356,13 @@ impl Meeting {
                 self.key("C-t");
             }
             Step::AddSpeaker => self.add_speaker(),
+            Step::Attendance(n) => {
+                self.key("A-a");
+                for _ in 0..*n {
+                    self.key("Down");
+                }
+                self.key("Enter");
+            }
             Step::Proceeding(n) => {
                 self.key(["A-o", "A-r", "A-c"][usize::from(*n % 3)]);
             }
@@ -575,6 +585,46 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
                     }
                 }
             }
+        }
+    }
+    // Comings and goings logged where the record was not public are not dated in the public
+    // minutes: the JSON document's attendance entries carry no mark of them.
+    let (json, _) = m.export(Format::Json, Audience::Public, "proceedings");
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let entries: Vec<String> = doc["attendance"]["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|g| g["entries"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| e.as_str().map(str::to_owned))
+        .collect();
+    let session = &m.app.session;
+    for p in &session.plan.roster {
+        let events: Vec<_> = session
+            .log
+            .presence
+            .iter()
+            .filter(|e| e.who == p.id)
+            .collect();
+        let Some(entry) = entries
+            .iter()
+            .find(|e| e.contains(p.name.replace(' ', "").as_str()))
+        else {
+            continue;
+        };
+        if events.last().is_some_and(|e| e.non_public) {
+            prop_assert!(
+                !entry.contains("退席"),
+                "a withheld departure is dated: {entry}"
+            );
+        }
+        let first_arrival = events
+            .iter()
+            .find(|e| e.what == kiroku::model::Presence::Arrived);
+        if first_arrival.is_some_and(|e| e.non_public) {
+            // The late mark is `（{time}出席）`, the time ending in 時 or 分.
+            let dated = entry.contains("分出席）") || entry.contains("時出席）");
+            prop_assert!(!dated, "a withheld arrival is dated: {entry}");
         }
     }
     Ok(())

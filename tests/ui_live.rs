@@ -602,3 +602,35 @@ fn the_meeting_opens_recesses_and_closes_on_keys_and_the_clocks_follow() {
         assert!(screen.contains("not running"), "{screen}");
     });
 }
+
+#[test]
+fn attendance_is_logged_from_the_picker_and_the_quorum_follows() {
+    let before = || Session::new(example_plan()).unwrap();
+    check(before(), "", |_, screen| {
+        assert!(screen.contains("present 3 quorum 2"), "{screen}");
+    });
+    // 佐藤 (a 委員) goes out at 15:10, and the roster says so in words.
+    check(before(), "<+600><A-a>佐藤<Enter>", |app, screen| {
+        assert_eq!(app.overlay, kiroku::app::Overlay::None);
+        let e = &app.session.log.presence[0];
+        assert_eq!((e.who.as_str(), e.at), ("sato", at(15, 10, 0)));
+        assert!(screen.contains("佐藤 花子 went out at 15:10"), "{screen}");
+        assert!(screen.contains("佐藤 花子[away]"), "{screen}");
+        assert!(screen.contains("present 2 quorum 2"), "{screen}");
+    });
+    // Two of three out: short of the quorum; one back.
+    check(
+        before(),
+        "<A-a>佐藤<Enter><A-a>高橋<Enter><+60><A-a>佐藤<Enter>",
+        |app, screen| {
+            assert_eq!(app.session.log.presence.len(), 3);
+            assert!(screen.contains("佐藤 花子 came in at 15:01"), "{screen}");
+            assert!(screen.contains("present 2 quorum 2"), "{screen}");
+        },
+    );
+    // The picker marks who is away while choosing.
+    check(before(), "<A-a>佐藤<Enter><A-a>", |_, screen| {
+        assert!(screen.contains("Attendance"), "{screen}");
+        assert!(screen.contains("南町CIO 佐藤 花子 様[away]"), "{screen}");
+    });
+}

@@ -41,6 +41,8 @@ pub enum Action {
     Recess,
     /// 閉会: the meeting ends now and the clocks stop; pressed again, takes it back.
     CloseMeeting,
+    /// Someone came in or went out (遅参, 退席, 復帰): pick them, and it is logged now.
+    Attendance,
     /// Mark the remark being typed (or the last one) "check later".
     CheckLater,
     /// Insert the inaudible mark ［聞き取れず］ at the cursor.

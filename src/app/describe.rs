@@ -107,6 +107,13 @@ impl Action {
                     "close the meeting (閉会); again to take it back"
                 }
             }
+            Attendance => {
+                if ja {
+                    "出欠：選んだ人の入室・退席を記録"
+                } else {
+                    "attendance: log someone coming in or going out"
+                }
+            }
             Commit => {
                 if ja {
                     "発言を確定"

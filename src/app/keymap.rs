@@ -158,6 +158,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Live, "A-o", OpenMeeting),
         (Live, "A-r", Recess),
         (Live, "A-c", CloseMeeting),
+        (Live, "A-a", Attendance),
         (Live, "C-t", CheckLater),
         (Live, "C-k", InsertInaudible),
         (Live, "C-z", UndoCommit),

@@ -22,6 +22,8 @@ pub enum PickerPurpose {
     Speaker,
     /// Cleanup mode: the speaker of the selected (or marked) remarks.
     Reassign,
+    /// Live mode: someone who came in or went out.
+    Attendance,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

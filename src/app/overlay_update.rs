@@ -7,7 +7,12 @@ use crate::editor::normalize_pasted;
 use crate::model::{Attendance, Change, ParticipantId};
 
 impl App {
-    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) -> Vec<Effect> {
+    pub(super) fn update_picker(
+        &mut self,
+        mut picker: Picker,
+        action: Action,
+        now: crate::model::Timestamp,
+    ) -> Vec<Effect> {
         let matches = picker.matches(&self.session);
         let reassign = picker.purpose == PickerPurpose::Reassign;
         match action {
@@ -15,6 +20,9 @@ impl App {
             Action::Confirm => {
                 if let Some(&i) = matches.get(picker.selected) {
                     let id = self.session.plan.roster[i].id.clone();
+                    if picker.purpose == PickerPurpose::Attendance {
+                        return self.came_or_went(&id, now);
+                    }
                     return self.pick(Some(id), reassign);
                 }
                 self.overlay = Overlay::Form(Form::add_participant(picker.query.text(), reassign));
@@ -46,6 +54,27 @@ impl App {
         }
         self.overlay = Overlay::Picker(picker);
         Vec::new()
+    }
+
+    /// Someone picked for attendance came in or went out, now.
+    fn came_or_went(&mut self, id: &ParticipantId, now: crate::model::Timestamp) -> Vec<Effect> {
+        let s = self.settings.lang.strings();
+        let Some(what) = self.session.toggle_presence(id, now) else {
+            return Vec::new();
+        };
+        let name = self
+            .session
+            .plan
+            .participant(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let said = match what {
+            crate::model::Presence::Arrived => s.arrived,
+            crate::model::Presence::Left => s.left,
+        };
+        self.message = Some(format!("{name} {said} {}", now.format("%H:%M")));
+        self.dirty = true;
+        vec![Effect::Sync]
     }
 
     /// A participant was chosen: the next speaker in live mode, or the new speaker of the

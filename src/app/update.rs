@@ -164,7 +164,7 @@ impl App {
                 };
                 Vec::new()
             }
-            Overlay::Picker(picker) => self.update_picker(picker, action),
+            Overlay::Picker(picker) => self.update_picker(picker, action, now),
             Overlay::Form(form) => self.update_form(form, action),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box
@@ -208,6 +208,9 @@ impl App {
             }
             Action::OpenPicker => {
                 self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Speaker))
+            }
+            Action::Attendance => {
+                self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Attendance))
             }
             Action::ToggleReview => self.enter_review(),
             Action::ToggleHelp => self.overlay = Overlay::Help(0),

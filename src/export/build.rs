@@ -3,11 +3,15 @@
 
 use std::collections::HashMap;
 
-use super::document::{AgendaEntry, Audience, Block, Document, Field, Header, Paragraph, Section};
+use super::document::{
+    AgendaEntry, AttendeeGroup, Attendees, Audience, Block, Document, Field, Header, Paragraph,
+    Section,
+};
 use super::era::{japanese_clock, japanese_date, japanese_time_range};
 use super::style::{DateForm, Gap, Style, fill};
 use crate::model::{
-    AgendaItem, Layout, Participant, ParticipantId, Proceeding, Remark, Session, Timestamp,
+    AgendaItem, Attendance, Layout, Participant, ParticipantId, Presence, PresenceEvent,
+    Proceeding, Remark, Session, Timestamp,
 };
 
 pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
@@ -51,10 +55,120 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
         notice: (audience == Audience::Internal).then(|| style.internal_notice.clone()),
         title: fill(&style.title, &[("title", &meeting.title)]),
         header,
+        attendance: attendees(session, audience, style),
         agenda_label: style.agenda_label.clone(),
         agenda,
         sections,
     }
+}
+
+/// The attendance list, grouped as the roster groups people, those who never came under
+/// the absent label. Arrivals and departures logged where the record was not public (off the
+/// record, a closed item) are not dated in the public minutes: a late arrival then reads as
+/// present, and a departure is not mentioned.
+fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Attendees> {
+    let a = style.attendance.as_ref()?;
+    let mut groups: Vec<AttendeeGroup> = Vec::new();
+    let mut absent = Vec::new();
+    for p in &session.plan.roster {
+        let events: Vec<&PresenceEvent> = session
+            .log
+            .presence
+            .iter()
+            .filter(|e| e.who == p.id)
+            .collect();
+        let shown = |e: &&&PresenceEvent| audience == Audience::Internal || !e.non_public;
+        let expected = session.here_at_start(p);
+        let entry = attendee(p, &a.entry, style);
+        if !expected && !events.iter().any(|e| e.what == Presence::Arrived) {
+            absent.push(entry);
+            continue;
+        }
+        let mut line = entry;
+        if p.attendance == Attendance::Online {
+            line.push_str(&a.online_mark);
+        }
+        if let Some(other) = p
+            .stands_in_for
+            .as_ref()
+            .and_then(|id| session.plan.participant(id))
+            .filter(|_| !a.stand_in_mark.is_empty())
+        {
+            line.push_str(&fill(&a.stand_in_mark, &[("absent", &other.name)]));
+        }
+        let late = events
+            .iter()
+            .find(|e| e.what == Presence::Arrived)
+            .filter(|_| !expected)
+            .filter(shown);
+        if let Some(e) = late.filter(|_| !a.late_mark.is_empty()) {
+            line.push_str(&fill(&a.late_mark, &[("time", &clock_text(e.at, style))]));
+        }
+        let gone = events
+            .last()
+            .filter(|e| e.what == Presence::Left)
+            .filter(shown);
+        if let Some(e) = gone.filter(|_| !a.left_mark.is_empty()) {
+            line.push_str(&fill(&a.left_mark, &[("time", &clock_text(e.at, style))]));
+        }
+        let heading = p
+            .group
+            .as_ref()
+            .filter(|_| !a.group_heading.is_empty())
+            .map(|g| fill(&a.group_heading, &[("group", g)]));
+        match groups.iter_mut().find(|g| g.heading == heading) {
+            Some(g) => g.entries.push(line),
+            None => groups.push(AttendeeGroup {
+                heading,
+                entries: vec![line],
+            }),
+        }
+    }
+    if !absent.is_empty() && !a.absent_label.is_empty() {
+        groups.push(AttendeeGroup {
+            heading: Some(a.absent_label.clone()),
+            entries: absent,
+        });
+    }
+    Some(Attendees {
+        label: a.label.clone(),
+        groups,
+        note: (!a.note.is_empty()).then(|| a.note.clone()),
+    })
+}
+
+/// One attendee as the style's entry template writes them.
+fn attendee(p: &Participant, template: &str, style: &Style) -> String {
+    let honorific = honorific(p, style);
+    let compact: String = p.name.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = fill(
+        template,
+        &[
+            ("role_mark", p.role_mark.as_deref().unwrap_or_default()),
+            ("role", &p.role),
+            ("name", &p.name),
+            ("name_compact", &compact),
+            ("honorific", &honorific),
+            ("group", p.group.as_deref().unwrap_or_default()),
+        ],
+    );
+    s.trim().to_owned()
+}
+
+/// The honorific as the style gives it, with a leading space, or nothing.
+fn honorific(p: &Participant, style: &Style) -> String {
+    let honorific = if p.is_outside() {
+        style
+            .outside_honorific
+            .clone()
+            .or_else(|| p.honorific.clone())
+    } else {
+        p.honorific.clone()
+    };
+    honorific
+        .filter(|h| !h.trim().is_empty())
+        .map(|h| format!(" {h}"))
+        .unwrap_or_default()
 }
 
 /// An agenda item as the audience may see it: a closed item's detail (its subject can be
@@ -131,18 +245,7 @@ fn agenda_text(item: &AgendaItem, style: &Style) -> String {
 
 /// How the style names a participant.
 pub fn speaker_label(p: &Participant, style: &Style) -> String {
-    let honorific = if p.is_outside() {
-        style
-            .outside_honorific
-            .clone()
-            .or_else(|| p.honorific.clone())
-    } else {
-        p.honorific.clone()
-    };
-    let honorific = honorific
-        .filter(|h| !h.trim().is_empty())
-        .map(|h| format!(" {h}"))
-        .unwrap_or_default();
+    let honorific = honorific(p, style);
     let compact: String = p.name.chars().filter(|c| !c.is_whitespace()).collect();
     let s = fill(
         &style.speaker,

@@ -22,6 +22,9 @@ pub struct Document {
     pub notice: Option<String>,
     pub title: String,
     pub header: Header,
+    /// The attendance list (出席者), when the style has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Attendees>,
     pub agenda_label: String,
     pub agenda: Vec<AgendaEntry>,
     pub sections: Vec<Section>,
@@ -38,6 +41,24 @@ pub struct Header {
 pub struct Field {
     pub label: String,
     pub value: String,
+}
+
+/// Who attended, as the style groups and words them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendees {
+    /// 出席者
+    pub label: String,
+    pub groups: Vec<AttendeeGroup>,
+    /// After the list: （敬称略）.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttendeeGroup {
+    /// （委員）, or none for a list without groups; 欠席者 for the absent.
+    pub heading: Option<String>,
+    /// One line each: `【座長】東都大学 教授 高橋 誠 様（オンライン）`.
+    pub entries: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -32,6 +32,38 @@ pub enum Gap {
     Timed(String, String),
 }
 
+/// The attendance list (出席者) and how each attendee is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceStyle {
+    /// The list's label: `出席者`.
+    pub label: String,
+    /// Above each group of the roster: `（{group}）`; empty: no group headings.
+    #[serde(default)]
+    pub group_heading: String,
+    /// One attendee, with the speaker's fields and `{role_mark}`, `{group}`:
+    /// `{role_mark}{role} {name}{honorific}`.
+    pub entry: String,
+    /// After someone who took part online: `（オンライン）`.
+    #[serde(default)]
+    pub online_mark: String,
+    /// After a stand-in, `{absent}` the name of the one attended for: `（{absent}代理）`.
+    #[serde(default)]
+    pub stand_in_mark: String,
+    /// After someone who came late, with `{time}`: `（{time}から出席）`.
+    #[serde(default)]
+    pub late_mark: String,
+    /// After someone who left and did not come back, with `{time}`: `（{time}退席）`.
+    #[serde(default)]
+    pub left_mark: String,
+    /// The heading of those who did not attend: `欠席者`; empty: they are not listed.
+    #[serde(default)]
+    pub absent_label: String,
+    /// After the list: `（敬称略）`.
+    #[serde(default)]
+    pub note: String,
+}
+
 /// The templates of the meeting's own events in the minutes; an empty one prints nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,6 +103,9 @@ pub struct Style {
     /// closed, each with `{time}`: `〔{time}開会〕`. Left out when not given.
     #[serde(default)]
     pub proceeding_lines: Option<ProceedingLines>,
+    /// The attendance list after the header; none when not given.
+    #[serde(default)]
+    pub attendance: Option<AttendanceStyle>,
     /// One agenda entry: `- {no} {title}`.
     pub agenda_item: String,
     /// Put the item's detail line (subject or presenter) under it.

@@ -17,8 +17,8 @@ pub enum Change {
     /// A roster entry was added or changed; `before` is `None` for an addition at the end.
     Participant {
         index: usize,
-        before: Option<Participant>,
-        after: Participant,
+        before: Option<Box<Participant>>,
+        after: Box<Participant>,
     },
     /// The meeting header.
     Meeting {
@@ -137,8 +137,8 @@ impl Session {
                 before,
                 after,
             } => match before {
-                None => self.plan.roster.insert(*index, after.clone()),
-                Some(_) => self.plan.roster[*index] = after.clone(),
+                None => self.plan.roster.insert(*index, (**after).clone()),
+                Some(_) => self.plan.roster[*index] = (**after).clone(),
             },
             Change::Meeting { after, .. } => self.plan.meeting = (**after).clone(),
             Change::AgendaItem { index, after, .. } => self.plan.agenda[*index] = after.clone(),
@@ -164,7 +164,7 @@ impl Session {
                 None => {
                     self.plan.roster.remove(*index);
                 }
-                Some(b) => self.plan.roster[*index] = b.clone(),
+                Some(b) => self.plan.roster[*index] = (**b).clone(),
             },
             Change::Meeting { before, .. } => self.plan.meeting = (**before).clone(),
             Change::AgendaItem { index, before, .. } => {
@@ -287,8 +287,8 @@ impl Session {
         let before = self.plan.roster.get(index)?.clone();
         Some(Change::Participant {
             index,
-            before: Some(before),
-            after,
+            before: Some(Box::new(before)),
+            after: Box::new(after),
         })
     }
 
@@ -322,7 +322,7 @@ impl Session {
         Change::Participant {
             index: self.plan.roster.len(),
             before: None,
-            after: participant,
+            after: Box::new(participant),
         }
     }
 }
@@ -350,6 +350,7 @@ mod tests {
                 end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
                 place: "室".into(),
                 language: "ja".into(),
+                quorum: None,
             },
             roster: vec![Participant {
                 id: ParticipantId("a".into()),
@@ -359,6 +360,7 @@ mod tests {
                 outside: false,
                 attendance: Attendance::Room,
                 hotkey: Some(1),
+                ..Default::default()
             }],
             agenda: vec![AgendaItem {
                 no: 1,

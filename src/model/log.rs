@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{ItemNo, Timestamp};
+use super::{ItemNo, ParticipantId, Timestamp};
 
 /// When an agenda item was actually under discussion. An item may be visited more than once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +42,27 @@ pub struct MeetingEvent {
     pub what: Proceeding,
 }
 
+/// Someone came or went during the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Presence {
+    /// Came in: late (遅参), or back after leaving.
+    Arrived,
+    /// Went out: for good (早退・退席), or for a while (一時退席, 除斥).
+    Left,
+}
+
+/// One coming or going, timed, and whether it happened where the record was not public (a
+/// closed item, off the record): then the public minutes do not mention it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceEvent {
+    pub at: Timestamp,
+    pub who: ParticipantId,
+    pub what: Presence,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_public: bool,
+}
+
 /// What actually happened, as opposed to the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +74,12 @@ pub struct MeetingLog {
     /// 開会, 休憩, 再開, 閉会 in the order they happened (absent from older session files).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<MeetingEvent>,
+    /// Arrivals and departures in the order they happened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presence: Vec<PresenceEvent>,
+    /// 傍聴者数: members of the public watching, once counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observers: Option<u32>,
 }
 
 impl MeetingLog {

@@ -17,6 +17,17 @@ pub struct Meeting {
     /// Language of the minutes as a BCP 47 tag ("ja", "en").
     #[serde(default = "default_language")]
     pub language: String,
+    /// 定足数: how many of one group must be present for the meeting to proceed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<Quorum>,
+}
+
+/// `quorum: (group: "委員", needed: 5)`: at least five of the 委員 present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quorum {
+    pub group: String,
+    pub needed: u32,
 }
 
 fn default_language() -> String {

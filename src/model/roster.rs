@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_SLOT: u8 = 12;
 
 /// A participant's stable id, chosen by whoever writes the agenda file (e.g. "yamada").
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ParticipantId(pub String);
 
@@ -28,7 +28,7 @@ pub enum Attendance {
     Online,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub id: ParticipantId,
@@ -47,6 +47,18 @@ pub struct Participant {
     /// Hotkey slot 1–12 (Alt+digit, F-key).
     #[serde(default)]
     pub hotkey: Option<u8>,
+    /// How the attendance list groups them: 委員, 事務局, 説明員, オブザーバー.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Before the name in the attendance list: 【座長】.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_mark: Option<String>,
+    /// Known beforehand not to attend (欠席).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
+    /// Attends in place of this participant (代理出席), who is then absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stands_in_for: Option<ParticipantId>,
 }
 
 impl Participant {

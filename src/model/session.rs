@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     AgendaItem, Attendance, ItemNo, ItemSpan, MAX_SLOT, Meeting, MeetingEvent, MeetingLog,
-    OffRecord, Participant, ParticipantId, Proceeding, Remark, RemarkId, Timestamp,
+    OffRecord, Participant, ParticipantId, Presence, PresenceEvent, Proceeding, Remark, RemarkId,
+    Timestamp,
 };
 
 /// The longest an agenda item can be planned for, in minutes: a day.
@@ -86,6 +87,15 @@ pub enum ModelError {
     HotkeyOutOfRange { id: ParticipantId, slot: u8 },
     #[error("agenda item number {0} is used twice")]
     DuplicateItem(ItemNo),
+    #[error("\"{who}\" stands in for \"{absent}\", who is not on the roster")]
+    UnknownStandIn {
+        who: ParticipantId,
+        absent: ParticipantId,
+    },
+    #[error("the quorum counts group \"{0}\", but nobody on the roster is in it")]
+    EmptyQuorumGroup(String),
+    #[error("the meeting log names participant \"{0}\", who is not on the roster")]
+    UnknownPresence(ParticipantId),
     #[error(
         "agenda item {item} is planned for {minutes} minutes: expected at most {MAX_MINUTES} (a day)"
     )]
@@ -138,6 +148,22 @@ impl Plan {
                 }
                 slots[slot as usize] = Some(&p.id);
             }
+        }
+        for p in &self.roster {
+            if let Some(absent) = p.stands_in_for.as_ref().filter(|a| !ids.contains(a)) {
+                return Err(ModelError::UnknownStandIn {
+                    who: p.id.clone(),
+                    absent: absent.clone(),
+                });
+            }
+        }
+        if let Some(q) = &self.meeting.quorum
+            && !self
+                .roster
+                .iter()
+                .any(|p| p.group.as_deref() == Some(q.group.as_str()))
+        {
+            return Err(ModelError::EmptyQuorumGroup(q.group.clone()));
         }
         let mut nos = HashSet::new();
         for item in &self.agenda {
@@ -220,6 +246,13 @@ impl Session {
         }
         if let Some(span) = log.items.iter().find(|s| plan.item(s.item).is_none()) {
             return Err(ModelError::UnknownLoggedItem(span.item));
+        }
+        if let Some(e) = log
+            .presence
+            .iter()
+            .find(|e| plan.participant(&e.who).is_none())
+        {
+            return Err(ModelError::UnknownPresence(e.who.clone()));
         }
         if plan.item(live.item).is_none() {
             return Err(ModelError::UnknownCurrentItem(live.item));
@@ -377,6 +410,76 @@ impl Session {
         true
     }
 
+    /// Was `who` expected at the start: on the roster, not known to be absent, and not
+    /// attended for by a stand-in (代理出席)?
+    pub fn expected(&self, who: &Participant) -> bool {
+        !who.absent
+            && !self
+                .plan
+                .roster
+                .iter()
+                .any(|p| p.stands_in_for.as_ref() == Some(&who.id))
+    }
+
+    /// Was `who` there when the meeting opened: expected, and not marked away before (a
+    /// clerk marks someone not yet come that way; their arrival is then a late one)?
+    pub fn here_at_start(&self, who: &Participant) -> bool {
+        let first = self.log.presence.iter().find(|e| e.who == who.id);
+        let away_before = first.is_some_and(|e| {
+            e.what == Presence::Left && self.log.opened().is_none_or(|open| e.at <= open)
+        });
+        self.expected(who) && !away_before
+    }
+
+    /// Is `who` in the meeting at `at`, from the plan and the arrivals and departures?
+    pub fn present_at(&self, who: &Participant, at: Timestamp) -> bool {
+        self.log
+            .presence
+            .iter()
+            .rfind(|e| e.who == who.id && e.at <= at)
+            .map_or_else(|| self.expected(who), |e| e.what == Presence::Arrived)
+    }
+
+    /// Is `who` in the meeting now (after every arrival and departure logged)?
+    pub fn present(&self, who: &Participant) -> bool {
+        self.log
+            .presence
+            .iter()
+            .rfind(|e| e.who == who.id)
+            .map_or_else(|| self.expected(who), |e| e.what == Presence::Arrived)
+    }
+
+    /// Logs `who` coming in if away, or going out if present; returns which. The event is
+    /// non-public when the record is (off the record, a closed item).
+    pub fn toggle_presence(&mut self, who: &ParticipantId, now: Timestamp) -> Option<Presence> {
+        let p = self.plan.participant(who)?;
+        let what = if self.present(p) {
+            Presence::Left
+        } else {
+            Presence::Arrived
+        };
+        let non_public = self.is_non_public_now();
+        self.log.presence.push(PresenceEvent {
+            at: now,
+            who: who.clone(),
+            what,
+            non_public,
+        });
+        Some(what)
+    }
+
+    /// Present members of the quorum's group, and the quorum, if the agenda sets one.
+    pub fn quorum_now(&self) -> Option<(u32, u32)> {
+        let q = self.plan.meeting.quorum.as_ref()?;
+        let present = self
+            .plan
+            .roster
+            .iter()
+            .filter(|p| p.group.as_deref() == Some(q.group.as_str()) && self.present(p))
+            .count();
+        Some((u32::try_from(present).unwrap_or(u32::MAX), q.needed))
+    }
+
     /// Takes back a 閉会 pressed by mistake: the meeting runs on in the item it closed in,
     /// as if it had never closed.
     pub fn reopen_meeting(&mut self) -> bool {
@@ -502,6 +605,7 @@ impl Session {
             honorific,
             attendance,
             hotkey: self.free_slot(),
+            ..Default::default()
         }
     }
 

@@ -111,6 +111,11 @@ pub fn model_error(text: &str, err: &ModelError) -> Option<(usize, usize)> {
             nth_field(text, "speaker", &quoted(id.as_str()), 0)
                 .or_else(|| nth_field(text, "previous", &quoted(id.as_str()), 0))
         }
+        ModelError::UnknownStandIn { absent, .. } => {
+            nth_field(text, "stands_in_for", &quoted(absent.as_str()), 0)
+        }
+        ModelError::EmptyQuorumGroup(group) => nth_field(text, "group", &quoted(group), 0),
+        ModelError::UnknownPresence(id) => nth_field(text, "who", &quoted(id.as_str()), 0),
     }
 }
 

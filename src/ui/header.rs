@@ -45,6 +45,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
         spans.push(Span::styled(s.recess_badge, theme.badge()));
         spans.push(Span::raw(" "));
     }
+    if let Some((present, needed)) = session.quorum_now() {
+        let text = format!("{} {present} {} {needed} ", s.present_count, s.quorum_label);
+        // Short of the quorum is shown as a badge, in words.
+        let style = if present < needed {
+            theme.badge()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
     if session.log.is_off_record() {
         spans.push(Span::styled(s.off_record_badge, theme.badge()));
         spans.push(Span::raw(" "));

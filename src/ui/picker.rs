@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::layout::{centered, place_cursor};
 use super::theme::Theme;
-use crate::app::{Action, App, Mode, Picker};
+use crate::app::{Action, App, Mode, Picker, PickerPurpose};
 use crate::text::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
@@ -17,7 +17,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
     let add_key = app.keymap.key_label(Mode::Picker, &Action::AddParticipant);
     let block = theme
         .block()
-        .title(s.picker_title)
+        .title(if picker.purpose == PickerPurpose::Attendance {
+            s.attendance_title
+        } else {
+            s.picker_title
+        })
         .title_bottom(format!(
             " {add_key}: {} ",
             Action::AddParticipant.describe(app.settings.lang)
@@ -44,7 +48,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
         let slot = p
             .hotkey
             .map_or_else(|| "  ".to_owned(), |n| format!("{n:>2}"));
-        let text = truncate(&format!("{slot} {}", p.label()), w);
+        // Choosing for attendance: who is in, who is away.
+        let away = picker.purpose == PickerPurpose::Attendance && !app.session.present(p);
+        let mark = if away { s.away } else { "" };
+        let text = truncate(&format!("{slot} {}{mark}", p.label()), w);
         let style = if n == picker.selected {
             theme.current()
         } else {

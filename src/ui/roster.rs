@@ -47,7 +47,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Style::new()
         };
         let head = format!("{mark}{slot} {place} ");
-        let name = truncate(&p.name, w.saturating_sub(crate::text::width(&head)));
+        // Away (absent, not yet come, gone out) is said in words, not by colour alone.
+        let name = if session.present(p) {
+            p.name.clone()
+        } else {
+            format!("{}{}", p.name, s.away)
+        };
+        let name = truncate(&name, w.saturating_sub(crate::text::width(&head)));
         lines.push(Line::from(vec![
             Span::styled(head, style),
             Span::styled(name, style),

@@ -472,6 +472,7 @@ pub fn minutes_session() -> Session {
         outside: honorific.is_some(),
         attendance: Attendance::Room,
         hotkey: Some(slot),
+        ..Default::default()
     };
     let item = |no, title: &str, detail: Option<&str>, public, layout| AgendaItem {
         no,
@@ -490,6 +491,7 @@ pub fn minutes_session() -> Session {
             end: chrono::NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
             place: "会場及びオンラインのハイブリッド開催".into(),
             language: "ja".into(),
+            quorum: None,
         },
         roster: vec![
             person("yamada", "デジタル推進局長", "山田 太郎", None, 1),

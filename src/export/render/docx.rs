@@ -101,6 +101,20 @@ pub fn render(doc: &Document) -> Vec<u8> {
             }
         }
     }
+    if let Some(a) = &doc.attendance {
+        d = d.add_paragraph(heading(&a.label, "Heading1"));
+        for g in &a.groups {
+            if let Some(h) = &g.heading {
+                d = d.add_paragraph(para(h));
+            }
+            for e in &g.entries {
+                d = d.add_paragraph(para(e).indent(Some(420), None, None, None));
+            }
+        }
+        if let Some(n) = &a.note {
+            d = d.add_paragraph(para(n));
+        }
+    }
     d = d.add_paragraph(heading(&doc.agenda_label, "Heading1"));
     for e in &doc.agenda {
         d = d.add_paragraph(para(&e.text));

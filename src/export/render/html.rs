@@ -67,6 +67,23 @@ pub fn render(doc: &Document) -> String {
             }
         }
     }
+    if let Some(a) = &doc.attendance {
+        h.push_str(&format!("<h2>{}</h2>\n", esc(&a.label)));
+        for g in &a.groups {
+            if let Some(head) = &g.heading {
+                h.push_str(&format!("<h3>{}</h3>\n", esc(head)));
+            }
+            // Styled in place: the page's style sheet is the same for minutes without a list.
+            h.push_str("<ul class=\"attendance\" style=\"list-style: none; padding-left: 0\">\n");
+            for e in &g.entries {
+                h.push_str(&format!("<li>{}</li>\n", esc(e)));
+            }
+            h.push_str("</ul>\n");
+        }
+        if let Some(n) = &a.note {
+            h.push_str(&format!("<p>{}</p>\n", esc(n)));
+        }
+    }
     h.push_str(&format!(
         "<h2>{}</h2>\n<ul class=\"agenda\">\n",
         esc(&doc.agenda_label)

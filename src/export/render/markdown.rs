@@ -55,6 +55,23 @@ pub fn render(doc: &Document) -> String {
             }
         }
     }
+    if let Some(a) = &doc.attendance {
+        blocks.push(format!("## {}", escape(&a.label)));
+        for g in &a.groups {
+            if let Some(h) = &g.heading {
+                blocks.push(format!("**{}**", escape(h)));
+            }
+            let items: Vec<String> = g
+                .entries
+                .iter()
+                .map(|e| format!("- {}", escape(e)))
+                .collect();
+            blocks.push(items.join("\n"));
+        }
+        if let Some(n) = &a.note {
+            blocks.push(escape(n));
+        }
+    }
     blocks.push(format!("## {}", escape(&doc.agenda_label)));
     let items: Vec<String> = doc
         .agenda

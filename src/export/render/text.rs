@@ -24,6 +24,15 @@ pub fn render(doc: &Document) -> String {
             }
         }
     }
+    if let Some(a) = &doc.attendance {
+        blocks.push(a.label.clone());
+        for g in &a.groups {
+            let mut lines: Vec<String> = g.heading.iter().cloned().collect();
+            lines.extend(g.entries.iter().cloned());
+            blocks.push(lines.join("\n"));
+        }
+        blocks.extend(a.note.clone());
+    }
     blocks.push(doc.agenda_label.clone());
     let mut agenda = Vec::new();
     for e in &doc.agenda {

@@ -19,6 +19,7 @@ fn person(id: &str, slot: Option<u8>) -> Participant {
         outside: false,
         attendance: Attendance::Room,
         hotkey: slot,
+        ..Default::default()
     }
 }
 
@@ -43,6 +44,7 @@ fn plan() -> Plan {
             end: NaiveTime::from_hms_opt(16, 30, 0).unwrap(),
             place: "会議室".into(),
             language: "ja".into(),
+            quorum: None,
         },
         roster: vec![
             person("a", Some(1)),
@@ -281,4 +283,59 @@ fn closing_ends_an_off_the_record_stretch() {
     s.close_meeting(at(9, 45, 0));
     assert!(!s.log.is_off_record());
     assert_eq!(s.log.off_record[0].end, Some(at(9, 45, 0)));
+}
+
+#[test]
+fn presence_follows_the_plan_then_the_comings_and_goings() {
+    let mut p = plan();
+    p.roster[0].group = Some("委員".into());
+    p.roster[1].group = Some("委員".into());
+    p.roster[1].absent = true;
+    p.meeting.quorum = Some(crate::model::Quorum {
+        group: "委員".into(),
+        needed: 2,
+    });
+    let mut s = Session::new(p).unwrap();
+    let a = s.plan.roster[0].id.clone();
+    let b = s.plan.roster[1].id.clone();
+    assert_eq!(s.quorum_now(), Some((1, 2)), "one of two is expected");
+    assert_eq!(s.toggle_presence(&b, at(10, 5, 0)), Some(Presence::Arrived));
+    assert_eq!(s.quorum_now(), Some((2, 2)));
+    assert_eq!(s.toggle_presence(&a, at(10, 30, 0)), Some(Presence::Left));
+    assert_eq!(s.quorum_now(), Some((1, 2)));
+    let first = s.plan.roster[0].clone();
+    assert!(s.present_at(&first, at(10, 29, 59)));
+    assert!(!s.present_at(&first, at(10, 30, 0)));
+    assert!(!s.log.presence[1].non_public);
+    // Going out while off the record is itself off the record.
+    s.set_off_record(true, at(10, 40, 0));
+    s.toggle_presence(&b, at(10, 41, 0));
+    assert!(s.log.presence[2].non_public);
+    assert_eq!(
+        s.toggle_presence(&ParticipantId("nobody".into()), at(10, 42, 0)),
+        None
+    );
+}
+
+#[test]
+fn a_stand_in_makes_the_one_they_attend_for_absent_and_must_name_someone_on_the_roster() {
+    let mut p = plan();
+    p.roster[1].stands_in_for = Some(p.roster[0].id.clone());
+    let s = Session::new(p.clone()).unwrap();
+    assert!(!s.expected(&s.plan.roster[0]));
+    assert!(s.expected(&s.plan.roster[1]));
+    p.roster[1].stands_in_for = Some(ParticipantId("ghost".into()));
+    assert!(matches!(
+        Session::new(p.clone()),
+        Err(ModelError::UnknownStandIn { .. })
+    ));
+    p.roster[1].stands_in_for = None;
+    p.meeting.quorum = Some(crate::model::Quorum {
+        group: "幹事".into(),
+        needed: 1,
+    });
+    assert!(matches!(
+        Session::new(p),
+        Err(ModelError::EmptyQuorumGroup(_))
+    ));
 }
