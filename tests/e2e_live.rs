@@ -220,6 +220,21 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
     assert!(pty.wait_for("resumed at 15:25", WAIT), "{}", pty.screen());
     pty.type_text("再開します。");
     pty.send(keys::ENTER);
+    // On to the report, decided by a show of hands.
+    clock.set("2026-07-03T15:27:00+09:00");
+    pty.send(keys::CTRL_N);
+    pty.send(&keys::alt('d'));
+    pty.type_text("  ");
+    pty.send(b"\t");
+    pty.type_text("  ");
+    pty.send(b"\t");
+    pty.type_text("5 2 0");
+    pty.send(keys::ENTER);
+    assert!(
+        pty.wait_for("decided: 原案どおり可決（挙手）", WAIT),
+        "{}",
+        pty.screen()
+    );
     // 伊藤 leaves early.
     clock.set("2026-07-03T15:30:00+09:00");
     pty.send(&keys::alt('a'));
@@ -273,6 +288,7 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
         "〔午後三時二十五分再開〕",
         "〔午後三時四十分閉会〕",
         "出席者",
+        "〔原案どおり可決（挙手）　賛成5　反対2　棄権0〕",
         "【座長】東都大学 教授　高橋誠（午後三時五分出席）",
         "北町商工会議所 専務理事　伊藤美咲（オンライン出席）（午後三時三十分退席）",
     ] {

@@ -538,3 +538,80 @@ fn the_attendance_list_says_who_was_there_and_how() {
     .unwrap();
     assert!(!default.contains("出席者"), "{default}");
 }
+
+/// Decisions print under their item with how they were reached and what is to be done; one
+/// taken off the record, or in a closed item, is in the internal record only.
+#[test]
+fn decisions_print_under_their_item_and_only_where_public() {
+    use common::at;
+    use kiroku::model::{ActionItem, Votes};
+    let mut s = minutes_session();
+    // Item 3 (closed) is current: go back to the report item and decide there.
+    s.switch_item(2, at(15, 30, 0));
+    s.decide(
+        "原案どおり可決".into(),
+        Some("挙手".into()),
+        Some(Votes {
+            yes: 5,
+            no: 2,
+            abstain: 1,
+        }),
+        vec![ActionItem {
+            what: "利用状況を次回報告".into(),
+            who: Some("事務局".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
+        }],
+        at(15, 31, 0),
+    );
+    s.set_off_record(true, at(15, 32, 0));
+    s.decide(
+        "了承".into(),
+        Some("異議なし".into()),
+        None,
+        Vec::new(),
+        at(15, 33, 0),
+    );
+    s.set_off_record(false, at(15, 34, 0));
+    s.switch_item(3, at(15, 40, 0));
+    s.decide("継続審議".into(), None, None, Vec::new(), at(15, 45, 0));
+    let text = |style: &str, audience| {
+        String::from_utf8(export(
+            &s,
+            audience,
+            &kiroku::commands::load_style(style).unwrap(),
+            Format::Text,
+        ))
+        .unwrap()
+    };
+    let public = text("bracket", Audience::Public);
+    assert!(
+        public.contains(
+            "【結果】原案どおり可決（挙手）　賛成5、反対2、棄権1\n\n・利用状況を次回報告（担当：事務局）（期限：令和8年9月30日）"
+        ),
+        "{public}"
+    );
+    assert!(!public.contains("了承"), "off the record: {public}");
+    assert!(!public.contains("継続審議"), "a closed item: {public}");
+    let internal = text("bracket", Audience::Internal);
+    assert!(internal.contains("【結果】了承（異議なし）"), "{internal}");
+    assert!(internal.contains("【結果】継続審議"), "{internal}");
+    let english = text("english", Audience::Public);
+    assert!(
+        english.contains("Decision: 原案どおり可決 (挙手), 5 for, 2 against, 1 abstaining"),
+        "{english}"
+    );
+    assert!(english.contains("Action: 利用状況を次回報告 (事務局), by 30 September 2026"));
+    // The JSON carries them as blocks of their own kind.
+    let json = String::from_utf8(export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("proceedings").unwrap(),
+        Format::Json,
+    ))
+    .unwrap();
+    assert_eq!(json.matches("\"kind\": \"decision\"").count(), 1, "{json}");
+    assert_eq!(json.matches("\"kind\": \"action\"").count(), 1, "{json}");
+    // The default style prints none.
+    let default = text("default", Audience::Internal);
+    assert!(!default.contains("原案どおり可決"), "{default}");
+}

@@ -81,6 +81,7 @@ fn make(spec: &SessionSpec) -> Session {
             place: "会議室".into(),
             language: "ja".into(),
             quorum: None,
+            decision_results: Vec::new(),
         },
         roster: (0..spec.people)
             .map(|i| Participant {

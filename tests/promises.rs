@@ -54,6 +54,8 @@ enum Step {
     Proceeding(u8),
     /// A-a, the n-th of the roster, Enter: someone comes in or goes out.
     Attendance(u8),
+    /// A-d, the n-th result, Enter: the current item's decision.
+    Decide(u8),
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -125,6 +127,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::AddSpeaker),
         2 => (0u8..3).prop_map(Step::Proceeding),
         2 => (0u8..7).prop_map(Step::Attendance),
+        2 => (0u8..5).prop_map(Step::Decide),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -356,6 +359,13 @@ impl Meeting {
                 self.key("C-t");
             }
             Step::AddSpeaker => self.add_speaker(),
+            Step::Decide(n) => {
+                self.key("A-d");
+                for _ in 0..*n {
+                    self.act(Action::Insert(' '));
+                }
+                self.key("Enter");
+            }
             Step::Attendance(n) => {
                 self.key("A-a");
                 for _ in 0..*n {
@@ -599,6 +609,15 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         .filter_map(|e| e.as_str().map(str::to_owned))
         .collect();
     let session = &m.app.session;
+    // A decision taken off the record or in a closed item is never published; every other
+    // one is, under its item.
+    let published = session
+        .log
+        .decisions
+        .iter()
+        .filter(|d| !d.non_public && session.plan.item(d.item).is_some_and(|i| i.public))
+        .count();
+    prop_assert_eq!(json.matches("\"kind\": \"decision\"").count(), published);
     for p in &session.plan.roster {
         let events: Vec<_> = session
             .log

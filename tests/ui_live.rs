@@ -634,3 +634,50 @@ fn attendance_is_logged_from_the_picker_and_the_quorum_follows() {
         assert!(screen.contains("南町CIO 佐藤 花子 様[away]"), "{screen}");
     });
 }
+
+#[test]
+fn a_decision_is_recorded_from_its_form() {
+    let before = || Session::new(example_plan()).unwrap();
+    // A-d; Space steps the result (承認 → 了承 → 原案どおり可決), Tab to the method, Space
+    // twice (none → 異議なし → 挙手), Tab to the votes.
+    check(
+        before(),
+        "<A-d>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30",
+        |app, screen| {
+            assert!(screen.contains("Decision"), "{screen}");
+            assert!(screen.contains("◀ 原案どおり可決 ▶"), "{screen}");
+            assert!(screen.contains("◀ 挙手 ▶"), "{screen}");
+            assert!(app.session.log.decisions.is_empty(), "not until Enter");
+        },
+    );
+    check(
+        before(),
+        "<C-n><A-d>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30<Enter>",
+        |app, screen| {
+            let d = &app.session.log.decisions[0];
+            assert_eq!(d.item, 2);
+            assert_eq!(d.result, "原案どおり可決");
+            assert_eq!(d.method.as_deref(), Some("挙手"));
+            let v = d.votes.unwrap();
+            assert_eq!((v.yes, v.no, v.abstain), (5, 2, 1));
+            assert_eq!(d.actions[0].who.as_deref(), Some("事務局"));
+            assert!(!d.non_public);
+            assert!(
+                screen.contains("decided: 原案どおり可決（挙手）"),
+                "{screen}"
+            );
+        },
+    );
+    // Votes that are not numbers keep the form open and say why.
+    check(before(), "<A-d><Tab><Tab>many<Enter>", |app, screen| {
+        assert!(app.session.log.decisions.is_empty());
+        assert!(
+            screen.contains("votes are for, against, abstaining"),
+            "{screen}"
+        );
+    });
+    // In a closed item, the decision is non-public.
+    check(before(), "<C-n><C-n><C-n><A-d><Enter>", |app, _| {
+        assert!(app.session.log.decisions[0].non_public);
+    });
+}

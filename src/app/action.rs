@@ -43,6 +43,8 @@ pub enum Action {
     CloseMeeting,
     /// Someone came in or went out (遅参, 退席, 復帰): pick them, and it is logged now.
     Attendance,
+    /// What the current item decided, and how: a small form.
+    Decide,
     /// Mark the remark being typed (or the last one) "check later".
     CheckLater,
     /// Insert the inaudible mark ［聞き取れず］ at the cursor.

@@ -114,6 +114,13 @@ impl Action {
                     "attendance: log someone coming in or going out"
                 }
             }
+            Decide => {
+                if ja {
+                    "議決：この議題の結果・方法・採決数を記録"
+                } else {
+                    "decision: the current item's result, how, the votes"
+                }
+            }
             Commit => {
                 if ja {
                     "発言を確定"

@@ -159,6 +159,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Live, "A-r", Recess),
         (Live, "A-c", CloseMeeting),
         (Live, "A-a", Attendance),
+        (Live, "A-d", Decide),
         (Live, "C-t", CheckLater),
         (Live, "C-k", InsertInaudible),
         (Live, "C-z", UndoCommit),

@@ -70,6 +70,12 @@ pub enum FieldLabel {
     Public,
     Minutes,
     Path,
+    Result,
+    Method,
+    Votes,
+    ActionItem,
+    Responsible,
+    Due,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +83,8 @@ pub enum FieldValue {
     Text(Editor),
     /// Flipped with Space (or the form's toggle key).
     Toggle(bool),
+    /// One of a list, stepped through with Space: `(options, chosen)`.
+    Choice(Vec<String>, usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +122,8 @@ pub enum FormPurpose {
     EditItem(ItemNo),
     /// Save to another path after a storage error.
     SaveAs,
+    /// What the current item decided.
+    Decision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,20 +164,45 @@ impl Form {
         Self::new(FormPurpose::SaveAs, fields, 0)
     }
 
+    /// The decision form: the result and the method chosen from lists, then the votes, and
+    /// one action item with who and by when.
+    pub fn decision(results: Vec<String>) -> Self {
+        let methods = std::iter::once(String::new())
+            .chain(
+                crate::model::DECISION_METHODS
+                    .iter()
+                    .map(|m| (*m).to_owned()),
+            )
+            .collect();
+        let fields = vec![
+            Field {
+                label: FieldLabel::Result,
+                value: FieldValue::Choice(results, 0),
+            },
+            Field {
+                label: FieldLabel::Method,
+                value: FieldValue::Choice(methods, 0),
+            },
+            Field::text(FieldLabel::Votes, ""),
+            Field::text(FieldLabel::ActionItem, ""),
+            Field::text(FieldLabel::Responsible, ""),
+            Field::text(FieldLabel::Due, ""),
+        ];
+        Self::new(FormPurpose::Decision, fields, 0)
+    }
+
     pub fn focused_editor(&mut self) -> Option<&mut Editor> {
         match &mut self.fields.get_mut(self.focus)?.value {
             FieldValue::Text(e) => Some(e),
-            FieldValue::Toggle(_) => None,
+            FieldValue::Toggle(_) | FieldValue::Choice(..) => None,
         }
     }
 
     pub fn toggle_focused(&mut self) {
-        if let Some(Field {
-            value: FieldValue::Toggle(on),
-            ..
-        }) = self.fields.get_mut(self.focus)
-        {
-            *on = !*on;
+        match self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+            Some(FieldValue::Toggle(on)) => *on = !*on,
+            Some(FieldValue::Choice(options, at)) => *at = (*at + 1) % options.len().max(1),
+            _ => {}
         }
     }
 
@@ -184,6 +219,7 @@ impl Form {
             .map(|f| match &f.value {
                 FieldValue::Text(e) => e.text().trim().to_owned(),
                 FieldValue::Toggle(on) => on.to_string(),
+                FieldValue::Choice(options, at) => options.get(*at).cloned().unwrap_or_default(),
             })
             .unwrap_or_default()
     }

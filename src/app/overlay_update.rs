@@ -88,10 +88,15 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn update_form(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
+    pub(super) fn update_form(
+        &mut self,
+        mut form: Form,
+        action: Action,
+        now: crate::model::Timestamp,
+    ) -> Vec<Effect> {
         match action {
             Action::Cancel => return Vec::new(),
-            Action::Confirm => match self.confirm_form(&form) {
+            Action::Confirm => match self.confirm_form(&form, now) {
                 Ok(effects) => return effects,
                 Err(message) => form.error = Some(message),
             },
@@ -120,7 +125,11 @@ impl App {
     }
 
     /// Carries out a filled-in form, or says what is wrong with it.
-    fn confirm_form(&mut self, form: &Form) -> Result<Vec<Effect>, String> {
+    fn confirm_form(
+        &mut self,
+        form: &Form,
+        now: crate::model::Timestamp,
+    ) -> Result<Vec<Effect>, String> {
         let ja = self.settings.lang == crate::i18n::Lang::Ja;
         let need = |what: &str| -> String {
             if ja {
@@ -208,6 +217,7 @@ impl App {
                 let change = self.session.change_meeting(m);
                 Ok(self.commit_change(change))
             }
+            FormPurpose::Decision => self.confirm_decision(form, now),
             FormPurpose::SaveAs => {
                 let path = form.get(FieldLabel::Path);
                 if path.is_empty() {
@@ -284,11 +294,83 @@ impl App {
     }
 }
 
+impl App {
+    /// The decision form's Enter: the current item's decision is logged, or the form says
+    /// what is wrong with the votes or the date.
+    fn confirm_decision(
+        &mut self,
+        form: &Form,
+        now: crate::model::Timestamp,
+    ) -> Result<Vec<Effect>, String> {
+        let s = self.settings.lang.strings();
+        let result = form.get(FieldLabel::Result);
+        if result.is_empty() {
+            return Err(s.form_bad_result.to_owned());
+        }
+        let method = Some(form.get(FieldLabel::Method)).filter(|m| !m.is_empty());
+        let votes =
+            parse_votes(&form.get(FieldLabel::Votes)).map_err(|()| s.form_bad_votes.to_owned())?;
+        let what = form.get(FieldLabel::ActionItem);
+        let who = Some(form.get(FieldLabel::Responsible)).filter(|w| !w.is_empty());
+        let due = form.get(FieldLabel::Due);
+        let due = if due.is_empty() {
+            None
+        } else {
+            Some(
+                chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d")
+                    .map_err(|_| s.form_bad_due.to_owned())?,
+            )
+        };
+        if what.is_empty() && (who.is_some() || due.is_some()) {
+            return Err(s.form_bad_action.to_owned());
+        }
+        let actions = if what.is_empty() {
+            Vec::new()
+        } else {
+            vec![crate::model::ActionItem { what, who, due }]
+        };
+        let said = match &method {
+            Some(m) => format!("{} {result}（{m}）", s.decided),
+            None => format!("{} {result}", s.decided),
+        };
+        self.session.decide(result, method, votes, actions, now);
+        self.message = Some(said);
+        self.dirty = true;
+        Ok(vec![Effect::Sync])
+    }
+}
+
+/// `5 2 1`, `5-2`, `賛成5 反対2 棄権1`: yes, no and abstain, in that order; nothing for an
+/// empty field; an error when there is text but not two or three numbers.
+fn parse_votes(text: &str) -> Result<Option<crate::model::Votes>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(|n| n.parse().map_err(|_| ()))
+        .collect::<Result<_, _>>()?;
+    match numbers[..] {
+        [yes, no] => Ok(Some(crate::model::Votes {
+            yes,
+            no,
+            abstain: 0,
+        })),
+        [yes, no, abstain] => Ok(Some(crate::model::Votes { yes, no, abstain })),
+        _ => Err(()),
+    }
+}
+
 impl FieldValue {
     /// The value as shown in a form.
     pub fn display(&self, label: FieldLabel, s: &crate::i18n::Strings) -> String {
         match (self, label) {
             (FieldValue::Text(e), _) => e.text().to_owned(),
+            // The arrows say Space moves on through the list.
+            (FieldValue::Choice(options, at), _) => {
+                format!("◀ {} ▶", options.get(*at).map_or("", String::as_str))
+            }
             (FieldValue::Toggle(on), FieldLabel::Attendance) => {
                 (if *on { s.online } else { s.room }).to_owned()
             }

@@ -165,7 +165,7 @@ impl App {
                 Vec::new()
             }
             Overlay::Picker(picker) => self.update_picker(picker, action, now),
-            Overlay::Form(form) => self.update_form(form, action),
+            Overlay::Form(form) => self.update_form(form, action, now),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box
         // while the record is off or a closed item is current is non-public for good.
@@ -211,6 +211,10 @@ impl App {
             }
             Action::Attendance => {
                 self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Attendance))
+            }
+            Action::Decide => {
+                let results = self.session.decision_results();
+                self.overlay = Overlay::Form(super::Form::decision(results));
             }
             Action::ToggleReview => self.enter_review(),
             Action::ToggleHelp => self.overlay = Overlay::Help(0),

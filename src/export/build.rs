@@ -469,7 +469,8 @@ fn item_sections<'a>(
         let blocks = gap_blocks(session, &left_out, style);
         push_blocks(&mut sections, blocks);
     }
-    let rest: Vec<Block> = events.map(|(_, _, text)| Block::Marker { text }).collect();
+    let mut rest: Vec<Block> = events.map(|(_, _, text)| Block::Marker { text }).collect();
+    rest.extend(decision_blocks(session, item, audience, style));
     if sections.is_empty() && !rest.is_empty() {
         sections.push(Section {
             heading: Some(plain_heading(item, style, audience)),
@@ -484,6 +485,76 @@ fn item_sections<'a>(
         });
     }
     sections
+}
+
+/// What `item` decided, as the style prints it; a decision taken where the record was not
+/// public (off the record) is in the internal record only.
+fn decision_blocks(
+    session: &Session,
+    item: &AgendaItem,
+    audience: Audience,
+    style: &Style,
+) -> Vec<Block> {
+    let Some(d) = &style.decision else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let shown = session
+        .log
+        .decisions
+        .iter()
+        .filter(|x| x.item == item.no && (audience == Audience::Internal || !x.non_public));
+    for x in shown {
+        let method = x
+            .method
+            .as_deref()
+            .map(|m| fill(&d.method, &[("method", m)]))
+            .unwrap_or_default();
+        let votes = x
+            .votes
+            .map(|v| {
+                let (yes, no, abstain) =
+                    (v.yes.to_string(), v.no.to_string(), v.abstain.to_string());
+                fill(
+                    &d.votes,
+                    &[("yes", &yes), ("no", &no), ("abstain", &abstain)],
+                )
+            })
+            .unwrap_or_default();
+        let text = fill(
+            &d.line,
+            &[
+                ("result", &x.result),
+                ("method", &method),
+                ("votes", &votes),
+            ],
+        );
+        out.push(Block::Decision { text });
+        for a in x.actions.iter().filter(|_| !d.action.is_empty()) {
+            let who = a
+                .who
+                .as_deref()
+                .map(|w| fill(&d.who, &[("who", w)]))
+                .unwrap_or_default();
+            let due = a
+                .due
+                .map(|date| fill(&d.due, &[("due", &due_text(date, style))]))
+                .unwrap_or_default();
+            let text = fill(
+                &d.action,
+                &[("what", &a.what), ("who", &who), ("due", &due)],
+            );
+            out.push(Block::Action { text });
+        }
+    }
+    out
+}
+
+fn due_text(date: chrono::NaiveDate, style: &Style) -> String {
+    match style.date {
+        DateForm::English => date.format("%-d %B %Y").to_string(),
+        form => japanese_date(date, form == DateForm::Era, style.kanji_numerals, false),
+    }
 }
 
 /// The meeting's own events that happened under `item`, in time order, as the style prints

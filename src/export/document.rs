@@ -83,8 +83,13 @@ pub enum Block {
     Speaker { text: String },
     /// One remark.
     Paragraph(Paragraph),
-    /// Where non-public remarks were left out, as the style says.
+    /// Where non-public remarks were left out, as the style says; or one of the meeting's
+    /// own events (〔午後三時十分休憩〕).
     Marker { text: String },
+    /// What the item decided: `【結果】承認（挙手）　賛成5、反対2、棄権0`.
+    Decision { text: String },
+    /// Something to be done after the meeting: `・資料の修正（担当：事務局）`.
+    Action { text: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

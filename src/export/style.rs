@@ -64,6 +64,32 @@ pub struct AttendanceStyle {
     pub note: String,
 }
 
+/// How a decision prints under its item. Each part is a template; an empty one prints
+/// nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionStyle {
+    /// The decision, with `{result}`, `{method}` and `{votes}` (the two below, filled):
+    /// `【結果】{result}{method}{votes}`.
+    pub line: String,
+    /// `{method}`: `（{method}）`.
+    #[serde(default)]
+    pub method: String,
+    /// `{votes}`, with `{yes}`, `{no}`, `{abstain}`: `　賛成{yes}、反対{no}、棄権{abstain}`.
+    #[serde(default)]
+    pub votes: String,
+    /// One action item, with `{what}`, `{who}` and `{due}` (the two below, filled):
+    /// `・{what}{who}{due}`.
+    #[serde(default)]
+    pub action: String,
+    /// `{who}`: `（担当：{who}）`.
+    #[serde(default)]
+    pub who: String,
+    /// `{due}`, the date as the style writes dates: `（期限：{due}）`.
+    #[serde(default)]
+    pub due: String,
+}
+
 /// The templates of the meeting's own events in the minutes; an empty one prints nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +129,9 @@ pub struct Style {
     /// closed, each with `{time}`: `〔{time}開会〕`. Left out when not given.
     #[serde(default)]
     pub proceeding_lines: Option<ProceedingLines>,
+    /// Decisions under their items; none when not given.
+    #[serde(default)]
+    pub decision: Option<DecisionStyle>,
     /// The attendance list after the header; none when not given.
     #[serde(default)]
     pub attendance: Option<AttendanceStyle>,

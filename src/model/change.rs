@@ -351,6 +351,7 @@ mod tests {
                 place: "室".into(),
                 language: "ja".into(),
                 quorum: None,
+                decision_results: Vec::new(),
             },
             roster: vec![Participant {
                 id: ParticipantId("a".into()),

@@ -63,6 +63,53 @@ pub struct PresenceEvent {
     pub non_public: bool,
 }
 
+/// The results a decision may have unless the agenda file lists its own.
+pub const DECISION_RESULTS: &[&str] = &["承認", "了承", "原案どおり可決", "否決", "継続審議"];
+
+/// How a decision may be reached.
+pub const DECISION_METHODS: &[&str] = &["異議なし", "挙手", "起立", "記名投票"];
+
+/// A count of votes: 賛成, 反対, 棄権.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Votes {
+    pub yes: u32,
+    pub no: u32,
+    #[serde(default)]
+    pub abstain: u32,
+}
+
+/// Something to be done after the meeting, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// What an agenda item decided, and how. Non-public when taken where the record was not
+/// (off the record, a closed item): then no public minutes print it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub item: ItemNo,
+    pub at: Timestamp,
+    /// 承認, 了承, 原案どおり可決 …
+    pub result: String,
+    /// 異議なし, 挙手, 起立, 記名投票.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Votes>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_public: bool,
+}
+
 /// What actually happened, as opposed to the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +124,9 @@ pub struct MeetingLog {
     /// Arrivals and departures in the order they happened.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub presence: Vec<PresenceEvent>,
+    /// What the items decided, in the order they were recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
     /// 傍聴者数: members of the public watching, once counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observers: Option<u32>,

@@ -20,6 +20,9 @@ pub struct Meeting {
     /// 定足数: how many of one group must be present for the meeting to proceed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quorum: Option<Quorum>,
+    /// Results a decision may have, besides 承認, 了承, 原案どおり可決, 否決 and 継続審議.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decision_results: Vec<String>,
 }
 
 /// `quorum: (group: "委員", needed: 5)`: at least five of the 委員 present.

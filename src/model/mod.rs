@@ -14,7 +14,10 @@ mod session;
 pub use agenda::{AgendaItem, ItemNo, Layout};
 pub use change::Change;
 pub use edit::{Edit, ReplayError, draft_edit};
-pub use log::{ItemSpan, MeetingEvent, MeetingLog, OffRecord, Presence, PresenceEvent, Proceeding};
+pub use log::{
+    ActionItem, DECISION_METHODS, DECISION_RESULTS, Decision, ItemSpan, MeetingEvent, MeetingLog,
+    OffRecord, Presence, PresenceEvent, Proceeding, Votes,
+};
 pub use meeting::{Meeting, Quorum};
 pub use remark::{INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};

@@ -3,9 +3,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgendaItem, Attendance, ItemNo, ItemSpan, MAX_SLOT, Meeting, MeetingEvent, MeetingLog,
-    OffRecord, Participant, ParticipantId, Presence, PresenceEvent, Proceeding, Remark, RemarkId,
-    Timestamp,
+    ActionItem, AgendaItem, Attendance, DECISION_RESULTS, Decision, ItemNo, ItemSpan, MAX_SLOT,
+    Meeting, MeetingEvent, MeetingLog, OffRecord, Participant, ParticipantId, Presence,
+    PresenceEvent, Proceeding, Remark, RemarkId, Timestamp, Votes,
 };
 
 /// The longest an agenda item can be planned for, in minutes: a day.
@@ -254,6 +254,9 @@ impl Session {
         {
             return Err(ModelError::UnknownPresence(e.who.clone()));
         }
+        if let Some(d) = log.decisions.iter().find(|d| plan.item(d.item).is_none()) {
+            return Err(ModelError::UnknownLoggedItem(d.item));
+        }
         if plan.item(live.item).is_none() {
             return Err(ModelError::UnknownCurrentItem(live.item));
         }
@@ -478,6 +481,38 @@ impl Session {
             .filter(|p| p.group.as_deref() == Some(q.group.as_str()) && self.present(p))
             .count();
         Some((u32::try_from(present).unwrap_or(u32::MAX), q.needed))
+    }
+
+    /// The results a decision may have: the usual ones, then the agenda file's own.
+    pub fn decision_results(&self) -> Vec<String> {
+        let mut all: Vec<String> = DECISION_RESULTS.iter().map(|r| (*r).to_owned()).collect();
+        for r in &self.plan.meeting.decision_results {
+            if !all.contains(r) {
+                all.push(r.clone());
+            }
+        }
+        all
+    }
+
+    /// Records what the current item decided, now; non-public when the record is.
+    pub fn decide(
+        &mut self,
+        result: String,
+        method: Option<String>,
+        votes: Option<Votes>,
+        actions: Vec<ActionItem>,
+        now: Timestamp,
+    ) {
+        let non_public = self.is_non_public_now();
+        self.log.decisions.push(Decision {
+            item: self.live.item,
+            at: now,
+            result,
+            method,
+            votes,
+            actions,
+            non_public,
+        });
     }
 
     /// Takes back a 閉会 pressed by mistake: the meeting runs on in the item it closed in,

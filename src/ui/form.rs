@@ -27,6 +27,12 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::Public => s.label_public,
         FieldLabel::Minutes => s.label_minutes,
         FieldLabel::Path => s.label_path,
+        FieldLabel::Result => s.label_result,
+        FieldLabel::Method => s.label_method,
+        FieldLabel::Votes => s.label_votes,
+        FieldLabel::ActionItem => s.label_action,
+        FieldLabel::Responsible => s.label_responsible,
+        FieldLabel::Due => s.label_due,
     }
 }
 
@@ -38,6 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::EditMeeting => s.form_edit_meeting,
         FormPurpose::EditItem(_) => s.form_edit_item,
         FormPurpose::SaveAs => s.form_save_as,
+        FormPurpose::Decision => s.form_decision,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);

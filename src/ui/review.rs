@@ -287,6 +287,9 @@ fn draw_preview(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
                             push_wrapped(text, theme.speaker(), &mut lines)
                         }
                         DocBlock::Marker { text } => push_wrapped(text, theme.dim(), &mut lines),
+                        DocBlock::Decision { text } | DocBlock::Action { text } => {
+                            push_wrapped(text, theme.speaker(), &mut lines);
+                        }
                         DocBlock::Paragraph(p) => push_wrapped(&p.line(), Style::new(), &mut lines),
                     }
                 }

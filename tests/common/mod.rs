@@ -492,6 +492,7 @@ pub fn minutes_session() -> Session {
             place: "会場及びオンラインのハイブリッド開催".into(),
             language: "ja".into(),
             quorum: None,
+            decision_results: Vec::new(),
         },
         roster: vec![
             person("yamada", "デジタル推進局長", "山田 太郎", None, 1),

@@ -132,6 +132,10 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 Block::Marker { text } => DocxParagraph::new()
                     .add_run(run(text).italic())
                     .line_spacing(LineSpacing::new().after(AFTER)),
+                Block::Decision { text } => DocxParagraph::new()
+                    .add_run(run(text).bold())
+                    .line_spacing(LineSpacing::new().after(AFTER)),
+                Block::Action { text } => para(text).indent(Some(420), None, None, None),
                 Block::Paragraph(p) => para(&p.line()),
             });
         }

@@ -110,6 +110,15 @@ pub fn render(doc: &Document) -> String {
                 Block::Marker { text } => {
                     h.push_str(&format!("<p class=\"marker\">{}</p>\n", esc(text)));
                 }
+                Block::Decision { text } => {
+                    h.push_str(&format!(
+                        "<p class=\"decision\"><strong>{}</strong></p>\n",
+                        esc(text)
+                    ));
+                }
+                Block::Action { text } => {
+                    h.push_str(&format!("<p class=\"action\">{}</p>\n", esc(text)));
+                }
                 Block::Paragraph(p) => {
                     h.push_str("<p>");
                     h.push_str(&esc(&p.bullet));

@@ -93,6 +93,8 @@ pub fn render(doc: &Document) -> String {
             blocks.push(match b {
                 Block::Speaker { text } => format!("**{}**", escape(text)),
                 Block::Marker { text } => format!("*{}*", escape(text)),
+                Block::Decision { text } => format!("**{}**", escape(text)),
+                Block::Action { text } => format!("- {}", escape(text.trim_start_matches('・'))),
                 Block::Paragraph(p) => escape(&p.line()),
             });
         }

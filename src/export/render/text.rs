@@ -48,7 +48,10 @@ pub fn render(doc: &Document) -> String {
         }
         for b in &s.blocks {
             blocks.push(match b {
-                Block::Speaker { text } | Block::Marker { text } => text.clone(),
+                Block::Speaker { text }
+                | Block::Marker { text }
+                | Block::Decision { text }
+                | Block::Action { text } => text.clone(),
                 Block::Paragraph(p) => p.line(),
             });
         }

@@ -45,6 +45,7 @@ fn plan() -> Plan {
             place: "会議室".into(),
             language: "ja".into(),
             quorum: None,
+            decision_results: Vec::new(),
         },
         roster: vec![
             person("a", Some(1)),
