@@ -52,7 +52,11 @@ fn class(g: &str) -> CharClass {
 /// Pasted text as kiroku stores it: LF line endings, NFC (so a decomposed が from some
 /// sources matches a composed one in search).
 pub fn normalize_pasted(s: &str) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    // A tab has no width the box could show: it is a space in a remark.
+    let s = s
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', " ");
     crate::model::clean::strip_controls(&s).nfc().collect()
 }
 

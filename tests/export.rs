@@ -390,6 +390,7 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
     s.log.events.push(kiroku::model::MeetingEvent {
         at: at(15, 0, 0),
         what: kiroku::model::Proceeding::Open,
+        item: Some(1),
     });
     assert_eq!(
         s.toggle_recess(at(15, 10, 0)),
@@ -399,6 +400,9 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         s.toggle_recess(at(15, 15, 0)),
         Some(kiroku::model::Proceeding::Resume)
     );
+    // The fixture was recorded ahead of these events: the first recess was in item 2.
+    s.log.events[1].item = Some(2);
+    s.log.events[2].item = Some(2);
     assert_eq!(
         s.toggle_recess(at(15, 25, 0)),
         Some(kiroku::model::Proceeding::Recess)
@@ -614,4 +618,38 @@ fn decisions_print_under_their_item_and_only_where_public() {
     // The default style prints none.
     let default = text("default", Audience::Internal);
     assert!(!default.contains("原案どおり可決"), "{default}");
+}
+
+/// A recess inside an off-the-record stretch: one pair of markers around it, in time order
+/// (it once printed the stretch twice, the second time before the recess it held).
+#[test]
+fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
+    use common::at;
+    let mut s = minutes_session();
+    s.switch_item(2, at(15, 30, 0));
+    s.log.events.push(kiroku::model::MeetingEvent {
+        at: at(15, 0, 0),
+        what: kiroku::model::Proceeding::Open,
+        item: Some(1),
+    });
+    s.set_speaker(common::pid("suzuki"));
+    s.set_off_record(true, at(15, 58, 0));
+    s.add_remark("記録に残さない一".into(), at(15, 58, 10), at(15, 58, 20));
+    s.toggle_recess(at(15, 59, 0));
+    s.toggle_recess(at(16, 0, 0));
+    s.add_remark("記録に残さない二".into(), at(16, 0, 10), at(16, 0, 20));
+    s.set_off_record(false, at(16, 1, 0));
+    s.add_remark("公開に戻って話す。".into(), at(16, 1, 10), at(16, 1, 20));
+    let public = String::from_utf8(export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("proceedings").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    let want = "〔午後三時五十八分非公開に入る〕\n\n〔午後三時五十九分休憩〕\n\n〔午後四時再開〕\n\n\
+        〔午後四時一分公開に戻る〕\n\n◯デジタル推進局 企画部長（鈴木一郎君）\n\n　公開に戻って話す。";
+    assert!(public.contains(want), "{public}");
+    assert_eq!(public.matches("非公開に入る").count(), 1, "{public}");
+    assert!(!public.contains("記録に残さない"), "{public}");
 }

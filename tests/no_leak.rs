@@ -82,6 +82,7 @@ fn make(spec: &SessionSpec) -> Session {
             language: "ja".into(),
             quorum: None,
             decision_results: Vec::new(),
+            phrases: Vec::new(),
         },
         roster: (0..spec.people)
             .map(|i| Participant {

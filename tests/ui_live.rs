@@ -681,3 +681,79 @@ fn a_decision_is_recorded_from_its_form() {
         assert!(app.session.log.decisions[0].non_public);
     });
 }
+
+#[test]
+fn stock_phrases_go_to_the_cursor_or_become_a_note_of_their_own() {
+    let before = || Session::new(example_plan()).unwrap();
+    check(before(), "<A-p>", |_, screen| {
+        assert!(
+            screen.contains("1 〔「異議なし」と呼ぶ者あり〕"),
+            "{screen}"
+        );
+        assert!(screen.contains("4 暫時休憩"), "{screen}");
+    });
+    check(
+        before(),
+        "<A-2>説明します<A-p><Down><Enter>",
+        |app, _| {
+            assert_eq!(app.editor.text(), "説明します（資料説明）");
+            assert_eq!(app.overlay, kiroku::app::Overlay::None);
+        },
+    );
+    check(before(), "<A-p>1", |app, _| {
+        assert_eq!(app.editor.text(), "〔「異議なし」と呼ぶ者あり〕");
+    });
+    // A-Enter commits it as the clerk's note; what is being typed, and who, stay.
+    check(
+        before(),
+        "<A-1>発言の途中<A-p><Down><Down><A-Enter>",
+        |app, _| {
+            let r = &app.session.remarks[0];
+            assert_eq!(
+                (r.text.as_str(), r.speaker.as_ref()),
+                ("（動画上映）", None)
+            );
+            assert_eq!(app.editor.text(), "発言の途中");
+            assert_eq!(app.session.live.speaker, pid("yamada"));
+        },
+    );
+}
+
+/// Found by trying to break the meeting's events: each of these once went wrong.
+#[test]
+fn the_meeting_events_keep_the_record_as_it_was() {
+    let before = || Session::new(example_plan()).unwrap();
+    // A close taken back returns to off the record: what is said next stays non-public.
+    check(
+        before(),
+        "<A-o><C-o><+60><A-c><A-c><A-1>まだオフレコ<Enter>",
+        |app, screen| {
+            assert!(app.session.log.is_off_record());
+            assert!(app.session.remarks[0].non_public);
+            assert!(screen.contains("OFF THE RECORD"), "{screen}");
+        },
+    );
+    // A recess and an item change within one second: the recess is the item's where it
+    // was pressed.
+    check(before(), "<A-o><C-n><C-n><+60><A-r><C-n>", |app, _| {
+        let e = app.session.log.events.last().unwrap();
+        assert_eq!(
+            (e.what, e.item),
+            (kiroku::model::Proceeding::Recess, Some(3))
+        );
+    });
+    // Nothing to close before the meeting began.
+    check(before(), "<A-c>", |app, screen| {
+        assert!(app.session.log.events.is_empty());
+        assert!(app.session.log.items.is_empty());
+        assert!(screen.contains("not running"), "{screen}");
+    });
+    // After the close, a recess is refused with the close's own words.
+    check(before(), "<A-o><A-c><A-r>", |_, screen| {
+        assert!(screen.contains("the meeting is closed"), "{screen}");
+    });
+    // A pasted tab is a space: the box has no width to show a tab with.
+    let mut app = app_with(before(), Lang::En);
+    let _ = app.update(Action::Paste("A\tB".into()), at(15, 0, 0));
+    assert_eq!(app.editor.text(), "A B");
+}

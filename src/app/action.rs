@@ -45,6 +45,10 @@ pub enum Action {
     Attendance,
     /// What the current item decided, and how: a small form.
     Decide,
+    /// The stock phrases: Enter puts one at the cursor.
+    Phrases,
+    /// In the stock phrases: commit the chosen one as a note of its own, now.
+    PhraseAsNote,
     /// Mark the remark being typed (or the last one) "check later".
     CheckLater,
     /// Insert the inaudible mark ［聞き取れず］ at the cursor.

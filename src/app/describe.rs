@@ -114,6 +114,20 @@ impl Action {
                     "attendance: log someone coming in or going out"
                 }
             }
+            Phrases => {
+                if ja {
+                    "定型句（〔「異議なし」と呼ぶ者あり〕など）を挿入"
+                } else {
+                    "stock phrases (〔「異議なし」と呼ぶ者あり〕 …) at the cursor"
+                }
+            }
+            PhraseAsNote => {
+                if ja {
+                    "定型句をそのままメモとして確定"
+                } else {
+                    "commit the stock phrase as a note of its own"
+                }
+            }
             Decide => {
                 if ja {
                     "議決：この議題の結果・方法・採決数を記録"

@@ -227,7 +227,7 @@ impl App {
             (Overlay::None, Some(_)) => &[Mode::Review],
             (Overlay::None, None) => &[Mode::Live, Mode::Edit],
             (Overlay::Help(_), _) => &[Mode::Help],
-            (Overlay::Picker(_), _) => &[Mode::Picker, Mode::Edit],
+            (Overlay::Picker(_) | Overlay::Phrases(_), _) => &[Mode::Picker, Mode::Edit],
             (Overlay::Form(_), _) => &[Mode::Form, Mode::Edit],
         }
     }

@@ -12,6 +12,8 @@ pub enum Overlay {
     Help(usize),
     Picker(Picker),
     Form(Form),
+    /// The stock phrases, this one selected.
+    Phrases(usize),
 }
 
 /// What a picked participant is for.

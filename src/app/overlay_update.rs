@@ -56,6 +56,45 @@ impl App {
         Vec::new()
     }
 
+    /// The stock phrases: Up and Down choose (or the phrase's number), Enter puts it at the
+    /// cursor, A-Enter commits it as a note of its own.
+    pub(super) fn update_phrases(
+        &mut self,
+        at: usize,
+        action: Action,
+        now: crate::model::Timestamp,
+    ) -> Vec<Effect> {
+        let phrases = self.session.phrases();
+        let last = phrases.len().saturating_sub(1);
+        let chosen = |i: usize| phrases.get(i).cloned();
+        match action {
+            Action::Cancel | Action::Phrases => {}
+            Action::SelectNext => self.overlay = Overlay::Phrases((at + 1).min(last)),
+            Action::SelectPrev => self.overlay = Overlay::Phrases(at.saturating_sub(1)),
+            Action::Insert(c) if c.is_ascii_digit() && c != '0' => {
+                let i = usize::from(c as u8 - b'1');
+                match chosen(i) {
+                    Some(text) => self.type_text(&text, now),
+                    None => self.overlay = Overlay::Phrases(at),
+                }
+            }
+            Action::Confirm => {
+                if let Some(text) = chosen(at) {
+                    self.type_text(&text, now);
+                }
+            }
+            Action::PhraseAsNote => {
+                if let Some(text) = chosen(at) {
+                    self.session.commit_note(text, now);
+                    self.dirty = true;
+                    return vec![Effect::Sync];
+                }
+            }
+            _ => self.overlay = Overlay::Phrases(at),
+        }
+        Vec::new()
+    }
+
     /// Someone picked for attendance came in or went out, now.
     fn came_or_went(&mut self, id: &ParticipantId, now: crate::model::Timestamp) -> Vec<Effect> {
         let s = self.settings.lang.strings();

@@ -165,6 +165,7 @@ impl App {
                 Vec::new()
             }
             Overlay::Picker(picker) => self.update_picker(picker, action, now),
+            Overlay::Phrases(at) => self.update_phrases(at, action, now),
             Overlay::Form(form) => self.update_form(form, action, now),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box
@@ -212,6 +213,7 @@ impl App {
             Action::Attendance => {
                 self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Attendance))
             }
+            Action::Phrases => self.overlay = Overlay::Phrases(0),
             Action::Decide => {
                 let results = self.session.decision_results();
                 self.overlay = Overlay::Form(super::Form::decision(results));
@@ -250,6 +252,9 @@ impl App {
                         self.dirty = true;
                         return vec![Effect::Sync];
                     }
+                    None if self.session.log.closed().is_some() => {
+                        self.message = Some(s.meeting_is_closed.to_owned());
+                    }
                     None => self.message = Some(s.meeting_not_running.to_owned()),
                 }
             }
@@ -257,9 +262,11 @@ impl App {
                 let at = now.format("%H:%M").to_string();
                 if self.session.close_meeting(now) {
                     self.message = Some(format!("{} {at}", s.meeting_closed));
-                } else {
-                    self.session.reopen_meeting();
+                } else if self.session.reopen_meeting() {
                     self.message = Some(s.meeting_reopened.to_owned());
+                } else {
+                    self.message = Some(s.meeting_not_running.to_owned());
+                    return Vec::new();
                 }
                 self.note_capture_state();
                 self.dirty = true;
@@ -304,7 +311,7 @@ impl App {
         Vec::new()
     }
 
-    fn type_text(&mut self, text: &str, now: Timestamp) {
+    pub(super) fn type_text(&mut self, text: &str, now: Timestamp) {
         if text.is_empty() {
             return;
         }

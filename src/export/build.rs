@@ -323,32 +323,46 @@ fn clock_text(t: Timestamp, style: &Style) -> String {
     }
 }
 
-/// The marker lines for a stretch of left-out remarks, timed by the off-the-record stretch
-/// that holds them when there is one.
-fn gap_blocks(session: &Session, left_out: &[&Remark], style: &Style) -> Vec<Block> {
-    let (Some(first), Some(last)) = (left_out.first(), left_out.last()) else {
-        return Vec::new();
-    };
+/// The off-the-record stretch that holds `r`, if one does.
+fn stretch_of<'a>(session: &'a Session, r: &Remark) -> Option<&'a crate::model::OffRecord> {
+    session
+        .log
+        .off_record
+        .iter()
+        .find(|o| o.start <= r.began && o.end.is_none_or(|e| r.began <= e))
+}
+
+/// When a run of left-out remarks beginning with `first` began: its stretch's start.
+fn gap_from(session: &Session, first: &Remark) -> Timestamp {
+    stretch_of(session, first).map_or(first.began, |o| o.start)
+}
+
+/// The marker where a run of left-out remarks begins, as the style says.
+fn gap_start(session: &Session, first: &Remark, style: &Style) -> Vec<Block> {
     match &style.non_public_gap {
         Gap::Nothing => Vec::new(),
         Gap::Line(text) => vec![Block::Marker { text: text.clone() }],
-        Gap::Timed(start, end) => {
-            let span = session
-                .log
-                .off_record
-                .iter()
-                .find(|o| o.start <= first.began && o.end.is_none_or(|e| first.began <= e));
-            let from = span.map_or(first.began, |o| o.start);
-            let to = span.and_then(|o| o.end).unwrap_or(last.committed);
-            vec![
-                Block::Marker {
-                    text: fill(start, &[("time", &clock_text(from, style))]),
-                },
-                Block::Marker {
-                    text: fill(end, &[("time", &clock_text(to, style))]),
-                },
-            ]
+        Gap::Timed(start, _) => {
+            let from = gap_from(session, first);
+            vec![Block::Marker {
+                text: fill(start, &[("time", &clock_text(from, style))]),
+            }]
         }
+    }
+}
+
+/// The marker where the run ends (timed styles only), timed by the stretch that holds it.
+fn gap_end(session: &Session, first: &Remark, last: &Remark, style: &Style) -> Vec<Block> {
+    match &style.non_public_gap {
+        Gap::Timed(_, end) => {
+            let to = stretch_of(session, first)
+                .and_then(|o| o.end)
+                .unwrap_or(last.committed);
+            vec![Block::Marker {
+                text: fill(end, &[("time", &clock_text(to, style))]),
+            }]
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -409,34 +423,40 @@ fn item_sections<'a>(
             .or_insert_with(|| fill_speaker(template, item, p, style))
             .clone()
     };
-    let mut left_out: Vec<&Remark> = Vec::new();
+    // The run of left-out remarks being written: its first and last remark. Its opening
+    // marker is out; the closing one waits for the run's end, so that the meeting's events
+    // inside the stretch stand between the two.
+    let mut gap: Option<(&Remark, &Remark)> = None;
     for r in session.remarks_in(item.no) {
+        // A note by the clerk is internal: it leaves no gap in what was said.
+        let left = audience == Audience::Public && !session.is_public(r);
         let mut due = Vec::new();
-        while let Some((_, _, text)) = events.next_if(|(at, ..)| *at <= r.began) {
-            due.push(Block::Marker { text });
-        }
-        if !due.is_empty() {
-            if !left_out.is_empty() {
-                let blocks = gap_blocks(session, &left_out, style);
-                push_blocks(&mut sections, blocks);
-                left_out.clear();
+        if left && !r.is_note() && gap.is_none() {
+            let from = gap_from(session, r);
+            while let Some((_, _, text)) = events.next_if(|(at, ..)| *at < from) {
+                due.push(Block::Marker { text });
             }
-            push_blocks(&mut sections, due);
+            due.extend(gap_start(session, r, style));
+            gap = Some((r, r));
+        }
+        // At the same second, the remark was said first: its text began before the key.
+        while let Some((_, _, text)) = events.next_if(|(at, ..)| *at < r.began) {
+            due.push(Block::Marker { text });
             // After a recess the speaker is named again.
             run = None;
         }
-        if audience == Audience::Public && !session.is_public(r) {
-            // A note by the clerk is internal: it leaves no gap in what was said.
+        push_blocks(&mut sections, due);
+        if left {
             if !r.is_note() {
-                left_out.push(r);
+                if let Some((_, last)) = &mut gap {
+                    *last = r;
+                }
                 run = None;
             }
             continue;
         }
-        if !left_out.is_empty() {
-            let blocks = gap_blocks(session, &left_out, style);
-            push_blocks(&mut sections, blocks);
-            left_out.clear();
+        if let Some((first, last)) = gap.take() {
+            push_blocks(&mut sections, gap_end(session, first, last, style));
         }
         let speaker = r
             .speaker
@@ -465,9 +485,8 @@ fn item_sections<'a>(
         }
         push_blocks(&mut sections, vec![paragraph(session, r, audience, style)]);
     }
-    if !left_out.is_empty() {
-        let blocks = gap_blocks(session, &left_out, style);
-        push_blocks(&mut sections, blocks);
+    if let Some((first, last)) = gap.take() {
+        push_blocks(&mut sections, gap_end(session, first, last, style));
     }
     let mut rest: Vec<Block> = events.map(|(_, _, text)| Block::Marker { text }).collect();
     rest.extend(decision_blocks(session, item, audience, style));
@@ -580,7 +599,7 @@ fn proceeding_lines(
     };
     log.events
         .iter()
-        .filter(|e| under(e.at) == Some(item.no))
+        .filter(|e| e.item.or_else(|| under(e.at)) == Some(item.no))
         .filter_map(|e| {
             let template = match e.what {
                 Proceeding::Open => &lines.open,

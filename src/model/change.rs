@@ -352,6 +352,7 @@ mod tests {
                 language: "ja".into(),
                 quorum: None,
                 decision_results: Vec::new(),
+                phrases: Vec::new(),
             },
             roster: vec![Participant {
                 id: ParticipantId("a".into()),

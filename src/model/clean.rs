@@ -31,8 +31,11 @@ fn clean_participant(p: &mut Participant) {
     clean(&mut p.id.0);
     clean(&mut p.role);
     clean(&mut p.name);
-    if let Some(h) = &mut p.honorific {
-        clean(h);
+    for s in [&mut p.honorific, &mut p.group, &mut p.role_mark]
+        .into_iter()
+        .flatten()
+    {
+        clean(s);
     }
 }
 

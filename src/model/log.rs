@@ -40,6 +40,10 @@ pub enum Proceeding {
 pub struct MeetingEvent {
     pub at: Timestamp,
     pub what: Proceeding,
+    /// The item under discussion when it happened: within one second the clock cannot tell
+    /// a recess before an item change from one after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemNo>,
 }
 
 /// Someone came or went during the meeting.

@@ -23,7 +23,18 @@ pub struct Meeting {
     /// Results a decision may have, besides 承認, 了承, 原案どおり可決, 否決 and 継続審議.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decision_results: Vec<String>,
+    /// Stock phrases for A-p, instead of the usual ones (〔「異議なし」と呼ぶ者あり〕 …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrases: Vec<String>,
 }
+
+/// The stock phrases when the agenda file gives none.
+pub const PHRASES: &[&str] = &[
+    "〔「異議なし」と呼ぶ者あり〕",
+    "（資料説明）",
+    "（動画上映）",
+    "暫時休憩",
+];
 
 /// `quorum: (group: "委員", needed: 5)`: at least five of the 委員 present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -373,6 +373,7 @@ impl Session {
         self.log.events.push(MeetingEvent {
             at: now,
             what: Proceeding::Open,
+            item: Some(self.live.item),
         });
         self.ensure_started(now);
         true
@@ -389,14 +390,19 @@ impl Session {
         } else {
             Proceeding::Recess
         };
-        self.log.events.push(MeetingEvent { at: now, what });
+        self.log.events.push(MeetingEvent {
+            at: now,
+            what,
+            item: Some(self.live.item),
+        });
         Some(what)
     }
 
     /// 閉会: the current item and any off-the-record stretch end now, and the clocks stop.
     /// `false` if the meeting had closed already.
     pub fn close_meeting(&mut self, now: Timestamp) -> bool {
-        if self.log.closed().is_some() {
+        // Nothing to close before the meeting began.
+        if self.log.closed().is_some() || self.log.opened().is_none() {
             return false;
         }
         self.ensure_started(now);
@@ -409,6 +415,7 @@ impl Session {
         self.log.events.push(MeetingEvent {
             at: now,
             what: Proceeding::Close,
+            item: Some(self.live.item),
         });
         true
     }
@@ -483,6 +490,24 @@ impl Session {
         Some((u32::try_from(present).unwrap_or(u32::MAX), q.needed))
     }
 
+    /// The stock phrases: the agenda file's own, or the usual ones.
+    pub fn phrases(&self) -> Vec<String> {
+        if self.plan.meeting.phrases.is_empty() {
+            super::PHRASES.iter().map(|p| (*p).to_owned()).collect()
+        } else {
+            self.plan.meeting.phrases.clone()
+        }
+    }
+
+    /// Commits `text` as the clerk's own note (no speaker), now, leaving the current speaker
+    /// as it is.
+    pub fn commit_note(&mut self, text: String, now: Timestamp) -> RemarkId {
+        let speaker = self.live.speaker.take();
+        let id = self.commit_remark(text, now, now, false, None);
+        self.live.speaker = speaker;
+        id
+    }
+
     /// The results a decision may have: the usual ones, then the agenda file's own.
     pub fn decision_results(&self) -> Vec<String> {
         let mut all: Vec<String> = DECISION_RESULTS.iter().map(|r| (*r).to_owned()).collect();
@@ -526,6 +551,12 @@ impl Session {
             && last.ended == Some(closed)
         {
             last.ended = None;
+        }
+        // An off-the-record stretch the close ended goes on: what is said next stays off.
+        if let Some(o) = self.log.off_record.last_mut()
+            && o.end == Some(closed)
+        {
+            o.end = None;
         }
         true
     }

@@ -11,7 +11,7 @@ use crate::model::{ModelError, Plan, Session};
 /// What a file turned out to hold.
 #[derive(Debug)]
 pub enum Loaded {
-    Agenda(Plan),
+    Agenda(Box<Plan>),
     Session(Box<Session>),
 }
 
@@ -19,7 +19,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let text = read_text(path)?;
     match locate::top_level_name(&text) {
         Some("Session") => parse_session(path, &text).map(|s| Loaded::Session(Box::new(s))),
-        _ => parse_agenda(path, &text).map(Loaded::Agenda),
+        _ => parse_agenda(path, &text).map(|p| Loaded::Agenda(Box::new(p))),
     }
 }
 
@@ -27,7 +27,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// during the meeting are on the roster).
 pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
     match super::read::read_any(path)? {
-        super::read::Read::Agenda(plan) => Ok(plan),
+        super::read::Read::Agenda(plan) => Ok(*plan),
         super::read::Read::Session(s) => Ok(s.session.plan),
     }
 }

@@ -146,7 +146,7 @@ fn session_from_text(path: &Path, text: &str) -> Result<SessionRead, LoadError> 
 
 /// An agenda file, or a session read through its journal.
 pub enum Read {
-    Agenda(crate::model::Plan),
+    Agenda(Box<crate::model::Plan>),
     Session(Box<SessionRead>),
 }
 
@@ -156,6 +156,6 @@ pub fn read_any(path: &Path) -> Result<Read, LoadError> {
     let text = read_text(path)?;
     match locate::top_level_name(&text) {
         Some("Session") => read_session(path).map(|s| Read::Session(Box::new(s))),
-        _ => parse_agenda(path, &text).map(Read::Agenda),
+        _ => parse_agenda(path, &text).map(|p| Read::Agenda(Box::new(p))),
     }
 }

@@ -45,6 +45,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help(scroll) => help::draw(frame, area, app, *scroll, &theme),
         Overlay::Picker(p) => picker::draw(frame, area, app, p, &theme),
         Overlay::Form(f) => form::draw(frame, area, app, f, &theme),
+        Overlay::Phrases(at) => picker::draw_phrases(frame, area, app, *at, &theme),
     }
 }
 

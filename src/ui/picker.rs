@@ -62,3 +62,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
     frame.render_widget(Paragraph::new(lines), inner);
     place_cursor(frame, inner, &picker.query, 2);
 }
+
+/// The stock phrases, numbered, the chosen one highlighted.
+pub fn draw_phrases(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
+    let s = app.settings.lang.strings();
+    let phrases = app.session.phrases();
+    let rows = u16::try_from(phrases.len()).unwrap_or(9) + 2;
+    let popup = centered(area, 60, rows);
+    frame.render_widget(Clear, popup);
+    let note_key = app.keymap.key_label(Mode::Picker, &Action::PhraseAsNote);
+    let block = theme
+        .block()
+        .title(s.phrases_title)
+        .title_bottom(format!(
+            " {note_key}: {} ",
+            Action::PhraseAsNote.describe(app.settings.lang)
+        ))
+        .border_style(theme.border_active());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let w = usize::from(inner.width);
+    let lines: Vec<Line> = phrases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = truncate(&format!("{} {p}", i + 1), w);
+            if i == at {
+                Line::styled(text, theme.current())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -493,6 +493,7 @@ pub fn minutes_session() -> Session {
             language: "ja".into(),
             quorum: None,
             decision_results: Vec::new(),
+            phrases: Vec::new(),
         },
         roster: vec![
             person("yamada", "デジタル推進局長", "山田 太郎", None, 1),

@@ -46,6 +46,7 @@ fn plan() -> Plan {
             language: "ja".into(),
             quorum: None,
             decision_results: Vec::new(),
+            phrases: Vec::new(),
         },
         roster: vec![
             person("a", Some(1)),
