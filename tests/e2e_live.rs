@@ -223,7 +223,7 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
     // On to the report, decided by a show of hands.
     clock.set("2026-07-03T15:27:00+09:00");
     pty.send(keys::CTRL_N);
-    pty.send(&keys::alt('d'));
+    pty.send(&keys::alt('v'));
     pty.type_text("  ");
     pty.send(b"\t");
     pty.type_text("  ");

@@ -653,3 +653,29 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
     assert_eq!(public.matches("非公開に入る").count(), 1, "{public}");
     assert!(!public.contains("記録に残さない"), "{public}");
 }
+
+/// Once the recording is marked, the internal record places each remark in it too.
+#[test]
+fn the_internal_record_gives_each_remark_its_recording_offset() {
+    let mut s = minutes_session();
+    s.log.recording = Some(common::at(15, 0, 0));
+    let internal = String::from_utf8(export(
+        &s,
+        Audience::Internal,
+        &kiroku::commands::load_style("default").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(
+        internal.contains("[15:06 00:06:00] 利用率の推移について伺いたい。"),
+        "{internal}"
+    );
+    let public = String::from_utf8(export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("default").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(!public.contains("00:06:00"), "{public}");
+}

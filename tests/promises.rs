@@ -360,7 +360,7 @@ impl Meeting {
             }
             Step::AddSpeaker => self.add_speaker(),
             Step::Decide(n) => {
-                self.key("A-d");
+                self.key("A-v");
                 for _ in 0..*n {
                     self.act(Action::Insert(' '));
                 }

@@ -642,7 +642,7 @@ fn a_decision_is_recorded_from_its_form() {
     // twice (none → 異議なし → 挙手), Tab to the votes.
     check(
         before(),
-        "<A-d>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30",
+        "<A-v>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30",
         |app, screen| {
             assert!(screen.contains("Decision"), "{screen}");
             assert!(screen.contains("◀ 原案どおり可決 ▶"), "{screen}");
@@ -652,7 +652,7 @@ fn a_decision_is_recorded_from_its_form() {
     );
     check(
         before(),
-        "<C-n><A-d>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30<Enter>",
+        "<C-n><A-v>  <Tab>  <Tab>5 2 1<Tab>資料の修正<Tab>事務局<Tab>2026-09-30<Enter>",
         |app, screen| {
             let d = &app.session.log.decisions[0];
             assert_eq!(d.item, 2);
@@ -669,7 +669,7 @@ fn a_decision_is_recorded_from_its_form() {
         },
     );
     // Votes that are not numbers keep the form open and say why.
-    check(before(), "<A-d><Tab><Tab>many<Enter>", |app, screen| {
+    check(before(), "<A-v><Tab><Tab>many<Enter>", |app, screen| {
         assert!(app.session.log.decisions.is_empty());
         assert!(
             screen.contains("votes are for, against, abstaining"),
@@ -677,7 +677,7 @@ fn a_decision_is_recorded_from_its_form() {
         );
     });
     // In a closed item, the decision is non-public.
-    check(before(), "<C-n><C-n><C-n><A-d><Enter>", |app, _| {
+    check(before(), "<C-n><C-n><C-n><A-v><Enter>", |app, _| {
         assert!(app.session.log.decisions[0].non_public);
     });
 }
@@ -756,4 +756,59 @@ fn the_meeting_events_keep_the_record_as_it_was() {
     let mut app = app_with(before(), Lang::En);
     let _ = app.update(Action::Paste("A\tB".into()), at(15, 0, 0));
     assert_eq!(app.editor.text(), "A B");
+}
+
+/// A mode's own key never hides the text-editing key it sits over where whole paragraphs
+/// are edited: the live input box and cleanup's edit box. (One-line boxes, the picker's and
+/// search's, take Up and Down for choosing on purpose.)
+#[test]
+fn no_default_key_shadows_an_editing_key_in_the_same_place() {
+    use kiroku::app::{Keymap, Mode};
+    let keymap = Keymap::default();
+    let edit: Vec<_> = keymap
+        .bindings()
+        .iter()
+        .filter(|b| b.mode == Mode::Edit)
+        .collect();
+    for b in keymap
+        .bindings()
+        .iter()
+        .filter(|b| matches!(b.mode, Mode::Live | Mode::ReviewEdit))
+    {
+        if let Some(e) = edit
+            .iter()
+            .find(|e| e.chord == b.chord && e.action != b.action)
+        {
+            panic!(
+                "{} in {:?} ({:?}) hides {:?} of the input box",
+                b.chord, b.mode, b.action, e.action
+            );
+        }
+    }
+}
+
+#[test]
+fn the_begin_time_moves_back_for_a_late_start_and_remarks_carry_their_recording_offset() {
+    let before = || Session::new(example_plan()).unwrap();
+    // Recording from 15:00:00; typing starts at 15:01:00 but the speaker began 15 s earlier.
+    check(
+        before(),
+        "<A-m><+60><A-2>遅れて入力<A-,><A-,><A-,><A-,><A-.><Enter>",
+        |app, screen| {
+            let r = &app.session.remarks[0];
+            assert_eq!(r.began, at(15, 0, 45));
+            assert_eq!(app.session.log.recording, Some(at(15, 0, 0)));
+            assert!(screen.contains("15:00:45 ▶00:00:45"), "{screen}");
+        },
+    );
+    // Never later than now, and nothing to move without text.
+    check(before(), "<A-2>今<A-.>", |_, screen| {
+        assert!(
+            screen.contains("this remark begins at 15:00:00"),
+            "{screen}"
+        );
+    });
+    check(before(), "<A-,>", |_, screen| {
+        assert!(screen.contains("nothing is being typed"), "{screen}");
+    });
 }

@@ -47,6 +47,13 @@ pub enum Action {
     Decide,
     /// The stock phrases: Enter puts one at the cursor.
     Phrases,
+    /// The remark being typed began earlier: its begin time goes back five seconds (clerks
+    /// type behind the speaker).
+    EarlierStart,
+    /// Its begin time comes forward five seconds again (never past now).
+    LaterStart,
+    /// The recording started now: remarks also carry their offset into it.
+    MarkRecording,
     /// In the stock phrases: commit the chosen one as a note of its own, now.
     PhraseAsNote,
     /// Mark the remark being typed (or the last one) "check later".

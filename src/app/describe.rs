@@ -114,6 +114,27 @@ impl Action {
                     "attendance: log someone coming in or going out"
                 }
             }
+            EarlierStart => {
+                if ja {
+                    "入力中の発言の開始時刻を5秒早める"
+                } else {
+                    "the remark being typed began 5 s earlier"
+                }
+            }
+            LaterStart => {
+                if ja {
+                    "入力中の発言の開始時刻を5秒遅らせる"
+                } else {
+                    "the remark being typed began 5 s later"
+                }
+            }
+            MarkRecording => {
+                if ja {
+                    "録音・録画の開始を記録（以後、発言に経過位置が付く）"
+                } else {
+                    "the recording started now: remarks get its offsets"
+                }
+            }
             Phrases => {
                 if ja {
                     "定型句（〔「異議なし」と呼ぶ者あり〕など）を挿入"

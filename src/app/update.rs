@@ -6,6 +6,9 @@ use crate::model::Timestamp;
 
 use crate::model::INAUDIBLE;
 
+/// Seconds one press of A-, or A-. moves the begin time of the remark being typed.
+const START_STEP: i64 = 5;
+
 impl App {
     /// One step: the state changes, and the step says what the loop should do and which
     /// edits of the record to journal.
@@ -214,6 +217,27 @@ impl App {
                 self.overlay = Overlay::Picker(Picker::new(PickerPurpose::Attendance))
             }
             Action::Phrases => self.overlay = Overlay::Phrases(0),
+            Action::EarlierStart | Action::LaterStart => {
+                let Some(began) = self.draft_began.filter(|_| !self.editor.is_empty()) else {
+                    self.message = Some(s.nothing_typed.to_owned());
+                    return Vec::new();
+                };
+                let step = chrono::Duration::seconds(START_STEP);
+                let began = if action == Action::EarlierStart {
+                    began - step
+                } else {
+                    (began + step).min(now)
+                };
+                self.draft_began = Some(began);
+                self.message = Some(format!("{} {}", s.begins_at, began.format("%H:%M:%S")));
+                self.dirty = true;
+            }
+            Action::MarkRecording => {
+                self.session.log.recording = Some(now);
+                self.message = Some(format!("{} {}", s.recording_marked, now.format("%H:%M:%S")));
+                self.dirty = true;
+                return vec![Effect::Sync];
+            }
             Action::Decide => {
                 let results = self.session.decision_results();
                 self.overlay = Overlay::Form(super::Form::decision(results));

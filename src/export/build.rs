@@ -311,6 +311,9 @@ fn paragraph(session: &Session, r: &Remark, audience: Audience, style: &Style) -
     Block::Paragraph(Paragraph {
         bullet: style.paragraph_bullet.clone(),
         time: internal.then(|| r.began.format("%H:%M").to_string()),
+        offset: internal
+            .then(|| session.log.recording_offset(r.began))
+            .flatten(),
         marks,
         text: r.text.clone(),
     })

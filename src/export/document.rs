@@ -98,6 +98,9 @@ pub struct Paragraph {
     pub bullet: String,
     /// Internal records: when the remark began, `HH:MM`.
     pub time: Option<String>,
+    /// Internal records: where the remark began in the meeting's recording, `00:12:34`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
     /// Internal records: 【非公開】, 【要確認】.
     pub marks: Vec<String>,
     pub text: String,
@@ -107,8 +110,10 @@ impl Paragraph {
     /// The paragraph as one line of text: bullet, time, marks, text.
     pub fn line(&self) -> String {
         let mut s = self.bullet.clone();
-        if let Some(t) = &self.time {
-            s.push_str(&format!("[{t}] "));
+        match (&self.time, &self.offset) {
+            (Some(t), Some(o)) => s.push_str(&format!("[{t} {o}] ")),
+            (Some(t), None) => s.push_str(&format!("[{t}] ")),
+            _ => {}
         }
         for m in &self.marks {
             s.push_str(m);

@@ -131,6 +131,10 @@ pub struct MeetingLog {
     /// What the items decided, in the order they were recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// When the meeting's recording started: remarks are also placed by their offset into
+    /// it, to be checked against the audio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Timestamp>,
     /// 傍聴者数: members of the public watching, once counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observers: Option<u32>,
@@ -160,6 +164,14 @@ impl MeetingLog {
             .filter(|s| s.item == item)
             .map(|s| self.running_between(s.started, s.ended.unwrap_or(until).min(until)))
             .sum()
+    }
+
+    /// Where `at` falls in the recording, `h:mm:ss` from its start (`00:12:34`), once a
+    /// recording was marked and if `at` is not before it.
+    pub fn recording_offset(&self, at: Timestamp) -> Option<String> {
+        let start = self.recording?;
+        let s = (at - start).num_seconds();
+        (s >= 0).then(|| format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60))
     }
 
     /// When the meeting opened: its 開会, or (a forgotten 開会) when its first item began.

@@ -34,6 +34,11 @@ pub fn remark_head(
         Span::styled(r.began.format("%H:%M:%S").to_string(), theme.time()),
         Span::raw(" "),
     ];
+    // Where it is in the recording, to find it in the audio.
+    if let Some(offset) = app.session.log.recording_offset(r.began) {
+        head.push(Span::styled(format!("▶{offset}"), theme.dim()));
+        head.push(Span::raw(" "));
+    }
     // The same question every export asks: what the list shows is what will be withheld.
     if !app.session.is_public(r) {
         head.push(Span::styled(s.non_public, theme.non_public()));

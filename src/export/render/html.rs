@@ -125,6 +125,9 @@ pub fn render(doc: &Document) -> String {
                     if let Some(t) = &p.time {
                         h.push_str(&format!("<span class=\"time\">{}</span>", esc(t)));
                     }
+                    if let Some(o) = &p.offset {
+                        h.push_str(&format!("<span class=\"time\">{}</span>", esc(o)));
+                    }
                     for m in &p.marks {
                         h.push_str(&format!("<span class=\"mark\">{}</span>", esc(m)));
                     }
