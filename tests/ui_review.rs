@@ -419,3 +419,55 @@ fn tiny_screens_in_cleanup_mode_do_not_panic() {
         let _ = press(&mut app, "<Esc>", T());
     }
 }
+
+/// The meeting log corrected in cleanup: an event's time, a removal, the observers' count;
+/// each undoable, and the journal's edits rebuild the result.
+#[test]
+fn the_meeting_log_is_corrected_in_cleanup() {
+    use kiroku::model::Proceeding;
+    let mut session = minutes_session_full();
+    session.log.events.push(kiroku::model::MeetingEvent {
+        at: at(15, 0, 0),
+        what: Proceeding::Open,
+        item: Some(1),
+    });
+    session.toggle_recess(at(15, 40, 0));
+    session.toggle_recess(at(15, 50, 0));
+    let mut app = app_with(session, Lang::Ja);
+    let _ = press(&mut app, "<C-r>", T());
+    render(&mut app, 100, 30, T());
+    let _ = press(&mut app, "L", T());
+    let screen = screen_text(&render(&mut app, 100, 30, T()));
+    assert!(screen.contains("15:40:00 休憩"), "{screen}");
+    assert!(screen.contains("傍聴者数 -"), "{screen}");
+    // The opening was really at 14:59:30.
+    undoable(
+        &mut app,
+        "<Enter><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>14:59:30<Enter>",
+        |app| {
+            let open = &app.session.log.events[0];
+            assert_eq!((open.what, open.at), (Proceeding::Open, at(14, 59, 30)));
+        },
+    );
+    // The recess was pressed by mistake: both rows go, the list staying open.
+    let _ = press(&mut app, "L<Down><Delete><Delete><Esc>", T());
+    assert_eq!(
+        app.session.log.events.len(),
+        1,
+        "{:?}",
+        app.session.log.events
+    );
+    // Twelve members of the public watched: the last row.
+    undoable(&mut app, "L<Down><Enter>12<Enter>", |app| {
+        assert_eq!(app.session.log.observers, Some(12));
+    });
+    let minutes = kiroku::export::export(
+        &app.session,
+        kiroku::export::Audience::Public,
+        &kiroku::commands::load_style("proceedings").unwrap(),
+        kiroku::export::Format::Text,
+    );
+    let minutes = String::from_utf8(minutes).unwrap();
+    assert!(minutes.contains("傍聴者　12名"), "{minutes}");
+    assert!(minutes.contains("〔午後二時五十九分開会〕"), "{minutes}");
+}

@@ -54,6 +54,8 @@ pub enum Action {
     LaterStart,
     /// The recording started now: remarks also carry their offset into it.
     MarkRecording,
+    /// Cleanup: the meeting log (events, comings and goings, decisions) to correct.
+    EditLog,
     /// In the stock phrases: commit the chosen one as a note of its own, now.
     PhraseAsNote,
     /// Mark the remark being typed (or the last one) "check later".

@@ -128,6 +128,13 @@ impl Action {
                     "the remark being typed began 5 s later"
                 }
             }
+            EditLog => {
+                if ja {
+                    "会議の記録（開会・休憩・出欠・議決）の時刻を直す・消す"
+                } else {
+                    "the meeting log: correct or remove an event, arrival or decision"
+                }
+            }
             MarkRecording => {
                 if ja {
                     "録音・録画の開始を記録（以後、発言に経過位置が付く）"

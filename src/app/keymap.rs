@@ -283,6 +283,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Review, "E", EditMeeting),
         (Review, "R", EditParticipant),
         (Review, "A", EditAgendaItem),
+        (Review, "L", EditLog),
         (Review, "Esc", Cancel),
         (Review, "C-g", ToggleHelp),
         (ReviewEdit, "Enter", Confirm),

@@ -7,6 +7,7 @@ mod describe;
 mod help;
 mod keymap;
 mod keys;
+mod log_entries;
 mod outbox;
 mod overlay;
 mod overlay_update;
@@ -18,6 +19,7 @@ pub use action::Action;
 pub use help::{footer_entries, footer_help, help_rows, keymap_markdown};
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
 pub use keys::{KeyCode, KeyModifiers};
+pub use log_entries::{LogEntry, LogRef, log_entries};
 pub use overlay::{
     Field, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker, PickerPurpose,
 };
@@ -227,7 +229,9 @@ impl App {
             (Overlay::None, Some(_)) => &[Mode::Review],
             (Overlay::None, None) => &[Mode::Live, Mode::Edit],
             (Overlay::Help(_), _) => &[Mode::Help],
-            (Overlay::Picker(_) | Overlay::Phrases(_), _) => &[Mode::Picker, Mode::Edit],
+            (Overlay::Picker(_) | Overlay::Phrases(_) | Overlay::Log(_), _) => {
+                &[Mode::Picker, Mode::Edit]
+            }
             (Overlay::Form(_), _) => &[Mode::Form, Mode::Edit],
         }
     }

@@ -14,6 +14,8 @@ pub enum Overlay {
     Form(Form),
     /// The stock phrases, this one selected.
     Phrases(usize),
+    /// Cleanup: the meeting log's rows, this one selected.
+    Log(usize),
 }
 
 /// What a picked participant is for.
@@ -78,6 +80,8 @@ pub enum FieldLabel {
     ActionItem,
     Responsible,
     Due,
+    Time,
+    Count,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +130,10 @@ pub enum FormPurpose {
     SaveAs,
     /// What the current item decided.
     Decision,
+    /// Cleanup: the time of a row of the meeting log.
+    LogTime(super::LogRef),
+    /// Cleanup: how many members of the public watched.
+    Observers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

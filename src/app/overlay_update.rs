@@ -95,6 +95,59 @@ impl App {
         Vec::new()
     }
 
+    /// Cleanup's list of the meeting log: Enter corrects the selected row's time (or the
+    /// observers' count), Delete removes the row; each an undoable change.
+    pub(super) fn update_log(&mut self, at: usize, action: Action) -> Vec<Effect> {
+        let rows = super::log_entries(&self.session, self.settings.lang.strings());
+        let last = rows.len().saturating_sub(1);
+        let at = at.min(last);
+        match action {
+            Action::Cancel | Action::EditLog => {}
+            Action::SelectNext => self.overlay = Overlay::Log((at + 1).min(last)),
+            Action::SelectPrev => self.overlay = Overlay::Log(at.saturating_sub(1)),
+            Action::Confirm => {
+                if let Some(row) = rows.get(at) {
+                    self.overlay = Overlay::Form(match (row.of, row.at) {
+                        (super::LogRef::Observers, _) => {
+                            let n = self.session.log.observers.map(|n| n.to_string());
+                            Form::new(
+                                FormPurpose::Observers,
+                                vec![Field::text(FieldLabel::Count, &n.unwrap_or_default())],
+                                0,
+                            )
+                        }
+                        (of, when) => {
+                            let shown = when.map(|t| t.format("%H:%M:%S").to_string());
+                            Form::new(
+                                FormPurpose::LogTime(of),
+                                vec![Field::text(FieldLabel::Time, &shown.unwrap_or_default())],
+                                0,
+                            )
+                        }
+                    });
+                }
+            }
+            Action::DeleteForward | Action::DeleteRemark => {
+                if let Some(row) = rows.get(at) {
+                    let after = super::log_entries::without(&self.session.log, row.of);
+                    self.overlay = Overlay::Log(at.min(last.saturating_sub(1)));
+                    return self.commit_log(after);
+                }
+            }
+            _ => self.overlay = Overlay::Log(at),
+        }
+        Vec::new()
+    }
+
+    /// The log as corrected, as one undoable change.
+    fn commit_log(&mut self, after: crate::model::MeetingLog) -> Vec<Effect> {
+        let change = Change::Log {
+            before: Box::new(self.session.log.clone()),
+            after: Box::new(after),
+        };
+        self.commit_change(change)
+    }
+
     /// Someone picked for attendance came in or went out, now.
     fn came_or_went(&mut self, id: &ParticipantId, now: crate::model::Timestamp) -> Vec<Effect> {
         let s = self.settings.lang.strings();
@@ -257,6 +310,38 @@ impl App {
                 Ok(self.commit_change(change))
             }
             FormPurpose::Decision => self.confirm_decision(form, now),
+            FormPurpose::LogTime(of) => {
+                let text = form.get(FieldLabel::Time);
+                let time = chrono::NaiveTime::parse_from_str(&text, "%H:%M:%S")
+                    .or_else(|_| chrono::NaiveTime::parse_from_str(&text, "%H:%M"))
+                    .map_err(|_| s.form_bad_time.to_owned())?;
+                // The same day and zone as the row had (or the meeting's day).
+                let base = super::log_entries(&self.session, s)
+                    .into_iter()
+                    .find(|r| r.of == of)
+                    .and_then(|r| r.at)
+                    .unwrap_or(now);
+                let at = base
+                    .with_time(time)
+                    .single()
+                    .ok_or_else(|| s.form_bad_time.to_owned())?;
+                let after = super::log_entries::retimed(&self.session.log, of, at);
+                Ok(self.commit_log(after))
+            }
+            FormPurpose::Observers => {
+                let text = form.get(FieldLabel::Count);
+                let count = if text.is_empty() {
+                    None
+                } else {
+                    Some(
+                        text.parse::<u32>()
+                            .map_err(|_| s.form_bad_count.to_owned())?,
+                    )
+                };
+                let mut after = self.session.log.clone();
+                after.observers = count;
+                Ok(self.commit_log(after))
+            }
             FormPurpose::SaveAs => {
                 let path = form.get(FieldLabel::Path);
                 if path.is_empty() {

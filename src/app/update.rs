@@ -169,6 +169,7 @@ impl App {
             }
             Overlay::Picker(picker) => self.update_picker(picker, action, now),
             Overlay::Phrases(at) => self.update_phrases(at, action, now),
+            Overlay::Log(at) => self.update_log(at, action),
             Overlay::Form(form) => self.update_form(form, action, now),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box

@@ -130,10 +130,16 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             entries: absent,
         });
     }
+    let observers = session
+        .log
+        .observers
+        .filter(|_| !a.observers.is_empty())
+        .map(|n| fill(&a.observers, &[("count", &n.to_string())]));
     Some(Attendees {
         label: a.label.clone(),
         groups,
         note: (!a.note.is_empty()).then(|| a.note.clone()),
+        observers,
     })
 }
 

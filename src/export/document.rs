@@ -51,6 +51,9 @@ pub struct Attendees {
     pub groups: Vec<AttendeeGroup>,
     /// After the list: （敬称略）.
     pub note: Option<String>,
+    /// 傍聴者　3名, once counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observers: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

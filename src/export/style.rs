@@ -62,6 +62,9 @@ pub struct AttendanceStyle {
     /// After the list: `（敬称略）`.
     #[serde(default)]
     pub note: String,
+    /// The observers' count (傍聴者数), with `{count}`, once entered: `傍聴者　{count}名`.
+    #[serde(default)]
+    pub observers: String,
 }
 
 /// How a decision prints under its item. Each part is a template; an empty one prints

@@ -1,7 +1,9 @@
 //! Reversible changes to a session, for cleanup after the meeting. Each change records what
 //! it replaced, so undo restores the session exactly and redo applies it again.
 
-use super::{AgendaItem, ItemNo, Meeting, Participant, ParticipantId, Remark, RemarkId, Session};
+use super::{
+    AgendaItem, ItemNo, Meeting, MeetingLog, Participant, ParticipantId, Remark, RemarkId, Session,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
@@ -32,6 +34,12 @@ pub enum Change {
         before: AgendaItem,
         after: AgendaItem,
     },
+    /// The meeting log corrected in cleanup: an event's time, an arrival, a decision, the
+    /// recording mark, the observers' count.
+    Log {
+        before: Box<MeetingLog>,
+        after: Box<MeetingLog>,
+    },
     /// Several changes made by one command (a reassignment of several remarks).
     Group(Vec<Change>),
 }
@@ -44,6 +52,7 @@ impl Change {
             } => removed == inserted,
             Change::Participant { before, after, .. } => before.as_ref() == Some(after),
             Change::Meeting { before, after } => before == after,
+            Change::Log { before, after } => before == after,
             Change::AgendaItem { before, after, .. } => before == after,
             Change::Group(changes) => changes.iter().all(Change::is_empty),
         }
@@ -87,6 +96,9 @@ impl Session {
             },
             Change::Meeting { before, after } => {
                 &self.plan.meeting == if reverting { &**after } else { &**before }
+            }
+            Change::Log { before, after } => {
+                &self.log == if reverting { &**after } else { &**before }
             }
             Change::AgendaItem {
                 index,
@@ -141,6 +153,7 @@ impl Session {
                 Some(_) => self.plan.roster[*index] = (**after).clone(),
             },
             Change::Meeting { after, .. } => self.plan.meeting = (**after).clone(),
+            Change::Log { after, .. } => self.log = (**after).clone(),
             Change::AgendaItem { index, after, .. } => self.plan.agenda[*index] = after.clone(),
             Change::Group(changes) => changes.iter().for_each(|c| self.apply(c)),
         }
@@ -167,6 +180,7 @@ impl Session {
                 Some(b) => self.plan.roster[*index] = (**b).clone(),
             },
             Change::Meeting { before, .. } => self.plan.meeting = (**before).clone(),
+            Change::Log { before, .. } => self.log = (**before).clone(),
             Change::AgendaItem { index, before, .. } => {
                 self.plan.agenda[*index] = before.clone();
             }

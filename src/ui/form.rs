@@ -33,6 +33,8 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::ActionItem => s.label_action,
         FieldLabel::Responsible => s.label_responsible,
         FieldLabel::Due => s.label_due,
+        FieldLabel::Time => s.label_time,
+        FieldLabel::Count => s.observers,
     }
 }
 
@@ -45,6 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::EditItem(_) => s.form_edit_item,
         FormPurpose::SaveAs => s.form_save_as,
         FormPurpose::Decision => s.form_decision,
+        FormPurpose::LogTime(_) => s.form_log_time,
+        FormPurpose::Observers => s.observers,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);

@@ -46,6 +46,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Picker(p) => picker::draw(frame, area, app, p, &theme),
         Overlay::Form(f) => form::draw(frame, area, app, f, &theme),
         Overlay::Phrases(at) => picker::draw_phrases(frame, area, app, *at, &theme),
+        Overlay::Log(at) => picker::draw_log(frame, area, app, *at, &theme),
     }
 }
 

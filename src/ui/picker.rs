@@ -96,3 +96,43 @@ pub fn draw_phrases(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: 
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// Cleanup's list of the meeting log, the selected row highlighted and kept in view.
+pub fn draw_log(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
+    let s = app.settings.lang.strings();
+    let rows = crate::app::log_entries(&app.session, s);
+    let popup = centered(
+        area,
+        70,
+        u16::try_from(rows.len()).unwrap_or(20).saturating_add(2),
+    );
+    frame.render_widget(Clear, popup);
+    let block = theme
+        .block()
+        .title(s.log_title)
+        .border_style(theme.border_active());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let w = usize::from(inner.width);
+    let height = usize::from(inner.height).max(1);
+    let skip = (at + 1).saturating_sub(height);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(height)
+        .map(|(i, r)| {
+            let when = r.at.map_or_else(
+                || "        ".to_owned(),
+                |t| t.format("%H:%M:%S").to_string(),
+            );
+            let text = truncate(&format!("{when} {}", r.what), w);
+            if i == at {
+                Line::styled(text, theme.current())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

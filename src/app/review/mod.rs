@@ -203,6 +203,7 @@ impl App {
                 }
             }
             Action::EditMeeting => self.overlay = Overlay::Form(self.meeting_form()),
+            Action::EditLog => self.overlay = Overlay::Log(0),
             Action::EditParticipant => {
                 let index = self
                     .selected_remark()

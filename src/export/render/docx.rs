@@ -111,7 +111,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 d = d.add_paragraph(para(e).indent(Some(420), None, None, None));
             }
         }
-        if let Some(n) = &a.note {
+        for n in a.note.iter().chain(&a.observers) {
             d = d.add_paragraph(para(n));
         }
     }

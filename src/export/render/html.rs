@@ -80,7 +80,7 @@ pub fn render(doc: &Document) -> String {
             }
             h.push_str("</ul>\n");
         }
-        if let Some(n) = &a.note {
+        for n in a.note.iter().chain(&a.observers) {
             h.push_str(&format!("<p>{}</p>\n", esc(n)));
         }
     }

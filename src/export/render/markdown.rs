@@ -68,7 +68,7 @@ pub fn render(doc: &Document) -> String {
                 .collect();
             blocks.push(items.join("\n"));
         }
-        if let Some(n) = &a.note {
+        for n in a.note.iter().chain(&a.observers) {
             blocks.push(escape(n));
         }
     }

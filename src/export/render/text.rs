@@ -32,6 +32,7 @@ pub fn render(doc: &Document) -> String {
             blocks.push(lines.join("\n"));
         }
         blocks.extend(a.note.clone());
+        blocks.extend(a.observers.clone());
     }
     blocks.push(doc.agenda_label.clone());
     let mut agenda = Vec::new();
