@@ -679,3 +679,64 @@ fn the_internal_record_gives_each_remark_its_recording_offset() {
     .unwrap();
     assert!(!public.contains("00:06:00"), "{public}");
 }
+
+/// The shipped sample meeting (sessions/example-meeting.ron, recorded in kiroku with the
+/// sample agenda): its minutes carry the attendance list, the hours the meeting kept, its
+/// decisions among the remarks, and nothing of its closed items.
+#[test]
+fn the_sample_meeting_exports_with_attendance_hours_and_decisions() {
+    let out = common::kiroku()
+        .args([
+            "export",
+            "sessions/example-meeting.ron",
+            "--style",
+            "bracket",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let minutes = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "日時：令和8年7月3日（金） 15時から16時10分まで",
+        "出席者",
+        "【委員】",
+        "北町商工会議所 専務理事 伊藤 美咲 氏（オンライン）（午後3時8分から出席）",
+        "【結果】了承（異議なし）",
+        "・年代別の利用状況を次回報告（担当：情報政策課）（期限：令和8年9月30日）",
+        "【結果】原案どおり可決（挙手）　賛成5、反対0、棄権1",
+    ] {
+        assert!(minutes.contains(line), "`{line}` in:\n{minutes}");
+    }
+    assert!(
+        !minutes.contains("個別の調達案件"),
+        "a closed item's words: {minutes}"
+    );
+    assert!(
+        !minutes.contains("午後3時55分"),
+        "a departure in a closed item: {minutes}"
+    );
+    let proceedings = common::kiroku()
+        .args([
+            "export",
+            "sessions/example-meeting.ron",
+            "--style",
+            "proceedings",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let proceedings = String::from_utf8(proceedings.stdout).unwrap();
+    for line in [
+        "〔午後三時開会〕",
+        "〔午後三時二十分休憩〕",
+        "〔午後三時三十分再開〕",
+        "〔午後四時十分閉会〕",
+    ] {
+        assert!(proceedings.contains(line), "`{line}` in:\n{proceedings}");
+    }
+}

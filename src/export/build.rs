@@ -395,16 +395,27 @@ fn item_sections<'a>(
 ) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let layout = layout(item, style);
-    let mut events = proceeding_lines(session, item, style)
-        .into_iter()
-        .peekable();
+    // The meeting's events and the item's decisions, in time order, to stand among the
+    // remarks where they happened.
+    let mut timed: Vec<(Timestamp, Option<Proceeding>, Vec<Block>)> =
+        proceeding_lines(session, item, style)
+            .into_iter()
+            .map(|(at, what, text)| (at, Some(what), vec![Block::Marker { text }]))
+            .chain(
+                decision_blocks(session, item, audience, style)
+                    .into_iter()
+                    .map(|(at, blocks)| (at, None, blocks)),
+            )
+            .collect();
+    timed.sort_by_key(|(at, ..)| *at);
+    let mut events = timed.into_iter().peekable();
     // The opening stands before the item's heading, as 〔午後一時開会〕 does before 日程第一.
     let first_said = session.remarks_in(item.no).next().map(|r| r.began);
     let mut opening = Vec::new();
-    while let Some((_, _, text)) = events
-        .next_if(|(at, what, _)| *what == Proceeding::Open && first_said.is_none_or(|b| *at <= b))
-    {
-        opening.push(Block::Marker { text });
+    while let Some((_, _, blocks)) = events.next_if(|(at, what, _)| {
+        *what == Some(Proceeding::Open) && first_said.is_none_or(|b| *at <= b)
+    }) {
+        opening.extend(blocks);
     }
     if !opening.is_empty() {
         sections.push(Section {
@@ -442,15 +453,15 @@ fn item_sections<'a>(
         let mut due = Vec::new();
         if left && !r.is_note() && gap.is_none() {
             let from = gap_from(session, r);
-            while let Some((_, _, text)) = events.next_if(|(at, ..)| *at < from) {
-                due.push(Block::Marker { text });
+            while let Some((_, _, blocks)) = events.next_if(|(at, ..)| *at < from) {
+                due.extend(blocks);
             }
             due.extend(gap_start(session, r, style));
             gap = Some((r, r));
         }
         // At the same second, the remark was said first: its text began before the key.
-        while let Some((_, _, text)) = events.next_if(|(at, ..)| *at < r.began) {
-            due.push(Block::Marker { text });
+        while let Some((_, _, blocks)) = events.next_if(|(at, ..)| *at < r.began) {
+            due.extend(blocks);
             // After a recess the speaker is named again.
             run = None;
         }
@@ -497,8 +508,7 @@ fn item_sections<'a>(
     if let Some((first, last)) = gap.take() {
         push_blocks(&mut sections, gap_end(session, first, last, style));
     }
-    let mut rest: Vec<Block> = events.map(|(_, _, text)| Block::Marker { text }).collect();
-    rest.extend(decision_blocks(session, item, audience, style));
+    let rest: Vec<Block> = events.flat_map(|(_, _, blocks)| blocks).collect();
     if sections.is_empty() && !rest.is_empty() {
         sections.push(Section {
             heading: Some(plain_heading(item, style, audience)),
@@ -522,11 +532,11 @@ fn decision_blocks(
     item: &AgendaItem,
     audience: Audience,
     style: &Style,
-) -> Vec<Block> {
+) -> Vec<(Timestamp, Vec<Block>)> {
     let Some(d) = &style.decision else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut all = Vec::new();
     let shown = session
         .log
         .decisions
@@ -557,7 +567,7 @@ fn decision_blocks(
                 ("votes", &votes),
             ],
         );
-        out.push(Block::Decision { text });
+        let mut out = vec![Block::Decision { text }];
         for a in x.actions.iter().filter(|_| !d.action.is_empty()) {
             let who = a
                 .who
@@ -574,8 +584,9 @@ fn decision_blocks(
             );
             out.push(Block::Action { text });
         }
+        all.push((x.at, out));
     }
-    out
+    all
 }
 
 fn due_text(date: chrono::NaiveDate, style: &Style) -> String {
