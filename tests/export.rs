@@ -391,6 +391,7 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         at: at(15, 0, 0),
         what: kiroku::model::Proceeding::Open,
         item: Some(1),
+        non_public: false,
     });
     assert_eq!(
         s.toggle_recess(at(15, 10, 0)),
@@ -401,8 +402,10 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         Some(kiroku::model::Proceeding::Resume)
     );
     // The fixture was recorded ahead of these events: the first recess was in item 2.
-    s.log.events[1].item = Some(2);
-    s.log.events[2].item = Some(2);
+    for e in &mut s.log.events[1..3] {
+        e.item = Some(2);
+        e.non_public = false;
+    }
     assert_eq!(
         s.toggle_recess(at(15, 25, 0)),
         Some(kiroku::model::Proceeding::Recess)
@@ -423,7 +426,8 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
     };
     let public = text("proceedings", Audience::Public);
     assert!(
-        public.contains("開会日時　令和八年七月三日（金） 十五時から十六時十二分まで"),
+        // It closed in the closed item: the close gives no time to the public minutes.
+        public.contains("開会日時　令和八年七月三日（金） 十五時から十六時三十分まで"),
         "{public}"
     );
     let order = [
@@ -509,6 +513,7 @@ fn the_attendance_list_says_who_was_there_and_how() {
         who: ParticipantId("mori".into()),
         what: kiroku::model::Presence::Arrived,
         non_public: false,
+        item: Some(2),
     });
     let leaves = s.toggle_presence(&ParticipantId("suzuki".into()), at(15, 40, 0));
     assert_eq!(leaves, Some(kiroku::model::Presence::Left));
@@ -620,8 +625,8 @@ fn decisions_print_under_their_item_and_only_where_public() {
     assert!(!default.contains("原案どおり可決"), "{default}");
 }
 
-/// A recess inside an off-the-record stretch: one pair of markers around it, in time order
-/// (it once printed the stretch twice, the second time before the recess it held).
+/// A recess inside an off-the-record stretch: one pair of markers, in time order (it once
+/// printed the stretch twice), and the recess itself only in the internal record.
 #[test]
 fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
     use common::at;
@@ -631,6 +636,7 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
         at: at(15, 0, 0),
         what: kiroku::model::Proceeding::Open,
         item: Some(1),
+        non_public: false,
     });
     s.set_speaker(common::pid("suzuki"));
     s.set_off_record(true, at(15, 58, 0));
@@ -647,11 +653,20 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
         Format::Text,
     ))
     .unwrap();
-    let want = "〔午後三時五十八分非公開に入る〕\n\n〔午後三時五十九分休憩〕\n\n〔午後四時再開〕\n\n\
-        〔午後四時一分公開に戻る〕\n\n◯デジタル推進局 企画部長（鈴木一郎君）\n\n　公開に戻って話す。";
+    // The recess, pressed off the record, is itself off the record.
+    let want = "〔午後三時五十八分非公開に入る〕\n\n〔午後四時一分公開に戻る〕\n\n\
+        ◯デジタル推進局 企画部長（鈴木一郎君）\n\n　公開に戻って話す。";
     assert!(public.contains(want), "{public}");
     assert_eq!(public.matches("非公開に入る").count(), 1, "{public}");
     assert!(!public.contains("記録に残さない"), "{public}");
+    let internal = String::from_utf8(export(
+        &s,
+        Audience::Internal,
+        &kiroku::commands::load_style("proceedings").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(internal.contains("〔午後三時五十九分休憩〕"), "{internal}");
 }
 
 /// Once the recording is marked, the internal record places each remark in it too.
@@ -739,4 +754,59 @@ fn the_sample_meeting_exports_with_attendance_hours_and_decisions() {
     ] {
         assert!(proceedings.contains(line), "`{line}` in:\n{proceedings}");
     }
+}
+
+/// Events and comings and goings where the record was not public stay out of the public
+/// minutes, the hours they would give too; a recess half of which is withheld is withheld
+/// whole; someone in before the opening is not late.
+#[test]
+fn what_happened_off_the_record_gives_nothing_away() {
+    use common::{at, pid};
+    use kiroku::model::ParticipantId;
+    let mut s = minutes_session();
+    s.plan.roster[2].group = Some("委員".into());
+    s.switch_item(2, at(15, 30, 0));
+    s.log.events.clear();
+    s.log.items.clear();
+    s.switch_item(1, at(14, 59, 0));
+    // 佐藤 was marked away before the opening, and came in before it too.
+    s.toggle_presence(&ParticipantId("sato".into()), at(14, 58, 0));
+    s.toggle_presence(&ParticipantId("sato".into()), at(14, 59, 30));
+    s.open_meeting(at(15, 0, 0));
+    s.switch_item(2, at(15, 5, 0));
+    // Off the record: a recess, and 鈴木 going out.
+    s.set_off_record(true, at(15, 10, 0));
+    s.toggle_recess(at(15, 11, 0));
+    s.toggle_presence(&ParticipantId("suzuki".into()), at(15, 12, 0));
+    s.set_off_record(false, at(15, 13, 0));
+    s.toggle_recess(at(15, 14, 0));
+    // Closed in the closed item.
+    s.switch_item(3, at(15, 40, 0));
+    s.set_speaker(pid("yamada"));
+    s.close_meeting(at(16, 5, 0));
+    let text = |style: &str, audience| {
+        String::from_utf8(export(
+            &s,
+            audience,
+            &kiroku::commands::load_style(style).unwrap(),
+            Format::Text,
+        ))
+        .unwrap()
+    };
+    let public = text("proceedings", Audience::Public);
+    assert!(!public.contains("休憩"), "{public}");
+    assert!(!public.contains("再開"), "a lone 再開: {public}");
+    assert!(!public.contains("閉会〕"), "{public}");
+    assert!(
+        public.contains("十五時から十六時三十分まで"),
+        "a close in a closed item gives no time: {public}"
+    );
+    assert!(!public.contains("退席"), "{public}");
+    assert!(
+        !public.contains("出席）"),
+        "in before the opening is not late: {public}"
+    );
+    let internal = text("proceedings", Audience::Internal);
+    assert!(internal.contains("〔午後三時十一分休憩〕"), "{internal}");
+    assert!(internal.contains("〔午後四時五分閉会〕"), "{internal}");
 }

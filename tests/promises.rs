@@ -637,10 +637,12 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
                 "a withheld departure is dated: {entry}"
             );
         }
-        let first_arrival = events
-            .iter()
-            .find(|e| e.what == kiroku::model::Presence::Arrived);
-        if first_arrival.is_some_and(|e| e.non_public) {
+        // A late mark dates the first arrival after the opening.
+        let opened = session.log.opened();
+        let late_arrival = events.iter().find(|e| {
+            e.what == kiroku::model::Presence::Arrived && opened.is_none_or(|o| e.at > o)
+        });
+        if late_arrival.is_some_and(|e| e.non_public) {
             // The late mark is `（{time}出席）`, the time ending in 時 or 分.
             let dated = entry.contains("分出席）") || entry.contains("時出席）");
             prop_assert!(!dated, "a withheld arrival is dated: {entry}");

@@ -812,3 +812,71 @@ fn the_begin_time_moves_back_for_a_late_start_and_remarks_carry_their_recording_
         assert!(screen.contains("nothing is being typed"), "{screen}");
     });
 }
+
+/// A pop-up's left border stays on screen when it falls on the right half of a wide
+/// character under it, at every width (it once vanished at about forty of them).
+#[test]
+fn pop_up_borders_survive_wide_characters_beneath() {
+    for w in 60u16..=130 {
+        let (mut app, mut terminal, mut screen) = on_screen(w, 30);
+        let now = at(16, 0, 0);
+        let _ = press(&mut app, "<A-p>", now);
+        terminal.show(&mut screen, &app, now);
+        let phrases = app.session.phrases().len() as u16;
+        let (pw, ph) = (60.min(w), phrases + 2);
+        let (x, y) = ((w - pw) / 2, (30 - ph) / 2);
+        let shown = terminal.parser.screen();
+        for row in y..y + ph {
+            let edge = shown.cell(row, x).map(|c| c.contents()).unwrap_or_default();
+            assert!(
+                matches!(edge, "│" | "┌" | "└"),
+                "width {w}, row {row}: `{edge}` where the border is\n{}",
+                shown.contents()
+            );
+        }
+        same_as_fresh(&terminal, &app, now);
+    }
+}
+
+/// Found by trying to break attendance, decisions and timing: each once went wrong.
+#[test]
+fn the_new_keys_keep_times_and_facts_as_they_were() {
+    let before = || Session::new(example_plan()).unwrap();
+    // A close kept for a while is not taken back by the key: its time would be lost.
+    check(before(), "<A-o><+60><A-c><+700><A-c>", |app, screen| {
+        assert_eq!(app.session.log.closed(), Some(at(15, 1, 0)));
+        assert!(screen.contains("the close is kept"), "{screen}");
+    });
+    // A second recording mark would move every offset: refused.
+    check(before(), "<A-m><+60><A-m>", |app, screen| {
+        assert_eq!(app.session.log.recording, Some(at(15, 0, 0)));
+        assert!(screen.contains("correct it in cleanup"), "{screen}");
+    });
+    // The attendance picker adds nobody: a name not on the roster is said so.
+    check(before(), "<A-a>知らない人<Enter>", |app, screen| {
+        assert!(app.session.log.presence.is_empty());
+        assert_eq!(app.session.live.speaker, None);
+        assert!(screen.contains("not on the roster"), "{screen}");
+    });
+    // The begin time never goes back past the remark before.
+    check(
+        before(),
+        "<A-1>一つ目<Enter><+10><A-2>二つ目<A-,><A-,><A-,><Enter>",
+        |app, _| {
+            assert_eq!(app.session.remarks[1].began, app.session.remarks[0].began);
+        },
+    );
+    // Full-width digits from an input method are digits.
+    check(
+        before(),
+        "<A-v><Tab><Tab>５ ２ １<Tab>a<Tab><Tab>２０２６－０９－３０<Enter>",
+        |app, _| {
+            let d = &app.session.log.decisions[0];
+            assert_eq!(d.votes.map(|v| (v.yes, v.no, v.abstain)), Some((5, 2, 1)));
+            assert_eq!(
+                d.actions[0].due.map(|d| d.to_string()).as_deref(),
+                Some("2026-09-30")
+            );
+        },
+    );
+}

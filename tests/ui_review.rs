@@ -430,6 +430,7 @@ fn the_meeting_log_is_corrected_in_cleanup() {
         at: at(15, 0, 0),
         what: Proceeding::Open,
         item: Some(1),
+        non_public: false,
     });
     session.toggle_recess(at(15, 40, 0));
     session.toggle_recess(at(15, 50, 0));

@@ -5,6 +5,7 @@ use super::{Action, App, Effect, FieldLabel, FieldValue, Form, FormPurpose, Over
 use super::{Field, PickerPurpose};
 use crate::editor::normalize_pasted;
 use crate::model::{Attendance, Change, ParticipantId};
+use unicode_normalization::UnicodeNormalization;
 
 impl App {
     pub(super) fn update_picker(
@@ -25,7 +26,16 @@ impl App {
                     }
                     return self.pick(Some(id), reassign);
                 }
+                if picker.purpose == PickerPurpose::Attendance {
+                    // Someone not on the roster is added as a speaker (C-f), not here.
+                    self.message = Some(self.settings.lang.strings().not_on_roster.to_owned());
+                    return Vec::new();
+                }
                 self.overlay = Overlay::Form(Form::add_participant(picker.query.text(), reassign));
+                return Vec::new();
+            }
+            Action::AddParticipant if picker.purpose == PickerPurpose::Attendance => {
+                self.message = Some(self.settings.lang.strings().not_on_roster.to_owned());
                 return Vec::new();
             }
             Action::AddParticipant => {
@@ -311,7 +321,7 @@ impl App {
             }
             FormPurpose::Decision => self.confirm_decision(form, now),
             FormPurpose::LogTime(of) => {
-                let text = form.get(FieldLabel::Time);
+                let text: String = form.get(FieldLabel::Time).nfkc().collect();
                 let time = chrono::NaiveTime::parse_from_str(&text, "%H:%M:%S")
                     .or_else(|_| chrono::NaiveTime::parse_from_str(&text, "%H:%M"))
                     .map_err(|_| s.form_bad_time.to_owned())?;
@@ -329,7 +339,7 @@ impl App {
                 Ok(self.commit_log(after))
             }
             FormPurpose::Observers => {
-                let text = form.get(FieldLabel::Count);
+                let text: String = form.get(FieldLabel::Count).nfkc().collect();
                 let count = if text.is_empty() {
                     None
                 } else {
@@ -432,11 +442,13 @@ impl App {
             return Err(s.form_bad_result.to_owned());
         }
         let method = Some(form.get(FieldLabel::Method)).filter(|m| !m.is_empty());
+        // What an input method types (５ ２ １, ２０２６－０９－３０) reads as the digits it is.
+        let wide = |label| -> String { form.get(label).nfkc().collect() };
         let votes =
-            parse_votes(&form.get(FieldLabel::Votes)).map_err(|()| s.form_bad_votes.to_owned())?;
+            parse_votes(&wide(FieldLabel::Votes)).map_err(|()| s.form_bad_votes.to_owned())?;
         let what = form.get(FieldLabel::ActionItem);
         let who = Some(form.get(FieldLabel::Responsible)).filter(|w| !w.is_empty());
-        let due = form.get(FieldLabel::Due);
+        let due = wide(FieldLabel::Due);
         let due = if due.is_empty() {
             None
         } else {

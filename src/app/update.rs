@@ -224,8 +224,10 @@ impl App {
                     return Vec::new();
                 };
                 let step = chrono::Duration::seconds(START_STEP);
+                // Never before the remark committed last: the record stays in order.
+                let floor = self.session.remarks.last().map(|r| r.began);
                 let began = if action == Action::EarlierStart {
-                    began - step
+                    floor.map_or(began - step, |f| (began - step).max(f).min(began))
                 } else {
                     (began + step).min(now)
                 };
@@ -234,6 +236,15 @@ impl App {
                 self.dirty = true;
             }
             Action::MarkRecording => {
+                // A second press would move every offset: the mark is corrected in cleanup.
+                if let Some(at) = self.session.log.recording {
+                    let at = at.format("%H:%M:%S");
+                    self.message = Some(format!(
+                        "{} {at}; {}",
+                        s.recording_marked, s.correct_in_cleanup
+                    ));
+                    return Vec::new();
+                }
                 self.session.log.recording = Some(now);
                 self.message = Some(format!("{} {}", s.recording_marked, now.format("%H:%M:%S")));
                 self.dirty = true;
@@ -287,8 +298,11 @@ impl App {
                 let at = now.format("%H:%M").to_string();
                 if self.session.close_meeting(now) {
                     self.message = Some(format!("{} {at}", s.meeting_closed));
-                } else if self.session.reopen_meeting() {
+                } else if self.session.reopen_meeting(now) {
                     self.message = Some(s.meeting_reopened.to_owned());
+                } else if self.session.log.closed().is_some() {
+                    self.message = Some(s.close_kept.to_owned());
+                    return Vec::new();
                 } else {
                     self.message = Some(s.meeting_not_running.to_owned());
                     return Vec::new();

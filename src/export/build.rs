@@ -77,7 +77,10 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             .iter()
             .filter(|e| e.who == p.id)
             .collect();
-        let shown = |e: &&&PresenceEvent| audience == Audience::Internal || !e.non_public;
+        let shown = |e: &&&PresenceEvent| {
+            audience == Audience::Internal
+                || (!e.non_public && e.item.is_none_or(|no| item_is_public(session, no)))
+        };
         let expected = session.here_at_start(p);
         let entry = attendee(p, &a.entry, style);
         if !expected && !events.iter().any(|e| e.what == Presence::Arrived) {
@@ -96,9 +99,11 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
         {
             line.push_str(&fill(&a.stand_in_mark, &[("absent", &other.name)]));
         }
+        // Late: the first arrival after the opening of someone not there at it.
+        let opened = session.log.opened();
         let late = events
             .iter()
-            .find(|e| e.what == Presence::Arrived)
+            .find(|e| e.what == Presence::Arrived && opened.is_none_or(|o| e.at > o))
             .filter(|_| !expected)
             .filter(shown);
         if let Some(e) = late.filter(|_| !a.late_mark.is_empty()) {
@@ -193,10 +198,31 @@ fn listed(item: &AgendaItem, audience: Audience) -> AgendaItem {
 fn hours(session: &Session, style: &Style) -> (chrono::NaiveTime, chrono::NaiveTime) {
     let m = &session.plan.meeting;
     let log = &session.log;
-    match (style.actual_hours, log.opened(), log.closed()) {
+    // An opening or a close pressed where the record was not public does not give its time.
+    let public = |e: &crate::model::MeetingEvent| {
+        !e.non_public && e.item.is_none_or(|no| item_is_public(session, no))
+    };
+    let open = match log.events.iter().find(|e| e.what == Proceeding::Open) {
+        Some(e) => public(e).then_some(e.at),
+        None => log
+            .items
+            .first()
+            .filter(|s| item_is_public(session, s.item))
+            .map(|s| s.started),
+    };
+    let close = log
+        .events
+        .last()
+        .filter(|e| e.what == Proceeding::Close && public(e))
+        .map(|e| e.at);
+    match (style.actual_hours, open, close) {
         (true, Some(open), Some(close)) => (open.time(), close.time()),
         _ => (m.start, m.end),
     }
+}
+
+fn item_is_public(session: &Session, no: crate::model::ItemNo) -> bool {
+    session.plan.item(no).is_some_and(|i| i.public)
 }
 
 fn date_value(session: &Session, style: &Style) -> String {
@@ -398,7 +424,7 @@ fn item_sections<'a>(
     // The meeting's events and the item's decisions, in time order, to stand among the
     // remarks where they happened.
     let mut timed: Vec<(Timestamp, Option<Proceeding>, Vec<Block>)> =
-        proceeding_lines(session, item, style)
+        proceeding_lines(session, item, audience, style)
             .into_iter()
             .map(|(at, what, text)| (at, Some(what), vec![Block::Marker { text }]))
             .chain(
@@ -559,7 +585,7 @@ fn decision_blocks(
                 )
             })
             .unwrap_or_default();
-        let text = fill(
+        let mut text = fill(
             &d.line,
             &[
                 ("result", &x.result),
@@ -567,6 +593,10 @@ fn decision_blocks(
                 ("votes", &votes),
             ],
         );
+        // The internal record says which decisions the public minutes leave out.
+        if audience == Audience::Internal && (x.non_public || !item.public) {
+            text.insert_str(0, &style.non_public_mark);
+        }
         let mut out = vec![Block::Decision { text }];
         for a in x.actions.iter().filter(|_| !d.action.is_empty()) {
             let who = a
@@ -596,12 +626,39 @@ fn due_text(date: chrono::NaiveDate, style: &Style) -> String {
     }
 }
 
+/// The events the public minutes leave out (by index): those pressed where the record was not
+/// public, and the other half of a recess whose one half is left out, so that no 〔再開〕
+/// stands without its 〔休憩〕.
+fn withheld_events(session: &Session) -> Vec<usize> {
+    let events = &session.log.events;
+    let private = |e: &crate::model::MeetingEvent| {
+        e.non_public || e.item.is_some_and(|no| !item_is_public(session, no))
+    };
+    let mut out: Vec<usize> = (0..events.len()).filter(|&i| private(&events[i])).collect();
+    let mut recess: Option<usize> = None;
+    for (i, e) in events.iter().enumerate() {
+        match e.what {
+            Proceeding::Recess => recess = Some(i),
+            Proceeding::Resume => {
+                if let Some(r) = recess.take()
+                    && (out.contains(&r) || out.contains(&i))
+                {
+                    out.extend([r, i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The meeting's own events that happened under `item`, in time order, as the style prints
 /// them: `(time, what, line)`. An event belongs to the item under discussion at its time; an
 /// opening before any item to the first item visited, a close to the item it ended.
 fn proceeding_lines(
     session: &Session,
     item: &AgendaItem,
+    audience: Audience,
     style: &Style,
 ) -> Vec<(Timestamp, Proceeding, String)> {
     let Some(lines) = &style.proceeding_lines else {
@@ -617,8 +674,12 @@ fn proceeding_lines(
             .or_else(|| log.items.last())
             .map(|s| s.item)
     };
+    let withheld = withheld_events(session);
     log.events
         .iter()
+        .enumerate()
+        .filter(|(i, _)| audience == Audience::Internal || !withheld.contains(i))
+        .map(|(_, e)| e)
         .filter(|e| e.item.or_else(|| under(e.at)) == Some(item.no))
         .filter_map(|e| {
             let template = match e.what {

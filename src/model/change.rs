@@ -188,11 +188,18 @@ impl Session {
         }
     }
 
-    /// Does any remark, or the current or previous speaker, name participant `id`?
+    /// Does anything in the record name participant `id`: a remark, the current or previous
+    /// speaker, an arrival or departure, a stand-in?
     pub fn refers_to(&self, id: &ParticipantId) -> bool {
         self.remarks.iter().any(|r| r.speaker.as_ref() == Some(id))
             || self.live.speaker.as_ref() == Some(id)
             || self.live.previous.as_ref() == Some(id)
+            || self.log.presence.iter().any(|e| &e.who == id)
+            || self
+                .plan
+                .roster
+                .iter()
+                .any(|p| p.stands_in_for.as_ref() == Some(id))
     }
 
     fn index_of(&self, id: RemarkId) -> Option<usize> {

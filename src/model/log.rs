@@ -44,6 +44,10 @@ pub struct MeetingEvent {
     /// a recess before an item change from one after it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemNo>,
+    /// Pressed while the record was not public (off the record, a closed item): the public
+    /// minutes neither print it nor take the hours from it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_public: bool,
 }
 
 /// Someone came or went during the meeting.
@@ -65,6 +69,9 @@ pub struct PresenceEvent {
     pub what: Presence,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub non_public: bool,
+    /// The item under discussion then: closing it later in cleanup withholds this too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemNo>,
 }
 
 /// The results a decision may have unless the agenda file lists its own.

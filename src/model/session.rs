@@ -8,6 +8,9 @@ use super::{
     PresenceEvent, Proceeding, Remark, RemarkId, Timestamp, Votes,
 };
 
+/// How long after 閉会 the key takes it back.
+pub const TAKE_BACK: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
 /// The longest an agenda item can be planned for, in minutes: a day.
 pub const MAX_MINUTES: u32 = 24 * 60;
 
@@ -374,6 +377,7 @@ impl Session {
             at: now,
             what: Proceeding::Open,
             item: Some(self.live.item),
+            non_public: self.is_non_public_now(),
         });
         self.ensure_started(now);
         true
@@ -394,6 +398,7 @@ impl Session {
             at: now,
             what,
             item: Some(self.live.item),
+            non_public: self.is_non_public_now(),
         });
         Some(what)
     }
@@ -406,6 +411,7 @@ impl Session {
             return false;
         }
         self.ensure_started(now);
+        let non_public = self.is_non_public_now();
         if let Some(last) = self.log.items.last_mut()
             && last.ended.is_none()
         {
@@ -416,6 +422,7 @@ impl Session {
             at: now,
             what: Proceeding::Close,
             item: Some(self.live.item),
+            non_public,
         });
         true
     }
@@ -434,11 +441,10 @@ impl Session {
     /// Was `who` there when the meeting opened: expected, and not marked away before (a
     /// clerk marks someone not yet come that way; their arrival is then a late one)?
     pub fn here_at_start(&self, who: &Participant) -> bool {
-        let first = self.log.presence.iter().find(|e| e.who == who.id);
-        let away_before = first.is_some_and(|e| {
-            e.what == Presence::Left && self.log.opened().is_none_or(|open| e.at <= open)
-        });
-        self.expected(who) && !away_before
+        match self.log.opened() {
+            Some(open) => self.present_at(who, open),
+            None => self.present(who),
+        }
     }
 
     /// Is `who` in the meeting at `at`, from the plan and the arrivals and departures?
@@ -474,6 +480,7 @@ impl Session {
             who: who.clone(),
             what,
             non_public,
+            item: Some(self.live.item),
         });
         Some(what)
     }
@@ -495,7 +502,14 @@ impl Session {
         if self.plan.meeting.phrases.is_empty() {
             super::PHRASES.iter().map(|p| (*p).to_owned()).collect()
         } else {
-            self.plan.meeting.phrases.clone()
+            // An empty phrase would be an empty remark.
+            self.plan
+                .meeting
+                .phrases
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .cloned()
+                .collect()
         }
     }
 
@@ -542,8 +556,10 @@ impl Session {
 
     /// Takes back a 閉会 pressed by mistake: the meeting runs on in the item it closed in,
     /// as if it had never closed.
-    pub fn reopen_meeting(&mut self) -> bool {
-        let Some(closed) = self.log.closed() else {
+    pub fn reopen_meeting(&mut self, now: Timestamp) -> bool {
+        // Only right after: a close kept for longer is corrected in cleanup, where it can be
+        // undone, not by a key that would lose its time.
+        let Some(closed) = self.log.closed().filter(|c| now - *c <= TAKE_BACK) else {
             return false;
         };
         self.log.events.pop();

@@ -205,6 +205,9 @@ impl Screen {
         if app.review.is_some() {
             review::draw(frame, app, &theme);
             draw_overlay(frame, app, &theme);
+            if app.overlay != Overlay::None {
+                mend_cut_wide(frame.buffer_mut());
+            }
             resend(frame, &unknown);
             guard_erasures(frame);
             return;
@@ -249,6 +252,9 @@ impl Screen {
             (kept, input::Title::of(app))
         });
         draw_overlay(frame, app, &theme);
+        if overlay {
+            mend_cut_wide(frame.buffer_mut());
+        }
         resend(frame, &unknown);
         guard_erasures(frame);
         self.shown = !overlay;
@@ -306,6 +312,23 @@ fn keys(areas: &layout::Areas, app: &App, now: Timestamp) -> [Key; 5] {
             message: app.message.clone(),
         },
     ]
+}
+
+/// A wide character whose right half an overlay's border was drawn over (a popup's left edge
+/// falling on it): ratatui's diff would send the character and skip the border cell it
+/// covers, so the border would be missing on screen. The character gives way to a blank.
+fn mend_cut_wide(buf: &mut Buffer) {
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return;
+    }
+    for row in buf.content.chunks_mut(width) {
+        for x in 0..row.len().saturating_sub(1) {
+            if crate::text::width(row[x].symbol()) >= 2 && row[x + 1].symbol() != " " {
+                row[x].set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// Writing over half of a wide character makes a terminal blank the other half in the

@@ -263,7 +263,7 @@ fn a_forgotten_opening_is_taken_from_the_first_remark_and_a_close_can_be_taken_b
     s.add_remark("はじめます".into(), at(13, 2, 0), at(13, 2, 30));
     assert_eq!(s.log.opened(), Some(at(13, 2, 0)));
     assert!(s.close_meeting(at(14, 0, 0)));
-    assert!(s.reopen_meeting());
+    assert!(s.reopen_meeting(at(14, 5, 0)));
     assert_eq!(s.log.closed(), None);
     assert!(s.log.open_span().is_some(), "the item runs on");
     assert_eq!(s.log.running_seconds(at(14, 30, 0)), Some(88 * 60));
