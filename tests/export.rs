@@ -810,3 +810,26 @@ fn what_happened_off_the_record_gives_nothing_away() {
     assert!(internal.contains("〔午後三時十一分休憩〕"), "{internal}");
     assert!(internal.contains("〔午後四時五分閉会〕"), "{internal}");
 }
+
+/// Out for a while and back: the minutes say from when to when, once each time.
+#[test]
+fn a_while_out_is_dated_from_and_to() {
+    use common::at;
+    use kiroku::model::ParticipantId;
+    let mut s = minutes_session();
+    s.switch_item(2, at(15, 30, 0));
+    s.open_meeting(at(15, 30, 0));
+    s.toggle_presence(&ParticipantId("sato".into()), at(15, 40, 0));
+    s.toggle_presence(&ParticipantId("sato".into()), at(15, 45, 0));
+    let text = String::from_utf8(export(
+        &s,
+        Audience::Public,
+        &kiroku::commands::load_style("bracket").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(
+        text.contains("南町CIO 佐藤 花子 氏（午後3時40分～午後3時45分退席）"),
+        "{text}"
+    );
+}

@@ -472,3 +472,29 @@ fn the_meeting_log_is_corrected_in_cleanup() {
     assert!(minutes.contains("傍聴者　12名"), "{minutes}");
     assert!(minutes.contains("〔午後二時五十九分開会〕"), "{minutes}");
 }
+
+/// A decision recorded live is corrected in cleanup through its own form, undoably.
+#[test]
+fn a_decision_is_corrected_in_cleanup() {
+    let mut session = minutes_session_full();
+    session.switch_item(2, at(15, 30, 0));
+    session.decide(
+        "承認".into(),
+        Some("挙手".into()),
+        None,
+        Vec::new(),
+        at(15, 31, 0),
+    );
+    let mut app = app_with(session, Lang::Ja);
+    let _ = press(&mut app, "<C-r>", T());
+    render(&mut app, 100, 30, T());
+    // The log lists the decision; Enter opens its form with what was recorded; Space steps
+    // the result on to 了承, Tab twice to the votes.
+    undoable(&mut app, "L<Enter> <Tab><Tab>3 1<Enter>", |app| {
+        let d = &app.session.log.decisions[0];
+        assert_eq!(d.result, "了承");
+        assert_eq!(d.method.as_deref(), Some("挙手"));
+        assert_eq!(d.votes.map(|v| (v.yes, v.no)), Some((3, 1)));
+        assert_eq!(d.at, at(15, 31, 0));
+    });
+}

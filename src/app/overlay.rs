@@ -132,6 +132,8 @@ pub enum FormPurpose {
     Decision,
     /// Cleanup: the time of a row of the meeting log.
     LogTime(super::LogRef),
+    /// Cleanup: decision `n` of the log, corrected.
+    EditDecision(usize),
     /// Cleanup: how many members of the public watched.
     Observers,
 }
@@ -199,6 +201,50 @@ impl Form {
             Field::text(FieldLabel::Due, ""),
         ];
         Self::new(FormPurpose::Decision, fields, 0)
+    }
+
+    /// The decision form filled with decision `index` as recorded, for cleanup.
+    pub fn edit_decision(
+        mut results: Vec<String>,
+        d: &crate::model::Decision,
+        index: usize,
+    ) -> Self {
+        let mut form = Self::decision(Vec::new());
+        if !results.contains(&d.result) {
+            results.push(d.result.clone());
+        }
+        let at = results.iter().position(|r| r == &d.result).unwrap_or(0);
+        form.fields[0].value = FieldValue::Choice(results, at);
+        if let FieldValue::Choice(methods, chosen) = &mut form.fields[1].value {
+            let method = d.method.clone().unwrap_or_default();
+            if !methods.contains(&method) {
+                methods.push(method.clone());
+            }
+            *chosen = methods.iter().position(|m| m == &method).unwrap_or(0);
+        }
+        let votes = d
+            .votes
+            .map(|v| format!("{} {} {}", v.yes, v.no, v.abstain))
+            .unwrap_or_default();
+        let first = d.actions.first();
+        let texts = [
+            votes,
+            first.map(|a| a.what.clone()).unwrap_or_default(),
+            first.and_then(|a| a.who.clone()).unwrap_or_default(),
+            first
+                .and_then(|a| a.due)
+                .map(|due| due.to_string())
+                .unwrap_or_default(),
+        ];
+        for (field, text) in form.fields[2..].iter_mut().zip(texts) {
+            field.value = FieldValue::Text(Editor::new(text));
+        }
+        form.fields.push(Field::text(
+            FieldLabel::Time,
+            &d.at.format("%H:%M:%S").to_string(),
+        ));
+        form.purpose = FormPurpose::EditDecision(index);
+        form
     }
 
     pub fn focused_editor(&mut self) -> Option<&mut Editor> {

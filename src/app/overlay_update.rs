@@ -118,6 +118,13 @@ impl App {
             Action::Confirm => {
                 if let Some(row) = rows.get(at) {
                     self.overlay = Overlay::Form(match (row.of, row.at) {
+                        (super::LogRef::Decision(i), _) => {
+                            let results = self.session.decision_results();
+                            match self.session.log.decisions.get(i) {
+                                Some(d) => Form::edit_decision(results, d, i),
+                                None => return Vec::new(),
+                            }
+                        }
                         (super::LogRef::Observers, _) => {
                             let n = self.session.log.observers.map(|n| n.to_string());
                             Form::new(
@@ -320,6 +327,7 @@ impl App {
                 Ok(self.commit_change(change))
             }
             FormPurpose::Decision => self.confirm_decision(form, now),
+            FormPurpose::EditDecision(index) => self.confirm_decision_edit(form, index),
             FormPurpose::LogTime(of) => {
                 let text: String = form.get(FieldLabel::Time).nfkc().collect();
                 let time = chrono::NaiveTime::parse_from_str(&text, "%H:%M:%S")
@@ -437,43 +445,84 @@ impl App {
         now: crate::model::Timestamp,
     ) -> Result<Vec<Effect>, String> {
         let s = self.settings.lang.strings();
-        let result = form.get(FieldLabel::Result);
-        if result.is_empty() {
-            return Err(s.form_bad_result.to_owned());
-        }
-        let method = Some(form.get(FieldLabel::Method)).filter(|m| !m.is_empty());
-        // What an input method types (５ ２ １, ２０２６－０９－３０) reads as the digits it is.
-        let wide = |label| -> String { form.get(label).nfkc().collect() };
-        let votes =
-            parse_votes(&wide(FieldLabel::Votes)).map_err(|()| s.form_bad_votes.to_owned())?;
-        let what = form.get(FieldLabel::ActionItem);
-        let who = Some(form.get(FieldLabel::Responsible)).filter(|w| !w.is_empty());
-        let due = wide(FieldLabel::Due);
-        let due = if due.is_empty() {
-            None
-        } else {
-            Some(
-                chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d")
-                    .map_err(|_| s.form_bad_due.to_owned())?,
-            )
+        let d = read_decision(form, s)?;
+        let said = match &d.method {
+            Some(m) => format!("{} {}（{m}）", s.decided, d.result),
+            None => format!("{} {}", s.decided, d.result),
         };
-        if what.is_empty() && (who.is_some() || due.is_some()) {
-            return Err(s.form_bad_action.to_owned());
-        }
-        let actions = if what.is_empty() {
-            Vec::new()
-        } else {
-            vec![crate::model::ActionItem { what, who, due }]
-        };
-        let said = match &method {
-            Some(m) => format!("{} {result}（{m}）", s.decided),
-            None => format!("{} {result}", s.decided),
-        };
-        self.session.decide(result, method, votes, actions, now);
+        self.session
+            .decide(d.result, d.method, d.votes, d.actions, now);
         self.message = Some(said);
         self.dirty = true;
         Ok(vec![Effect::Sync])
     }
+
+    /// Cleanup's decision form: decision `index` as corrected, one undoable change.
+    fn confirm_decision_edit(&mut self, form: &Form, index: usize) -> Result<Vec<Effect>, String> {
+        let s = self.settings.lang.strings();
+        let read = read_decision(form, s)?;
+        let mut after = self.session.log.clone();
+        let Some(d) = after.decisions.get_mut(index) else {
+            return Ok(Vec::new());
+        };
+        let time: String = form.get(FieldLabel::Time).nfkc().collect();
+        let time = chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(&time, "%H:%M"))
+            .map_err(|_| s.form_bad_time.to_owned())?;
+        d.at =
+            d.at.with_time(time)
+                .single()
+                .ok_or_else(|| s.form_bad_time.to_owned())?;
+        d.result = read.result;
+        d.method = read.method;
+        d.votes = read.votes;
+        d.actions = read.actions;
+        Ok(self.commit_log(after))
+    }
+}
+
+/// What the decision form says, read and checked.
+struct ReadDecision {
+    result: String,
+    method: Option<String>,
+    votes: Option<crate::model::Votes>,
+    actions: Vec<crate::model::ActionItem>,
+}
+
+fn read_decision(form: &Form, s: &crate::i18n::Strings) -> Result<ReadDecision, String> {
+    let result = form.get(FieldLabel::Result);
+    if result.is_empty() {
+        return Err(s.form_bad_result.to_owned());
+    }
+    let method = Some(form.get(FieldLabel::Method)).filter(|m| !m.is_empty());
+    // What an input method types (５ ２ １, ２０２６－０９－３０) reads as the digits it is.
+    let wide = |label| -> String { form.get(label).nfkc().collect() };
+    let votes = parse_votes(&wide(FieldLabel::Votes)).map_err(|()| s.form_bad_votes.to_owned())?;
+    let what = form.get(FieldLabel::ActionItem);
+    let who = Some(form.get(FieldLabel::Responsible)).filter(|w| !w.is_empty());
+    let due = wide(FieldLabel::Due);
+    let due = if due.is_empty() {
+        None
+    } else {
+        Some(
+            chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d")
+                .map_err(|_| s.form_bad_due.to_owned())?,
+        )
+    };
+    if what.is_empty() && (who.is_some() || due.is_some()) {
+        return Err(s.form_bad_action.to_owned());
+    }
+    let actions = if what.is_empty() {
+        Vec::new()
+    } else {
+        vec![crate::model::ActionItem { what, who, due }]
+    };
+    Ok(ReadDecision {
+        result,
+        method,
+        votes,
+        actions,
+    })
 }
 
 /// `5 2 1`, `5-2`, `賛成5 反対2 棄権1`: yes, no and abstain, in that order; nothing for an

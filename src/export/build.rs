@@ -109,6 +109,23 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
         if let Some(e) = late.filter(|_| !a.late_mark.is_empty()) {
             line.push_str(&fill(&a.late_mark, &[("time", &clock_text(e.at, style))]));
         }
+        // Out for a while after the opening (除斥 for an item, a call outside): each time
+        // both the going and the coming back may be shown.
+        if !a.away_mark.is_empty() {
+            for pair in events.windows(2) {
+                let (out, back) = (pair[0], pair[1]);
+                let after_opening = opened.is_none_or(|o| out.at > o);
+                if out.what == Presence::Left
+                    && back.what == Presence::Arrived
+                    && after_opening
+                    && shown(&&out)
+                    && shown(&&back)
+                {
+                    let (from, to) = (clock_text(out.at, style), clock_text(back.at, style));
+                    line.push_str(&fill(&a.away_mark, &[("from", &from), ("to", &to)]));
+                }
+            }
+        }
         let gone = events
             .last()
             .filter(|e| e.what == Presence::Left)

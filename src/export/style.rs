@@ -56,6 +56,10 @@ pub struct AttendanceStyle {
     /// After someone who left and did not come back, with `{time}`: `（{time}退席）`.
     #[serde(default)]
     pub left_mark: String,
+    /// After someone who went out for a while, with `{from}` and `{to}`:
+    /// `（{from}～{to}退席）`; once for each time.
+    #[serde(default)]
+    pub away_mark: String,
     /// The heading of those who did not attend: `欠席者`; empty: they are not listed.
     #[serde(default)]
     pub absent_label: String,

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::EditMeeting => s.form_edit_meeting,
         FormPurpose::EditItem(_) => s.form_edit_item,
         FormPurpose::SaveAs => s.form_save_as,
-        FormPurpose::Decision => s.form_decision,
+        FormPurpose::Decision | FormPurpose::EditDecision(_) => s.form_decision,
         FormPurpose::LogTime(_) => s.form_log_time,
         FormPurpose::Observers => s.observers,
     };
