@@ -54,6 +54,8 @@ enum Step {
     Proceeding(u8),
     /// A-a, the n-th of the roster, Enter: someone comes in or goes out.
     Attendance(u8),
+    /// A-a, the n-th of the roster, A-o: someone switches between the room and online.
+    Place(u8),
     /// A-d, the n-th result, Enter: the current item's decision.
     Decide(u8),
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
@@ -127,6 +129,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::AddSpeaker),
         2 => (0u8..3).prop_map(Step::Proceeding),
         2 => (0u8..7).prop_map(Step::Attendance),
+        1 => (0u8..7).prop_map(Step::Place),
         2 => (0u8..5).prop_map(Step::Decide),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
@@ -365,6 +368,13 @@ impl Meeting {
                     self.act(Action::Insert(' '));
                 }
                 self.key("Enter");
+            }
+            Step::Place(n) => {
+                self.key("A-a");
+                for _ in 0..*n {
+                    self.key("Down");
+                }
+                self.key("A-o");
             }
             Step::Attendance(n) => {
                 self.key("A-a");
@@ -623,7 +633,7 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
             .log
             .presence
             .iter()
-            .filter(|e| e.who == p.id)
+            .filter(|e| e.who == p.id && e.what.is_coming_or_going())
             .collect();
         let Some(entry) = entries
             .iter()
@@ -631,11 +641,12 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         else {
             continue;
         };
+        // The left mark is `（{time}退席）`; a while out reads `（{from}から{to}まで退席）`.
+        let left_mark = entry
+            .split('（')
+            .any(|part| part.ends_with("退席）") && !part.contains("まで"));
         if events.last().is_some_and(|e| e.non_public) {
-            prop_assert!(
-                !entry.contains("退席"),
-                "a withheld departure is dated: {entry}"
-            );
+            prop_assert!(!left_mark, "a withheld departure is dated: {entry}");
         }
         // A late mark dates the first arrival after the opening.
         let opened = session.log.opened();

@@ -880,3 +880,24 @@ fn the_new_keys_keep_times_and_facts_as_they_were() {
         },
     );
 }
+
+#[test]
+fn someone_switches_between_the_room_and_online_from_the_attendance_picker() {
+    check(
+        Session::new(example_plan()).unwrap(),
+        "<+300><A-a>鈴木<A-o>",
+        |app, screen| {
+            let e = &app.session.log.presence[0];
+            assert_eq!(
+                (e.who.as_str(), e.what),
+                ("suzuki", kiroku::model::Presence::Online)
+            );
+            assert!(
+                app.session.present(&app.session.plan.roster[1]),
+                "still present"
+            );
+            assert!(screen.contains("web 鈴木 一郎"), "{screen}");
+            assert!(screen.contains("鈴木 一郎 → web 15:05"), "{screen}");
+        },
+    );
+}

@@ -302,6 +302,7 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Picker, "Down", SelectNext),
         (Picker, "C-a", AddParticipant),
         (Picker, "A-Enter", PhraseAsNote),
+        (Picker, "A-o", ToggleOnline),
         (Form, "Enter", Confirm),
         (Form, "Esc", Cancel),
         (Form, "Tab", NextField),

@@ -48,6 +48,8 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
         let did = match e.what {
             Presence::Arrived => s.arrived_word,
             Presence::Left => s.left_word,
+            Presence::Online => s.online,
+            Presence::Room => s.room,
         };
         let badge = if e.non_public { s.non_public } else { "" };
         rows.push(LogEntry {

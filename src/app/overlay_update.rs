@@ -34,6 +34,24 @@ impl App {
                 self.overlay = Overlay::Form(Form::add_participant(picker.query.text(), reassign));
                 return Vec::new();
             }
+            Action::ToggleOnline if picker.purpose == PickerPurpose::Attendance => {
+                if let Some(&i) = matches.get(picker.selected) {
+                    let id = self.session.plan.roster[i].id.clone();
+                    if self.session.switch_place(&id, now).is_some() {
+                        let p = &self.session.plan.roster[i];
+                        let s = self.settings.lang.strings();
+                        let place = match self.session.place(p) {
+                            Attendance::Online => s.online,
+                            Attendance::Room => s.room,
+                        };
+                        self.message =
+                            Some(format!("{} → {place} {}", p.name, now.format("%H:%M")));
+                        self.dirty = true;
+                        return vec![Effect::Sync];
+                    }
+                }
+                return Vec::new();
+            }
             Action::AddParticipant if picker.purpose == PickerPurpose::Attendance => {
                 self.message = Some(self.settings.lang.strings().not_on_roster.to_owned());
                 return Vec::new();
@@ -180,6 +198,8 @@ impl App {
         let said = match what {
             crate::model::Presence::Arrived => s.arrived,
             crate::model::Presence::Left => s.left,
+            crate::model::Presence::Online => s.online,
+            crate::model::Presence::Room => s.room,
         };
         self.message = Some(format!("{name} {said} {}", now.format("%H:%M")));
         self.dirty = true;

@@ -75,8 +75,16 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             .log
             .presence
             .iter()
-            .filter(|e| e.who == p.id)
+            .filter(|e| e.who == p.id && e.what.is_coming_or_going())
             .collect();
+        // Online at any time the audience may know of.
+        let online = p.attendance == Attendance::Online
+            || session.log.presence.iter().any(|e| {
+                e.who == p.id
+                    && e.what == Presence::Online
+                    && (audience == Audience::Internal
+                        || (!e.non_public && e.item.is_none_or(|no| item_is_public(session, no))))
+            });
         let shown = |e: &&&PresenceEvent| {
             audience == Audience::Internal
                 || (!e.non_public && e.item.is_none_or(|no| item_is_public(session, no)))
@@ -88,7 +96,7 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             continue;
         }
         let mut line = entry;
-        if p.attendance == Attendance::Online {
+        if online {
             line.push_str(&a.online_mark);
         }
         if let Some(other) = p

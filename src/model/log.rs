@@ -57,6 +57,17 @@ pub enum Presence {
     Arrived,
     /// Went out: for good (早退・退席), or for a while (一時退席, 除斥).
     Left,
+    /// Took part online from then on.
+    Online,
+    /// Took part in the room from then on.
+    Room,
+}
+
+impl Presence {
+    /// An arrival or a departure (not a change of place).
+    pub fn is_coming_or_going(self) -> bool {
+        matches!(self, Self::Arrived | Self::Left)
+    }
 }
 
 /// One coming or going, timed, and whether it happened where the record was not public (a

@@ -452,7 +452,7 @@ impl Session {
         self.log
             .presence
             .iter()
-            .rfind(|e| e.who == who.id && e.at <= at)
+            .rfind(|e| e.who == who.id && e.at <= at && e.what.is_coming_or_going())
             .map_or_else(|| self.expected(who), |e| e.what == Presence::Arrived)
     }
 
@@ -461,8 +461,41 @@ impl Session {
         self.log
             .presence
             .iter()
-            .rfind(|e| e.who == who.id)
+            .rfind(|e| e.who == who.id && e.what.is_coming_or_going())
             .map_or_else(|| self.expected(who), |e| e.what == Presence::Arrived)
+    }
+
+    /// Where `who` takes part from now: the roster's place, then any switch logged since.
+    pub fn place(&self, who: &Participant) -> Attendance {
+        self.log
+            .presence
+            .iter()
+            .rfind(|e| e.who == who.id && !e.what.is_coming_or_going())
+            .map_or(who.attendance, |e| {
+                if e.what == Presence::Online {
+                    Attendance::Online
+                } else {
+                    Attendance::Room
+                }
+            })
+    }
+
+    /// Logs `who` switching between the room and online, now; returns the new place's event.
+    pub fn switch_place(&mut self, who: &ParticipantId, now: Timestamp) -> Option<Presence> {
+        let p = self.plan.participant(who)?;
+        let what = match self.place(p) {
+            Attendance::Room => Presence::Online,
+            Attendance::Online => Presence::Room,
+        };
+        let non_public = self.is_non_public_now();
+        self.log.presence.push(PresenceEvent {
+            at: now,
+            who: who.clone(),
+            what,
+            non_public,
+            item: Some(self.live.item),
+        });
+        Some(what)
     }
 
     /// Logs `who` coming in if away, or going out if present; returns which. The event is

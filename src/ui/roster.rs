@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let slot = p
             .hotkey
             .map_or_else(|| "  ".to_owned(), |n| format!("{n:>2}"));
-        let place = match p.attendance {
+        let place = match session.place(p) {
             Attendance::Room => s.room,
             Attendance::Online => s.online,
         };
