@@ -822,7 +822,7 @@ fn pop_up_borders_survive_wide_characters_beneath() {
         let now = at(16, 0, 0);
         let _ = press(&mut app, "<A-p>", now);
         terminal.show(&mut screen, &app, now);
-        let phrases = app.session.phrases().len() as u16;
+        let phrases = app.phrases().len() as u16;
         let (pw, ph) = (60.min(w), phrases + 2);
         let (x, y) = ((w - pw) / 2, (30 - ph) / 2);
         let shown = terminal.parser.screen();
@@ -900,4 +900,26 @@ fn someone_switches_between_the_room_and_online_from_the_attendance_picker() {
             assert!(screen.contains("鈴木 一郎 → web 15:05"), "{screen}");
         },
     );
+}
+
+/// A keymap file may give the clerk's own stock phrases, used where the agenda file names none.
+#[test]
+fn stock_phrases_may_come_from_the_keymap_file() {
+    let keymap = kiroku::app::Keymap::parse(
+        std::path::Path::new("keymap.ron"),
+        r#"Keymap(phrases: ["（拍手）", "", "（休憩）"])"#,
+    )
+    .unwrap();
+    let mut app = app_with(Session::new(example_plan()).unwrap(), Lang::En);
+    app.keymap = keymap;
+    assert_eq!(
+        app.phrases(),
+        ["（拍手）", "（休憩）"],
+        "an empty phrase is dropped"
+    );
+    let _ = press(&mut app, "<A-p>2", at(15, 0, 0));
+    assert_eq!(app.editor.text(), "（休憩）");
+    // The agenda file's own list wins.
+    app.session.plan.meeting.phrases = vec!["（資料配布）".into()];
+    assert_eq!(app.phrases(), ["（資料配布）"]);
 }

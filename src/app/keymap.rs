@@ -138,6 +138,8 @@ pub struct Binding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// Stock phrases of the clerk's own (A-p), for every meeting whose agenda file names none.
+    pub phrases: Vec<String>,
 }
 
 const DEFAULTS: &[(Mode, &str, Action)] = {
@@ -357,6 +359,9 @@ struct KeymapFile {
     help: Vec<(String, Action)>,
     #[serde(default)]
     start: Vec<(String, Action)>,
+    /// Stock phrases for A-p.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    phrases: Vec<String>,
 }
 
 impl KeymapFile {
@@ -386,7 +391,10 @@ impl Default for Keymap {
                 action: action.clone(),
             })
             .collect();
-        Self { bindings }
+        Self {
+            bindings,
+            phrases: Vec::new(),
+        }
     }
 }
 
@@ -448,7 +456,13 @@ impl Keymap {
                 format!("{} (reading this as a keymap file)", e.code),
             )
         })?;
-        let mut map = Self::default();
+        let mut map = Self {
+            phrases: std::mem::take(&mut file.phrases)
+                .into_iter()
+                .filter(|p| !p.trim().is_empty())
+                .collect(),
+            ..Self::default()
+        };
         for mode in Mode::ALL {
             for (key, action) in std::mem::take(file.section(mode)) {
                 let chord = KeyChord::parse(&key).map_err(|m| {
@@ -467,7 +481,10 @@ impl Keymap {
 
     /// The whole keymap as a keymap file: what `kiroku keys` prints.
     pub fn to_ron(&self) -> String {
-        let mut file = KeymapFile::default();
+        let mut file = KeymapFile {
+            phrases: self.phrases.clone(),
+            ..KeymapFile::default()
+        };
         for b in &self.bindings {
             file.section(b.mode)
                 .push((b.chord.to_string(), b.action.clone()));

@@ -259,6 +259,14 @@ impl App {
         }
     }
 
+    /// The stock phrases for A-p: the agenda file's, else the keymap file's, else the usual.
+    pub fn phrases(&self) -> Vec<String> {
+        if self.session.plan.meeting.phrases.is_empty() && !self.keymap.phrases.is_empty() {
+            return self.keymap.phrases.clone();
+        }
+        self.session.phrases()
+    }
+
     /// Would the text in the input box be committed non-public? The box title says so from
     /// the first keystroke that makes it so.
     pub fn input_is_non_public(&self) -> bool {

@@ -92,7 +92,7 @@ impl App {
         action: Action,
         now: crate::model::Timestamp,
     ) -> Vec<Effect> {
-        let phrases = self.session.phrases();
+        let phrases = self.phrases();
         let last = phrases.len().saturating_sub(1);
         let chosen = |i: usize| phrases.get(i).cloned();
         match action {

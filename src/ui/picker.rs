@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
 /// The stock phrases, numbered, the chosen one highlighted.
 pub fn draw_phrases(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
     let s = app.settings.lang.strings();
-    let phrases = app.session.phrases();
+    let phrases = app.phrases();
     let rows = u16::try_from(phrases.len()).unwrap_or(9) + 2;
     let popup = centered(area, 60, rows);
     frame.render_widget(Clear, popup);
