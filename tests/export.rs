@@ -537,9 +537,27 @@ fn the_attendance_list_says_who_was_there_and_how() {
         internal.contains("デジタル推進局 企画部長 鈴木 一郎（午後3時40分退席）"),
         "{internal}"
     );
-    // The default style has no list: its layout is the council's own, character for character.
+    // The default style lists them once the roster is grouped (its council's own minutes,
+    // from an agenda without groups, name nobody: see the golden test).
     let default = String::from_utf8(export(
         &s,
+        Audience::Public,
+        &kiroku::commands::load_style("default").unwrap(),
+        Format::Text,
+    ))
+    .unwrap();
+    assert!(
+        default.contains("出席者\n\n（事務局）\nデジタル推進局長 山田 太郎"),
+        "{default}"
+    );
+    let mut ungrouped = s.clone();
+    ungrouped
+        .plan
+        .roster
+        .iter_mut()
+        .for_each(|p| p.group = None);
+    let default = String::from_utf8(export(
+        &ungrouped,
         Audience::Public,
         &kiroku::commands::load_style("default").unwrap(),
         Format::Text,
@@ -620,9 +638,16 @@ fn decisions_print_under_their_item_and_only_where_public() {
     .unwrap();
     assert_eq!(json.matches("\"kind\": \"decision\"").count(), 1, "{json}");
     assert_eq!(json.matches("\"kind\": \"action\"").count(), 1, "{json}");
-    // The default style prints none.
+    // The default style prints them its own way; a withheld one carries the internal mark.
     let default = text("default", Audience::Internal);
-    assert!(!default.contains("原案どおり可決"), "{default}");
+    assert!(
+        default.contains("（結果）原案どおり可決（挙手）"),
+        "{default}"
+    );
+    assert!(
+        default.contains("【非公開】（結果）了承（異議なし）"),
+        "{default}"
+    );
 }
 
 /// A recess inside an off-the-record stretch: one pair of markers, in time order (it once
@@ -735,6 +760,20 @@ fn the_sample_meeting_exports_with_attendance_hours_and_decisions() {
         !minutes.contains("午後3時55分"),
         "a departure in a closed item: {minutes}"
     );
+    // The default style too: `kiroku export` as it comes.
+    let out = common::kiroku()
+        .args(["export", "sessions/example-meeting.ron"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let default = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "令和8年7月3日（金） 15時から16時10分まで",
+        "出席者\n\n（事務局）",
+        "（結果）原案どおり可決（挙手）　賛成5、反対0、棄権1",
+    ] {
+        assert!(default.contains(line), "`{line}` in:\n{default}");
+    }
     let proceedings = common::kiroku()
         .args([
             "export",

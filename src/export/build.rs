@@ -68,6 +68,10 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
 /// present, and a departure is not mentioned.
 fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Attendees> {
     let a = style.attendance.as_ref()?;
+    let roster = &session.plan.roster;
+    if a.when_grouped && roster.iter().all(|p| p.group.is_none()) {
+        return None;
+    }
     let mut groups: Vec<AttendeeGroup> = Vec::new();
     let mut absent = Vec::new();
     for p in &session.plan.roster {
@@ -220,7 +224,17 @@ fn listed(item: &AgendaItem, audience: Audience) -> AgendaItem {
 
 /// The hours the date line gives: as the meeting kept them when the style asks and the
 /// meeting has opened and closed, else as scheduled.
-fn hours(session: &Session, style: &Style) -> (chrono::NaiveTime, chrono::NaiveTime) {
+/// The hours the date line gives, if any: with `time_range`, always (kept or scheduled);
+/// with `actual_hours` alone, once the meeting's kept hours are known.
+fn hours(session: &Session, style: &Style) -> Option<(chrono::NaiveTime, chrono::NaiveTime)> {
+    let (start, end, kept) = hours_kept_or_planned(session, style);
+    (style.time_range || (style.actual_hours && kept)).then_some((start, end))
+}
+
+fn hours_kept_or_planned(
+    session: &Session,
+    style: &Style,
+) -> (chrono::NaiveTime, chrono::NaiveTime, bool) {
     let m = &session.plan.meeting;
     let log = &session.log;
     // An opening or a close pressed where the record was not public does not give its time.
@@ -241,8 +255,8 @@ fn hours(session: &Session, style: &Style) -> (chrono::NaiveTime, chrono::NaiveT
         .filter(|e| e.what == Proceeding::Close && public(e))
         .map(|e| e.at);
     match (style.actual_hours, open, close) {
-        (true, Some(open), Some(close)) => (open.time(), close.time()),
-        _ => (m.start, m.end),
+        (true, Some(open), Some(close)) => (open.time(), close.time(), true),
+        _ => (m.start, m.end, false),
     }
 }
 
@@ -253,11 +267,11 @@ fn item_is_public(session: &Session, no: crate::model::ItemNo) -> bool {
 fn date_value(session: &Session, style: &Style) -> String {
     let m = &session.plan.meeting;
     let k = style.kanji_numerals;
-    let (start, end) = hours(session, style);
+    let hours = hours(session, style);
     match style.date {
         DateForm::English => {
             let mut s = m.date.format("%A, %-d %B %Y").to_string();
-            if style.time_range {
+            if let Some((start, end)) = hours {
                 s.push_str(&format!(
                     ", {}–{}",
                     start.format("%H:%M"),
@@ -268,7 +282,7 @@ fn date_value(session: &Session, style: &Style) -> String {
         }
         form => {
             let mut s = japanese_date(m.date, form == DateForm::Era, k, true);
-            if style.time_range {
+            if let Some((start, end)) = hours {
                 s.push(' ');
                 s.push_str(&japanese_time_range(start, end, k));
             }

@@ -38,6 +38,10 @@ pub enum Gap {
 pub struct AttendanceStyle {
     /// The list's label: `出席者`.
     pub label: String,
+    /// Print the list only when the agenda file groups the roster (`group`): a council whose
+    /// minutes name no attendees keeps its layout for agendas written without groups.
+    #[serde(default)]
+    pub when_grouped: bool,
     /// Above each group of the roster: `（{group}）`; empty: no group headings.
     #[serde(default)]
     pub group_heading: String,
@@ -129,7 +133,8 @@ pub struct Style {
     /// Add the hours to the date: `15時から16時30分まで`.
     pub time_range: bool,
     /// Those hours as the meeting kept them (開会 to 閉会) once it has opened and closed,
-    /// rather than as scheduled.
+    /// rather than as scheduled; without `time_range`, the kept hours once known and
+    /// otherwise none.
     #[serde(default)]
     pub actual_hours: bool,
     /// Lines in the flow of the minutes where the meeting opened, recessed, resumed and
