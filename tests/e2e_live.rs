@@ -294,4 +294,23 @@ fn a_meeting_opens_recesses_and_closes_in_a_pty() {
     ] {
         assert!(minutes.contains(line), "`{line}` in:\n{minutes}");
     }
+    // The internal record has the remarks with their times, and the same proceedings.
+    let out = common::kiroku()
+        .args(["export", p, "-a", "internal"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let internal = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "[15:00] 開会いたします。",
+        "[15:25] 再開します。",
+        "（結果）原案どおり可決（挙手）　賛成5、反対2、棄権0",
+        "伊藤 美咲 様（オンライン）（午後3時30分退席）",
+    ] {
+        assert!(internal.contains(line), "`{line}` in:\n{internal}");
+    }
 }
