@@ -487,15 +487,7 @@ impl Session {
             Attendance::Room => Presence::Online,
             Attendance::Online => Presence::Room,
         };
-        let non_public = self.is_non_public_now();
-        self.log.presence.push(PresenceEvent {
-            at: now,
-            who: who.clone(),
-            what,
-            non_public,
-            item: Some(self.live.item),
-        });
-        Some(what)
+        Some(self.log_presence(who, what, now))
     }
 
     /// Logs `who` coming in if away, or going out if present; returns which. The event is
@@ -507,6 +499,11 @@ impl Session {
         } else {
             Presence::Arrived
         };
+        Some(self.log_presence(who, what, now))
+    }
+
+    /// Logs `what` for `who` now, in the current item, non-public when the record is.
+    fn log_presence(&mut self, who: &ParticipantId, what: Presence, now: Timestamp) -> Presence {
         let non_public = self.is_non_public_now();
         self.log.presence.push(PresenceEvent {
             at: now,
@@ -515,7 +512,7 @@ impl Session {
             non_public,
             item: Some(self.live.item),
         });
-        Some(what)
+        what
     }
 
     /// Present members of the quorum's group, and the quorum, if the agenda sets one.

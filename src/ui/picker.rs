@@ -81,20 +81,32 @@ pub fn draw_phrases(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: 
         .border_style(theme.border_active());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let w = usize::from(inner.width);
-    let lines: Vec<Line> = phrases
+    let texts: Vec<String> = phrases
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let text = truncate(&format!("{} {p}", i + 1), w);
+        .map(|(i, p)| format!("{} {p}", i + 1))
+        .collect();
+    frame.render_widget(Paragraph::new(list(&texts, at, inner, theme)), inner);
+}
+
+/// The rows of a list in `area`, the selected one highlighted and kept in view.
+fn list(texts: &[String], at: usize, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
+    let (w, height) = (usize::from(area.width), usize::from(area.height).max(1));
+    let skip = (at + 1).saturating_sub(height);
+    texts
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(height)
+        .map(|(i, t)| {
+            let text = truncate(t, w);
             if i == at {
                 Line::styled(text, theme.current())
             } else {
                 Line::raw(text)
             }
         })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+        .collect()
 }
 
 /// Cleanup's list of the meeting log, the selected row highlighted and kept in view.
@@ -113,26 +125,15 @@ pub fn draw_log(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &The
         .border_style(theme.border_active());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let w = usize::from(inner.width);
-    let height = usize::from(inner.height).max(1);
-    let skip = (at + 1).saturating_sub(height);
-    let lines: Vec<Line> = rows
+    let texts: Vec<String> = rows
         .iter()
-        .enumerate()
-        .skip(skip)
-        .take(height)
-        .map(|(i, r)| {
+        .map(|r| {
             let when = r.at.map_or_else(
                 || "        ".to_owned(),
                 |t| t.format("%H:%M:%S").to_string(),
             );
-            let text = truncate(&format!("{when} {}", r.what), w);
-            if i == at {
-                Line::styled(text, theme.current())
-            } else {
-                Line::raw(text)
-            }
+            format!("{when} {}", r.what)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(list(&texts, at, inner, theme)), inner);
 }
