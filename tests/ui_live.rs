@@ -923,3 +923,18 @@ fn stock_phrases_may_come_from_the_keymap_file() {
     app.session.plan.meeting.phrases = vec!["（資料配布）".into()];
     assert_eq!(app.phrases(), ["（資料配布）"]);
 }
+
+/// With every badge up at 80 columns, the save state is still there whole: the item's title
+/// gives way first.
+#[test]
+fn the_save_state_stays_in_view_when_the_header_is_full() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = app_with(Session::new(example_plan()).unwrap(), lang);
+        let _ = press(&mut app, "<A-o><C-n><C-n><C-n><A-r><C-o>x", at(15, 0, 0));
+        let screen = screen_text(&render(&mut app, 80, 24, at(15, 0, 1)));
+        let header = screen.lines().nth(1).unwrap();
+        let unsaved = lang.strings().unsaved;
+        assert!(header.trim_end().ends_with(unsaved), "`{header}`");
+        assert!(header.contains("4 "), "the item's number stays: `{header}`");
+    }
+}

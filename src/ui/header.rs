@@ -78,10 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
         }
     }
     let over = item.minutes.is_some_and(|m| spent > i64::from(m) * 60);
-    spans.push(Span::styled(
-        timing,
-        if over { theme.check() } else { theme.title() },
-    ));
+    let timing_style = if over { theme.check() } else { theme.title() };
     let (save_text, save_style) = match &app.save {
         SaveStatus::Saved(at) if !app.dirty => (
             format!("{} {}", s.saved, at.format("%H:%M:%S")),
@@ -90,16 +87,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
         SaveStatus::Saved(_) | SaveStatus::Unsaved => (s.unsaved.to_owned(), theme.dim()),
         SaveStatus::Error(e) => (format!("{}: {e}", s.save_error), theme.error()),
     };
-    spans.push(Span::raw("  "));
-    spans.push(Span::styled(save_text, save_style));
+    let mut after = vec![Span::raw("  "), Span::styled(save_text, save_style)];
     if let Some(notice) = &app.notice {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(notice.clone(), theme.check()));
+        after.push(Span::raw("  "));
+        after.push(Span::styled(notice.clone(), theme.check()));
     }
     if let Some(warn) = &app.settings.zone_warning {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(warn.clone(), theme.check()));
+        after.push(Span::raw("  "));
+        after.push(Span::styled(warn.clone(), theme.check()));
     }
+    // The item's title gives way first: the badges and the save state must stay in view.
+    let used: usize = spans
+        .iter()
+        .chain(&after[..2])
+        .map(|sp| width(&sp.content))
+        .sum();
+    spans.push(Span::styled(
+        truncate(&timing, w.saturating_sub(used)),
+        timing_style,
+    ));
+    spans.extend(after);
     let mut lines = vec![line1];
     let line2 = Line::from(spans);
     if area.height >= 2 {
