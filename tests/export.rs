@@ -6,6 +6,12 @@ mod common;
 use common::{minutes_session, minutes_session_full};
 use kiroku::export::{Audience, Format, Style, build, export, render};
 
+/// The text export of `session` in `style` for `audience`.
+fn minutes(session: &kiroku::model::Session, style: &str, audience: Audience) -> String {
+    let style = kiroku::commands::load_style(style).unwrap();
+    String::from_utf8(export(session, audience, &style, Format::Text)).unwrap()
+}
+
 const EXPECTED_DEFAULT: &str = "\
 第3回 北町デジタル推進会議 議事要旨
 
@@ -178,15 +184,7 @@ fn internal_records_say_so_and_keep_everything_with_times() {
 #[test]
 fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
     let session = minutes_session_full();
-    let text = |style: &str| {
-        String::from_utf8(export(
-            &session,
-            Audience::Public,
-            &kiroku::commands::load_style(style).unwrap(),
-            Format::Text,
-        ))
-        .unwrap()
-    };
+    let text = |style: &str| minutes(&session, style, Audience::Public);
     let default = text("default");
     assert!(!default.contains("記録に残さない"));
     assert!(default.contains("前年度比で二割増えている。\n\n（デジタル推進局 企画部長 鈴木 一郎）\n\n公開に戻って補足する。"), "a new run starts after the gap: {default}");
@@ -415,15 +413,7 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         Some(kiroku::model::Proceeding::Resume)
     );
     assert!(s.close_meeting(at(16, 12, 0)));
-    let text = |style: &str, audience| {
-        String::from_utf8(export(
-            &s,
-            audience,
-            &kiroku::commands::load_style(style).unwrap(),
-            Format::Text,
-        ))
-        .unwrap()
-    };
+    let text = |style: &str, audience| minutes(&s, style, audience);
     let public = text("proceedings", Audience::Public);
     assert!(
         // It closed in the closed item: the close gives no time to the public minutes.
@@ -517,15 +507,7 @@ fn the_attendance_list_says_who_was_there_and_how() {
     });
     let leaves = s.toggle_presence(&ParticipantId("suzuki".into()), at(15, 40, 0));
     assert_eq!(leaves, Some(kiroku::model::Presence::Left));
-    let text = |audience| {
-        String::from_utf8(export(
-            &s,
-            audience,
-            &kiroku::commands::load_style("bracket").unwrap(),
-            Format::Text,
-        ))
-        .unwrap()
-    };
+    let text = |audience| minutes(&s, "bracket", audience);
     let public = text(Audience::Public);
     let list = "出席者\n\n【事務局】\nデジタル推進局長 山田 太郎\nデジタル推進局 企画部長 鈴木 一郎\n\n\
         【委員】\n【座長】南町CIO 佐藤 花子 氏（オンライン）\n東町 総務課長 木村 直子 氏（加藤 正代理）\n\
@@ -539,13 +521,7 @@ fn the_attendance_list_says_who_was_there_and_how() {
     );
     // The default style lists them once the roster is grouped (its council's own minutes,
     // from an agenda without groups, name nobody: see the golden test).
-    let default = String::from_utf8(export(
-        &s,
-        Audience::Public,
-        &kiroku::commands::load_style("default").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let default = minutes(&s, "default", Audience::Public);
     assert!(
         default.contains("出席者\n\n（事務局）\nデジタル推進局長 山田 太郎"),
         "{default}"
@@ -556,13 +532,7 @@ fn the_attendance_list_says_who_was_there_and_how() {
         .roster
         .iter_mut()
         .for_each(|p| p.group = None);
-    let default = String::from_utf8(export(
-        &ungrouped,
-        Audience::Public,
-        &kiroku::commands::load_style("default").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let default = minutes(&ungrouped, "default", Audience::Public);
     assert!(!default.contains("出席者"), "{default}");
 }
 
@@ -601,15 +571,7 @@ fn decisions_print_under_their_item_and_only_where_public() {
     s.set_off_record(false, at(15, 34, 0));
     s.switch_item(3, at(15, 40, 0));
     s.decide("継続審議".into(), None, None, Vec::new(), at(15, 45, 0));
-    let text = |style: &str, audience| {
-        String::from_utf8(export(
-            &s,
-            audience,
-            &kiroku::commands::load_style(style).unwrap(),
-            Format::Text,
-        ))
-        .unwrap()
-    };
+    let text = |style: &str, audience| minutes(&s, style, audience);
     let public = text("bracket", Audience::Public);
     assert!(
         public.contains(
@@ -671,26 +633,14 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
     s.add_remark("記録に残さない二".into(), at(16, 0, 10), at(16, 0, 20));
     s.set_off_record(false, at(16, 1, 0));
     s.add_remark("公開に戻って話す。".into(), at(16, 1, 10), at(16, 1, 20));
-    let public = String::from_utf8(export(
-        &s,
-        Audience::Public,
-        &kiroku::commands::load_style("proceedings").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let public = minutes(&s, "proceedings", Audience::Public);
     // The recess, pressed off the record, is itself off the record.
     let want = "〔午後三時五十八分非公開に入る〕\n\n〔午後四時一分公開に戻る〕\n\n\
         ◯デジタル推進局 企画部長（鈴木一郎君）\n\n　公開に戻って話す。";
     assert!(public.contains(want), "{public}");
     assert_eq!(public.matches("非公開に入る").count(), 1, "{public}");
     assert!(!public.contains("記録に残さない"), "{public}");
-    let internal = String::from_utf8(export(
-        &s,
-        Audience::Internal,
-        &kiroku::commands::load_style("proceedings").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let internal = minutes(&s, "proceedings", Audience::Internal);
     assert!(internal.contains("〔午後三時五十九分休憩〕"), "{internal}");
 }
 
@@ -699,24 +649,12 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
 fn the_internal_record_gives_each_remark_its_recording_offset() {
     let mut s = minutes_session();
     s.log.recording = Some(common::at(15, 0, 0));
-    let internal = String::from_utf8(export(
-        &s,
-        Audience::Internal,
-        &kiroku::commands::load_style("default").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let internal = minutes(&s, "default", Audience::Internal);
     assert!(
         internal.contains("[15:06 00:06:00] 利用率の推移について伺いたい。"),
         "{internal}"
     );
-    let public = String::from_utf8(export(
-        &s,
-        Audience::Public,
-        &kiroku::commands::load_style("default").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let public = minutes(&s, "default", Audience::Public);
     assert!(!public.contains("00:06:00"), "{public}");
 }
 
@@ -823,15 +761,7 @@ fn what_happened_off_the_record_gives_nothing_away() {
     s.switch_item(3, at(15, 40, 0));
     s.set_speaker(pid("yamada"));
     s.close_meeting(at(16, 5, 0));
-    let text = |style: &str, audience| {
-        String::from_utf8(export(
-            &s,
-            audience,
-            &kiroku::commands::load_style(style).unwrap(),
-            Format::Text,
-        ))
-        .unwrap()
-    };
+    let text = |style: &str, audience| minutes(&s, style, audience);
     let public = text("proceedings", Audience::Public);
     assert!(!public.contains("休憩"), "{public}");
     assert!(!public.contains("再開"), "a lone 再開: {public}");
@@ -860,13 +790,7 @@ fn a_while_out_is_dated_from_and_to() {
     s.open_meeting(at(15, 30, 0));
     s.toggle_presence(&ParticipantId("sato".into()), at(15, 40, 0));
     s.toggle_presence(&ParticipantId("sato".into()), at(15, 45, 0));
-    let text = String::from_utf8(export(
-        &s,
-        Audience::Public,
-        &kiroku::commands::load_style("bracket").unwrap(),
-        Format::Text,
-    ))
-    .unwrap();
+    let text = minutes(&s, "bracket", Audience::Public);
     assert!(
         text.contains("南町CIO 佐藤 花子 氏（午後3時40分～午後3時45分退席）"),
         "{text}"

@@ -12,23 +12,20 @@ use crate::text::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
     let s = app.settings.lang.strings();
+    let title = if picker.purpose == PickerPurpose::Attendance {
+        s.attendance_title
+    } else {
+        s.picker_title
+    };
     let popup = centered(area, 70, 16);
-    frame.render_widget(Clear, popup);
-    let add_key = app.keymap.key_label(Mode::Picker, &Action::AddParticipant);
-    let block = theme
-        .block()
-        .title(if picker.purpose == PickerPurpose::Attendance {
-            s.attendance_title
-        } else {
-            s.picker_title
-        })
-        .title_bottom(format!(
-            " {add_key}: {} ",
-            Action::AddParticipant.describe(app.settings.lang)
-        ))
-        .border_style(theme.border_active());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = open(
+        frame,
+        popup,
+        title,
+        Some(&Action::AddParticipant),
+        app,
+        theme,
+    );
     if inner.height == 0 {
         return;
     }
@@ -69,24 +66,44 @@ pub fn draw_phrases(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: 
     let phrases = app.phrases();
     let rows = u16::try_from(phrases.len()).unwrap_or(9) + 2;
     let popup = centered(area, 60, rows);
-    frame.render_widget(Clear, popup);
-    let note_key = app.keymap.key_label(Mode::Picker, &Action::PhraseAsNote);
-    let block = theme
-        .block()
-        .title(s.phrases_title)
-        .title_bottom(format!(
-            " {note_key}: {} ",
-            Action::PhraseAsNote.describe(app.settings.lang)
-        ))
-        .border_style(theme.border_active());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = open(
+        frame,
+        popup,
+        s.phrases_title,
+        Some(&Action::PhraseAsNote),
+        app,
+        theme,
+    );
     let texts: Vec<String> = phrases
         .iter()
         .enumerate()
         .map(|(i, p)| format!("{} {p}", i + 1))
         .collect();
     frame.render_widget(Paragraph::new(list(&texts, at, inner, theme)), inner);
+}
+
+/// Clears `popup` and draws its border and title, with the key of `hint` (in the picker's
+/// keys) and what it does along the bottom; returns the inside.
+fn open(
+    frame: &mut Frame,
+    popup: Rect,
+    title: &'static str,
+    hint: Option<&Action>,
+    app: &App,
+    theme: &Theme,
+) -> Rect {
+    frame.render_widget(Clear, popup);
+    let mut block = theme
+        .block()
+        .title(title)
+        .border_style(theme.border_active());
+    if let Some(action) = hint {
+        let key = app.keymap.key_label(Mode::Picker, action);
+        block = block.title_bottom(format!(" {key}: {} ", action.describe(app.settings.lang)));
+    }
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
 }
 
 /// The rows of a list in `area`, the selected one highlighted and kept in view.
@@ -118,13 +135,7 @@ pub fn draw_log(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &The
         70,
         u16::try_from(rows.len()).unwrap_or(20).saturating_add(2),
     );
-    frame.render_widget(Clear, popup);
-    let block = theme
-        .block()
-        .title(s.log_title)
-        .border_style(theme.border_active());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = open(frame, popup, s.log_title, None, app, theme);
     let texts: Vec<String> = rows
         .iter()
         .map(|r| {
