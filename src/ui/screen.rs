@@ -261,12 +261,16 @@ impl Screen {
     }
 }
 
-/// Where what ratatui believes the terminal shows differs from what it does show.
+/// Where what ratatui believes the terminal shows differs from what it does show: every cell
+/// of each row that differs anywhere, since a character whose width the terminal counts
+/// otherwise than ratatui does (a zero-width one, say) stands in a cell neither buffer names.
 fn differences(believed: &Buffer, terminal: &Buffer) -> Vec<(u16, u16)> {
     let area = terminal.area;
     (area.top()..area.bottom())
+        .filter(|&y| {
+            (area.left()..area.right()).any(|x| believed.cell((x, y)) != terminal.cell((x, y)))
+        })
         .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
-        .filter(|&at| believed.cell(at) != terminal.cell(at))
         .collect()
 }
 
