@@ -89,8 +89,16 @@ pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
 
 #[test]
 fn golden_files_for_every_format_style_and_audience() {
-    let session = minutes_session_full();
     for (name, _) in kiroku::export::style::SHIPPED {
+        // The council layouts each have a fictional sample meeting that shows them; the
+        // first four render the common test meeting.
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("sessions/sample-{name}.ron"));
+        let session = if sample.exists() {
+            kiroku::storage::read_session(&sample).unwrap().session
+        } else {
+            minutes_session_full()
+        };
         let style = kiroku::commands::load_style(name).unwrap();
         for audience in [Audience::Public, Audience::Internal] {
             let doc = build(&session, audience, &style);
@@ -103,7 +111,7 @@ fn golden_files_for_every_format_style_and_audience() {
                 let (ext, text) = match format {
                     Format::Docx => {
                         let (paras, xml) = docx_paragraphs(&bytes);
-                        assert!(xml.contains("游明朝"), "Japanese font set");
+                        assert!(xml.contains("ＭＳ 明朝"), "Japanese font set");
                         ("docx", paras.join("\n") + "\n")
                     }
                     Format::Text => ("txt", String::from_utf8(bytes).unwrap()),
@@ -127,9 +135,11 @@ fn the_docx_has_the_documents_structure() {
         Format::Docx,
     );
     let (paras, xml) = docx_paragraphs(&bytes);
+    // The agenda's list mark is the text layout's; Word gets plain paragraphs.
     let expected: Vec<&str> = EXPECTED_DEFAULT
         .split("\n\n")
         .flat_map(|b| b.lines())
+        .map(|l| l.trim_start_matches("- "))
         .collect();
     assert_eq!(paras, expected);
     assert!(xml.contains("w:pStyle w:val=\"Title\""), "title styled");
@@ -138,6 +148,36 @@ fn the_docx_has_the_documents_structure() {
         "headings styled"
     );
     assert!(xml.contains("w:w=\"11906\""), "A4 width");
+    // Numbered pages; no header on the public minutes.
+    let footer = common::docx_part(&bytes, "word/footer1.xml");
+    assert!(footer.contains("PAGE"), "{footer}");
+    assert!(!xml.contains("headerReference"));
+    // The document's own metadata, and a Mincho that LibreOffice's table knows, declared
+    // as a serif of the Japanese character set.
+    let core = common::docx_part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>第3回 北町デジタル推進会議 議事要旨</dc:title>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:creator>kiroku</dc:creator>"), "{core}");
+    assert!(!core.contains("1970"), "{core}");
+    let fonts = common::docx_part(&bytes, "word/fontTable.xml");
+    assert!(
+        fonts.contains(r#"<w:font w:name="ＭＳ 明朝"><w:altName w:val="MS Mincho"/>"#)
+            && fonts.contains(r#"<w:charset w:val="80"/><w:family w:val="roman"/>"#),
+        "{fonts}"
+    );
+    // An internal record carries its warning at the top of every page.
+    let internal = export(
+        &session,
+        Audience::Internal,
+        &Style::default_style(),
+        Format::Docx,
+    );
+    let doc = common::docx_part(&internal, "word/document.xml");
+    assert!(doc.contains("headerReference"), "a page header");
+    let header = common::docx_part(&internal, "word/header1.xml");
+    assert!(header.contains("【取扱注意】"), "{header}");
 }
 
 #[test]
@@ -242,6 +282,9 @@ fn checks_find_what_to_fix_before_publishing() {
         minutes: None,
         layout: kiroku::model::Layout::Discussion,
         detail_public: false,
+        heading: None,
+        closed_reason: None,
+        part_of: None,
     });
     let warnings = kiroku::export::check(&quiet, &Style::default_style(), Audience::Public);
     assert_eq!(

@@ -83,6 +83,21 @@ fn make(spec: &SessionSpec) -> Session {
             quorum: None,
             decision_results: Vec::new(),
             phrases: Vec::new(),
+            // The agenda file's own text: one for the public, one for the office only.
+            texts: vec![
+                kiroku::model::MeetingText {
+                    label: "配付資料".into(),
+                    text: "資料PUBX".into(),
+                    at: kiroku::model::TextAt::AfterAgenda,
+                    public: true,
+                },
+                kiroku::model::MeetingText {
+                    label: "内部".into(),
+                    text: "メモMEMOX".into(),
+                    at: kiroku::model::TextAt::End,
+                    public: false,
+                },
+            ],
         },
         roster: (0..spec.people)
             .map(|i| Participant {
@@ -112,6 +127,9 @@ fn make(spec: &SessionSpec) -> Session {
                     Layout::Discussion
                 },
                 detail_public: false,
+                heading: None,
+                closed_reason: None,
+                part_of: None,
             })
             .collect(),
     };
@@ -155,6 +173,8 @@ proptest! {
                     Format::Docx => docx_text(&bytes),
                     _ => String::from_utf8(bytes).unwrap(),
                 };
+                prop_assert!(!out.contains("MEMOX"), "{:?} {} leaked the internal text", format, style.name);
+                prop_assert!(out.contains("PUBX"), "{:?} {} dropped the public text", format, style.name);
                 for (i, r) in session.remarks.iter().enumerate() {
                     let item_public = session.plan.item(r.item).unwrap().public;
                     let shown = out.contains(&token(i));
@@ -177,5 +197,6 @@ proptest! {
         for i in 0..session.remarks.len() {
             prop_assert!(out.contains(&token(i)));
         }
+        prop_assert!(out.contains("MEMOX") && out.contains("PUBX"));
     }
 }

@@ -579,7 +579,10 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         summary.contains(&count),
         "check says {summary}, expected {count}"
     );
-    for style in ["default", "proceedings"] {
+    // Each way a style shows what it leaves out: nothing (default), timed markers
+    // (proceedings), the speaker inline and 秘密会 markers (kaigiroku), a fixed line and a
+    // closed item's own section (youroku).
+    for style in ["default", "proceedings", "kaigiroku", "youroku"] {
         for format in Format::ALL {
             let (out, err) = m.export(format, Audience::Public, style);
             for (c, f) in &m.fates {

@@ -53,3 +53,50 @@ fn the_readme_keymap_tables_are_the_keymap() {
         );
     }
 }
+
+/// Every field a style file may hold, from every shipped style and all their nested parts.
+fn style_fields(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                style_fields(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| style_fields(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_readme_names_every_style_field_and_placeholder() {
+    let styles_section = &README[README.find("### Styles").unwrap()..];
+    let mut fields = std::collections::BTreeSet::new();
+    for (name, _) in kiroku::export::style::SHIPPED {
+        let style = kiroku::export::Style::shipped(name).unwrap().unwrap();
+        style_fields(&serde_json::to_value(&style).unwrap(), &mut fields);
+    }
+    // Enum payloads serialize by variant name; those variants are documented as values.
+    for f in ["Line", "Timed"] {
+        fields.remove(f);
+    }
+    for f in &fields {
+        assert!(
+            styles_section.contains(&format!("`{f}`")) || styles_section.contains(&format!("{f}:")),
+            "the README's style reference does not name `{f}`"
+        );
+    }
+    use kiroku::export::dates::{DATE_FIELDS, TIME_FIELDS};
+    use kiroku::export::style_check::{ITEM, PERSON};
+    for f in ITEM
+        .iter()
+        .chain(PERSON)
+        .chain(DATE_FIELDS)
+        .chain(TIME_FIELDS)
+    {
+        assert!(
+            styles_section.contains(&format!("`{{{f}}}`")),
+            "the README's style reference does not name `{{{f}}}`"
+        );
+    }
+}

@@ -469,7 +469,7 @@ fn the_meeting_log_is_corrected_in_cleanup() {
         kiroku::export::Format::Text,
     );
     let minutes = String::from_utf8(minutes).unwrap();
-    assert!(minutes.contains("傍聴者　12名"), "{minutes}");
+    assert!(minutes.contains("傍聴者　十二名"), "{minutes}");
     assert!(minutes.contains("〔午後二時五十九分開会〕"), "{minutes}");
 }
 

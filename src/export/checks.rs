@@ -52,7 +52,13 @@ pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<String
         }
     }
     for item in &session.plan.agenda {
-        if item.public && !session.remarks_in(item.no).any(|r| session.is_public(r)) {
+        // An item whose parts hold the discussion (議事 → （1）…) needs no remarks of its own.
+        let has_parts = session
+            .plan
+            .agenda
+            .iter()
+            .any(|p| p.part_of == Some(item.no));
+        if item.public && !has_parts && !session.remarks_in(item.no).any(|r| session.is_public(r)) {
             warnings.push(format!(
                 "public item {} {} has no public remarks",
                 item.no, item.title

@@ -27,7 +27,25 @@ pub struct Document {
     pub attendance: Option<Attendees>,
     pub agenda_label: String,
     pub agenda: Vec<AgendaEntry>,
+    /// The agenda file's own texts (概要, 配付資料, a closing note), each where it stands.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<TextBlock>,
+    /// A heading before the body: 議事概要.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_heading: Option<String>,
     pub sections: Vec<Section>,
+    /// When the record was last written to (RFC 3339), for a format's metadata.
+    #[serde(skip)]
+    pub as_of: Option<String>,
+}
+
+/// A block of text given by the agenda file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextBlock {
+    pub at: crate::model::TextAt,
+    /// 配付資料; none: the paragraphs alone.
+    pub label: Option<String>,
+    pub paragraphs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,8 +57,20 @@ pub struct Header {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
+    /// Empty: the value alone.
     pub label: String,
     pub value: String,
+}
+
+impl Field {
+    /// `label{separator}value`, or the value alone where the style gives no label.
+    pub fn inline(&self, separator: &str) -> String {
+        if self.label.is_empty() {
+            self.value.clone()
+        } else {
+            format!("{}{separator}{}", self.label, self.value)
+        }
+    }
 }
 
 /// Who attended, as the style groups and words them.
@@ -71,11 +101,16 @@ pub struct AgendaEntry {
     /// The subject or presenter, printed under the entry.
     pub detail: Option<String>,
     pub closed: bool,
+    /// A part of the item before it (（1）…), listed under it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     pub heading: Option<String>,
+    /// 1 for an item's heading, 2 for a part's or a speech's under a part.
+    pub level: u8,
     pub blocks: Vec<Block>,
 }
 
@@ -84,7 +119,7 @@ pub struct Section {
 pub enum Block {
     /// Names who speaks next: `（南町CIO 佐藤 花子 様）`.
     Speaker { text: String },
-    /// One remark.
+    /// One paragraph of a remark.
     Paragraph(Paragraph),
     /// Where non-public remarks were left out, as the style says; or one of the meeting's
     /// own events (〔午後三時十分休憩〕).
@@ -106,13 +141,32 @@ pub struct Paragraph {
     pub offset: Option<String>,
     /// Internal records: 【非公開】, 【要確認】.
     pub marks: Vec<String>,
+    /// The speaker named before the text (`○議長（山田太郎君）　`), where the style names
+    /// speakers inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// A later paragraph of the same remark (typed after A-Enter).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub continued: bool,
     pub text: String,
 }
 
 impl Paragraph {
-    /// The paragraph as one line of text: bullet, time, marks, text.
+    /// The paragraph as one line of text: bullet (or the speaker), time, marks, text.
     pub fn line(&self) -> String {
-        let mut s = self.bullet.clone();
+        let mut s = self.prefix();
+        s.push_str(&self.text);
+        s
+    }
+
+    /// What stands before the text: the bullet unless the speaker is named, the time and
+    /// marks, and the speaker.
+    pub fn prefix(&self) -> String {
+        let mut s = if self.lead.is_some() {
+            String::new()
+        } else {
+            self.bullet.clone()
+        };
         match (&self.time, &self.offset) {
             (Some(t), Some(o)) => s.push_str(&format!("[{t} {o}] ")),
             (Some(t), None) => s.push_str(&format!("[{t}] ")),
@@ -121,7 +175,9 @@ impl Paragraph {
         for m in &self.marks {
             s.push_str(m);
         }
-        s.push_str(&self.text);
+        if let Some(lead) = &self.lead {
+            s.push_str(lead);
+        }
         s
     }
 }

@@ -1,7 +1,7 @@
-//! Dates and times as Japanese minutes write them: 令和8年7月3日（金）, 元年 for an era's
-//! first year, 15時から16時30分まで, 午後1時49分, optionally in kanji numerals.
+//! The Japanese calendar's parts: eras (元年 for an era's first year), weekdays and kanji
+//! numerals. `dates` puts them together as a style's templates say.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 /// The eras from 明治 on, with the Gregorian day each began.
 const ERAS: &[(&str, i32, u32, u32)] = &[
@@ -58,145 +58,23 @@ pub fn kanji_number(n: u32) -> String {
     out
 }
 
-fn num(n: u32, kanji: bool) -> String {
-    if kanji {
-        kanji_number(n)
-    } else {
-        n.to_string()
-    }
-}
-
-/// 令和8年7月3日（金）; 令和元年5月1日（水）; without the era, 2026年7月3日（金）.
-pub fn japanese_date(date: NaiveDate, era: bool, kanji: bool, weekday: bool) -> String {
-    let mut s = match era.then(|| era_year(date)).flatten() {
-        Some((name, 1)) => format!("{name}元年"),
-        Some((name, y)) => format!("{name}{}年", num(y as u32, kanji)),
-        None => format!("{}年", num(date.year().max(0) as u32, kanji)),
-    };
-    s.push_str(&format!(
-        "{}月{}日",
-        num(date.month(), kanji),
-        num(date.day(), kanji)
-    ));
-    if weekday {
-        s.push_str(&format!("（{}）", weekday_kanji(date.weekday())));
-    }
-    s
-}
-
-/// 15時, 16時30分.
-pub fn japanese_time(t: NaiveTime, kanji: bool) -> String {
-    if t.minute() == 0 {
-        format!("{}時", num(t.hour(), kanji))
-    } else {
-        format!("{}時{}分", num(t.hour(), kanji), num(t.minute(), kanji))
-    }
-}
-
-/// 15時から16時30分まで
-pub fn japanese_time_range(start: NaiveTime, end: NaiveTime, kanji: bool) -> String {
-    format!(
-        "{}から{}まで",
-        japanese_time(start, kanji),
-        japanese_time(end, kanji)
-    )
-}
-
-/// 午後1時49分, 午前10時: the twelve-hour clock of council proceedings.
-pub fn japanese_clock(t: NaiveTime, kanji: bool) -> String {
-    let (half, h) = if t.hour() < 12 {
-        ("午前", t.hour())
-    } else {
-        ("午後", t.hour() - 12)
-    };
-    let h = NaiveTime::from_hms_opt(h, t.minute(), 0).unwrap_or(t);
-    format!("{half}{}", japanese_time(h, kanji))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
     #[test]
-    fn era_boundaries() {
-        assert_eq!(
-            japanese_date(d(1989, 1, 7), true, false, true),
-            "昭和64年1月7日（土）"
-        );
-        assert_eq!(
-            japanese_date(d(1989, 1, 8), true, false, true),
-            "平成元年1月8日（日）"
-        );
-        assert_eq!(
-            japanese_date(d(2019, 4, 30), true, false, true),
-            "平成31年4月30日（火）"
-        );
-        assert_eq!(
-            japanese_date(d(2019, 5, 1), true, false, true),
-            "令和元年5月1日（水）"
-        );
-        assert_eq!(
-            japanese_date(d(2020, 1, 1), true, false, true),
-            "令和2年1月1日（水）"
-        );
-        assert_eq!(
-            japanese_date(d(2026, 7, 3), true, false, true),
-            "令和8年7月3日（金）"
-        );
-        assert_eq!(
-            japanese_date(d(2025, 2, 18), true, false, true),
-            "令和7年2月18日（火）"
-        );
-        assert_eq!(
-            japanese_date(d(1926, 12, 25), true, false, false),
-            "昭和元年12月25日"
-        );
-        assert_eq!(
-            japanese_date(d(1912, 7, 30), true, false, false),
-            "大正元年7月30日"
-        );
-        assert_eq!(
-            japanese_date(d(1800, 1, 1), true, false, false),
-            "1800年1月1日"
-        );
-    }
-
-    #[test]
-    fn western_and_kanji_forms() {
-        assert_eq!(
-            japanese_date(d(2026, 7, 3), false, false, true),
-            "2026年7月3日（金）"
-        );
-        assert_eq!(
-            japanese_date(d(2026, 7, 3), true, true, true),
-            "令和八年七月三日（金）"
-        );
-        assert_eq!(
-            japanese_date(d(2019, 12, 31), true, true, false),
-            "令和元年十二月三十一日"
-        );
+    fn kanji_numbers() {
         assert_eq!(kanji_number(2026), "二千二十六");
         assert_eq!(kanji_number(10), "十");
         assert_eq!(kanji_number(111), "百十一");
+        assert_eq!(kanji_number(0), "〇");
     }
 
     #[test]
-    fn times() {
-        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(
-            japanese_time_range(t(15, 0), t(16, 30), false),
-            "15時から16時30分まで"
-        );
-        assert_eq!(
-            japanese_time_range(t(15, 0), t(16, 30), true),
-            "十五時から十六時三十分まで"
-        );
-        assert_eq!(japanese_clock(t(13, 49), false), "午後1時49分");
-        assert_eq!(japanese_clock(t(10, 0), false), "午前10時");
-        assert_eq!(japanese_clock(t(12, 5), false), "午後0時5分");
+    fn eras_begin_on_their_day() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(era_year(d(2019, 4, 30)), Some(("平成", 31)));
+        assert_eq!(era_year(d(2019, 5, 1)), Some(("令和", 1)));
+        assert_eq!(era_year(d(1800, 1, 1)), None);
     }
 }

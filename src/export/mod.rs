@@ -3,14 +3,21 @@
 
 mod build;
 mod checks;
+pub mod dates;
 pub mod document;
 pub mod era;
+mod flow;
+mod names;
 pub mod render;
 pub mod style;
+pub mod style_check;
+pub mod template;
 
-pub use build::{build, preview_item, speaker_label};
+pub use build::build;
 pub use checks::check;
 pub use document::{Audience, Document};
+pub use flow::preview_item;
+pub use names::speaker_label;
 pub use style::Style;
 
 use crate::model::Session;

@@ -1,13 +1,13 @@
-//! A style is the layout of one council's minutes, as data: labels, date form, heading and
-//! speaker-line templates, bullets, and how a non-public stretch shows. Templates name their
-//! fields in braces: `{no}`, `{title}`, `{detail}`, `{speaker}`, `{role}`, `{name}`,
-//! `{name_compact}` (the name without spaces), `{honorific}` (with a leading space, or empty)
-//! and `{time}`.
+//! A style is the layout of one council's minutes, as data: labels, date and number forms,
+//! heading and speaker templates, bullets, and how a non-public stretch or a closed item
+//! shows. Templates name their fields in braces (`{no}`, `{title}`, `{speaker}`); which fields
+//! each template may use is checked when the style is read (`check`).
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::dates::{DateTemplates, Numbering, Numerals};
 use crate::storage::{LoadError, LoadErrorKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +101,52 @@ pub struct DecisionStyle {
     pub due: String,
 }
 
+/// The speaker named at the start of their remark's first paragraph, as 会議録 and 議事録 print
+/// it (`○議長（山田太郎君）　ただいまから…`, `山田座長: それでは…`), instead of on a line of
+/// their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlineSpeaker {
+    /// Before the text, with the speaker's fields, `{speaker}` and `{mark}`:
+    /// `{mark}{speaker}　`, `{family}{role}: `.
+    pub lead: String,
+    /// The mark for `{mark}` of anyone the roster gives none (`mark: "〇"` there): `○`.
+    #[serde(default)]
+    pub mark: String,
+    /// Name the speaker before every remark of a run, not only its first.
+    #[serde(default)]
+    pub every_remark: bool,
+}
+
+/// A closed item in the public minutes: by default it has no section at all; with this, a
+/// heading and a line saying why it was closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedItem {
+    /// The item's heading, with the item's fields: `{no}　{title}`; empty: none.
+    #[serde(default)]
+    pub heading: String,
+    /// The line, with the item's fields and `{reason}` (the agenda's `closed_reason`, else
+    /// `reason` below): `（{reason}により非公開）`.
+    pub line: String,
+    /// `{reason}` for an item whose agenda entry gives none.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Parts of an item (`part_of` in the agenda file): 報告 → （1）…（2）…. Without this, parts
+/// are laid out as items of their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartStyle {
+    /// In the agenda list, with the item's fields and `{part}`: `　（{part}）{title}`.
+    pub agenda: String,
+    /// The part's heading with a detail line: `（{part}）{title}（{detail}）`.
+    pub heading: String,
+    /// Without one: `（{part}）{title}`.
+    pub heading_plain: String,
+}
+
 /// The templates of the meeting's own events in the minutes; an empty one prints nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -129,7 +175,21 @@ pub struct Style {
     /// one line.
     pub label_separator: Option<String>,
     pub date: DateForm,
+    /// Numbers in dates, times and counts in kanji (令和八年七月三日); `numerals` says more.
     pub kanji_numerals: bool,
+    /// `Arabic`, `FullWidth` or `Kanji` numbers in dates, times and counts; without it, as
+    /// `kanji_numerals` says.
+    #[serde(default)]
+    pub numerals: Option<Numerals>,
+    /// How `{no}` numbers items: `Arabic`, `FullWidth`, `Kanji` (日程第一), `Circled` (①).
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// How `{part}` numbers the parts of an item.
+    #[serde(default)]
+    pub part_numbering: Numbering,
+    /// The date and time templates; each one not given follows `date`.
+    #[serde(default)]
+    pub dates: Option<DateTemplates>,
     /// Add the hours to the date: `15時から16時30分まで`.
     pub time_range: bool,
     /// Those hours as the meeting kept them (開会 to 閉会) once it has opened and closed,
@@ -153,6 +213,15 @@ pub struct Style {
     pub agenda_detail: bool,
     /// After a closed item's title in the agenda list: `（非公開）`.
     pub closed_mark: String,
+    /// The parts of an item; `None`: parts are laid out as items.
+    #[serde(default)]
+    pub parts: Option<PartStyle>,
+    /// A closed item's heading and line in the public minutes; `None`: nothing.
+    #[serde(default)]
+    pub closed_item: Option<ClosedItem>,
+    /// A heading before the body of the minutes: `議事概要`; empty: none.
+    #[serde(default)]
+    pub body_heading: String,
     /// Heading of each speaker's run in a `Speeches` item: `{no} {title}（{speaker}）`.
     pub speech_heading: String,
     /// Heading of a `Discussion` item with a detail line: `{no} {title}（{detail}）`.
@@ -167,6 +236,14 @@ pub struct Style {
     pub speaker_line: String,
     /// How a speaker is named: `{role} {name}{honorific}`.
     pub speaker: String,
+    /// The speaker at the start of the remark instead of on a line of their own; `None`:
+    /// `speaker_line`.
+    #[serde(default)]
+    pub inline_speaker: Option<InlineSpeaker>,
+    /// `{name_spaced}` spreads a name to this many characters with full-width spaces between
+    /// family and given name (`林　　　誠`), as attendance lists align names.
+    #[serde(default = "five")]
+    pub name_width: usize,
     /// Replaces the roster's honorific for outside participants (様 or 氏), if set.
     pub outside_honorific: Option<String>,
     /// Before each paragraph: empty, or `・`.
@@ -180,24 +257,57 @@ pub struct Style {
     pub check_mark: String,
 }
 
+fn five() -> usize {
+    5
+}
+
 /// The styles that ship with kiroku: (name, RON source).
 pub const SHIPPED: &[(&str, &str)] = &[
     ("default", include_str!("../../styles/default.ron")),
     ("bracket", include_str!("../../styles/bracket.ron")),
     ("proceedings", include_str!("../../styles/proceedings.ron")),
     ("english", include_str!("../../styles/english.ron")),
+    ("kaigiroku", include_str!("../../styles/kaigiroku.ron")),
+    ("gijiroku", include_str!("../../styles/gijiroku.ron")),
+    ("youroku", include_str!("../../styles/youroku.ron")),
 ];
 
 impl Style {
+    /// Reads a style file, and checks every template in it: a field the template cannot fill
+    /// or a template that must print something and is empty is an error at its line and
+    /// column, not a literal `{date}` in the minutes.
     pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
-        crate::storage::ron_options()
+        let style: Style = crate::storage::ron_options()
             .from_str(text)
             .map_err(|e| LoadError {
                 path: path.to_path_buf(),
                 position: Some((e.span.start.line, e.span.start.col)),
                 kind: LoadErrorKind::Syntax,
                 message: format!("{} (reading this as a style file)", e.code),
-            })
+            })?;
+        match super::style_check::check(&style) {
+            None => Ok(style),
+            Some((at, message)) => Err(LoadError {
+                path: path.to_path_buf(),
+                position: Some(super::template::locate(text, &at)),
+                kind: LoadErrorKind::Invalid,
+                message: format!("`{}`: {message}", at.join(".")),
+            }),
+        }
+    }
+
+    /// The numerals of dates, times and counts.
+    pub fn numerals(&self) -> Numerals {
+        self.numerals.unwrap_or(if self.kanji_numerals {
+            Numerals::Kanji
+        } else {
+            Numerals::Arabic
+        })
+    }
+
+    /// The date and time forms, resolved.
+    pub fn date_forms(&self) -> super::dates::DateForms {
+        super::dates::DateForms::new(self.date, self.dates.as_ref(), self.numerals())
     }
 
     /// A shipped style by name; `None` when no shipped style has that name (the command
@@ -234,14 +344,7 @@ impl Style {
     }
 }
 
-/// Fills `{key}` fields of `template`; unknown fields stay as written so a typo shows.
-pub fn fill(template: &str, fields: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (key, value) in fields {
-        out = out.replace(&format!("{{{key}}}"), value);
-    }
-    out
-}
+pub use super::template::fill;
 
 #[cfg(test)]
 mod tests {
@@ -253,13 +356,5 @@ mod tests {
             let s = Style::shipped(name).unwrap().unwrap();
             assert_eq!(&s.name, name);
         }
-    }
-
-    #[test]
-    fn fill_replaces_known_fields_only() {
-        assert_eq!(
-            fill("{no} {title}（{x}）", &[("no", "1"), ("title", "挨拶")]),
-            "1 挨拶（{x}）"
-        );
     }
 }

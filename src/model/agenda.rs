@@ -34,6 +34,17 @@ pub struct AgendaItem {
     /// closed item is listed by its title alone: its subject can itself be confidential.
     #[serde(default, skip_serializing_if = "is_false")]
     pub detail_public: bool,
+    /// The title in the minutes' heading when it differs from the agenda list's:
+    /// `議事次第` says 報告事項, the heading says 報告事項　電子申請の利用状況について.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Why a closed item is closed, as the public minutes may say it:
+    /// `北町市附属機関等の会議の公開に関する要綱第5条第2号`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_reason: Option<String>,
+    /// A part of an earlier item (報告 → （1）…, （2）…): listed and headed under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<ItemNo>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -374,6 +374,7 @@ mod tests {
                 quorum: None,
                 decision_results: Vec::new(),
                 phrases: Vec::new(),
+                texts: Vec::new(),
             },
             roster: vec![Participant {
                 id: ParticipantId("a".into()),
@@ -393,6 +394,9 @@ mod tests {
                 minutes: None,
                 layout: Layout::Discussion,
                 detail_public: false,
+                heading: None,
+                closed_reason: None,
+                part_of: None,
             }],
         };
         let mut s = Session::new(plan).unwrap();

@@ -26,6 +26,41 @@ pub struct Meeting {
     /// Stock phrases for A-p, instead of the usual ones (〔「異議なし」と呼ぶ者あり〕 …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrases: Vec<String>,
+    /// Text of the minutes that is not said in the meeting: 概要, 配付資料, a closing note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<MeetingText>,
+}
+
+/// A block of text the agenda file gives for the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingText {
+    /// `配付資料`; empty: the text alone.
+    #[serde(default)]
+    pub label: String,
+    /// Paragraphs separated by a line break.
+    pub text: String,
+    #[serde(default)]
+    pub at: TextAt,
+    /// `false`: the internal record only.
+    #[serde(default = "public_by_default")]
+    pub public: bool,
+}
+
+fn public_by_default() -> bool {
+    true
+}
+
+/// Where a meeting's text stands in the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TextAt {
+    /// After the header and the attendance list, before the agenda.
+    BeforeAgenda,
+    /// After the agenda list, before what was said.
+    #[default]
+    AfterAgenda,
+    /// At the end of the minutes.
+    End,
 }
 
 /// The stock phrases when the agenda file gives none.

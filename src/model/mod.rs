@@ -18,7 +18,7 @@ pub use log::{
     ActionItem, DECISION_METHODS, DECISION_RESULTS, Decision, ItemSpan, MeetingEvent, MeetingLog,
     OffRecord, Presence, PresenceEvent, Proceeding, Votes,
 };
-pub use meeting::{Meeting, PHRASES, Quorum};
+pub use meeting::{Meeting, MeetingText, PHRASES, Quorum, TextAt};
 pub use remark::{INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
 pub use session::{Draft, LiveState, MAX_MINUTES, ModelError, Plan, Session};

@@ -59,6 +59,17 @@ pub struct Participant {
     /// Attends in place of this participant (代理出席), who is then absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stands_in_for: Option<ParticipantId>,
+    /// The family name when it alone names them and the name's first word will not do:
+    /// `山田（太）` beside another 山田.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// How the minutes name them as a speaker, whatever the style: `議長（山田太郎君）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Their own mark before their name where a style marks speakers (`〇` for the clerks'
+    /// side where members get `○`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
 }
 
 impl Participant {

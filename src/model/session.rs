@@ -95,6 +95,10 @@ pub enum ModelError {
         who: ParticipantId,
         absent: ParticipantId,
     },
+    #[error(
+        "agenda item {item} is a part of item {of}: expected an item listed before it that is not itself a part"
+    )]
+    BadPart { item: ItemNo, of: ItemNo },
     #[error("the quorum counts group \"{0}\", but nobody on the roster is in it")]
     EmptyQuorumGroup(String),
     #[error("the meeting log names participant \"{0}\", who is not on the roster")]
@@ -172,6 +176,16 @@ impl Plan {
         for item in &self.agenda {
             if !nos.insert(item.no) {
                 return Err(ModelError::DuplicateItem(item.no));
+            }
+            if let Some(of) = item.part_of {
+                let parent = self
+                    .agenda
+                    .iter()
+                    .take_while(|i| i.no != item.no)
+                    .find(|i| i.no == of);
+                if parent.is_none_or(|p| p.part_of.is_some()) {
+                    return Err(ModelError::BadPart { item: item.no, of });
+                }
             }
             if let Some(minutes) = item.minutes.filter(|m| *m > MAX_MINUTES) {
                 return Err(ModelError::MinutesOutOfRange {

@@ -482,6 +482,9 @@ pub fn minutes_session() -> Session {
         minutes: Some(10),
         layout,
         detail_public: false,
+        heading: None,
+        closed_reason: None,
+        part_of: None,
     };
     let plan = Plan {
         meeting: Meeting {
@@ -494,6 +497,7 @@ pub fn minutes_session() -> Session {
             quorum: None,
             decision_results: Vec::new(),
             phrases: Vec::new(),
+            texts: Vec::new(),
         },
         roster: vec![
             person("yamada", "デジタル推進局長", "山田 太郎", None, 1),

@@ -1,6 +1,7 @@
 //! One self-contained, printable HTML page (A4), in the minutes' language.
 
 use crate::export::document::{Block, Document};
+use crate::model::TextAt;
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -26,14 +27,59 @@ h1 { font-size: 15pt; text-align: center; margin: 0 0 1.5em; }
 h2 { font-size: 11.5pt; margin: 1.6em 0 0.6em; page-break-after: avoid; }
 p { margin: 0 0 0.8em; }
 p.speaker { margin-bottom: 0.3em; page-break-after: avoid; }
-p.marker { font-style: italic; }
+p.continued { margin-top: -0.4em; }
 p.notice { border: 2px solid #000; padding: 0.5em; font-weight: bold; }
-ul.agenda { list-style: none; padding-left: 0; }
-ul.agenda .detail { display: block; padding-left: 1em; }
+ul.agenda, ul.attendance { list-style: none; padding-left: 0; }
+ul.agenda ul.parts { list-style: none; padding-left: 1em; }
+ul.agenda .detail { padding-left: 1em; }
 .time { font-family: monospace; margin-right: 0.5em; }
 .mark { font-weight: bold; }
 @media print { body { margin: 0; max-width: none; } }
 ";
+
+fn texts(doc: &Document, at: TextAt, h: &mut String) {
+    for t in doc.texts.iter().filter(|t| t.at == at) {
+        if let Some(l) = &t.label {
+            h.push_str(&format!("<h2>{}</h2>\n", esc(l)));
+        }
+        for p in &t.paragraphs {
+            h.push_str(&format!("<p>{}</p>\n", esc(p)));
+        }
+    }
+}
+
+fn agenda(doc: &Document, h: &mut String) {
+    h.push_str("<ul class=\"agenda\">\n");
+    let mut in_parts = false;
+    for (i, e) in doc.agenda.iter().enumerate() {
+        let text = e
+            .text
+            .trim_start_matches("- ")
+            .trim_start_matches(['　', ' ']);
+        if e.part && !in_parts {
+            h.push_str("<ul class=\"parts\">\n");
+            in_parts = true;
+        }
+        h.push_str(&format!("<li>{}", esc(text)));
+        if let Some(d) = &e.detail {
+            h.push_str(&format!("<div class=\"detail\">{}</div>", esc(d)));
+        }
+        // An item's entry closes after its parts' list.
+        let next_is_part = doc.agenda.get(i + 1).is_some_and(|n| n.part);
+        if e.part {
+            h.push_str("</li>\n");
+            if !next_is_part {
+                h.push_str("</ul></li>\n");
+                in_parts = false;
+            }
+        } else if !next_is_part {
+            h.push_str("</li>\n");
+        } else {
+            h.push('\n');
+        }
+    }
+    h.push_str("</ul>\n");
+}
 
 pub fn render(doc: &Document) -> String {
     let mut h = String::new();
@@ -49,32 +95,27 @@ pub fn render(doc: &Document) -> String {
     match &doc.header.inline_separator {
         Some(sep) => {
             for f in &doc.header.fields {
-                h.push_str(&format!(
-                    "<p class=\"field\">{}{}{}</p>\n",
-                    esc(&f.label),
-                    esc(sep),
-                    esc(&f.value)
-                ));
+                h.push_str(&format!("<p class=\"field\">{}</p>\n", esc(&f.inline(sep))));
             }
         }
         None => {
             for f in &doc.header.fields {
-                h.push_str(&format!(
-                    "<h2>{}</h2>\n<p>{}</p>\n",
-                    esc(&f.label),
-                    esc(&f.value)
-                ));
+                if !f.label.is_empty() {
+                    h.push_str(&format!("<h2>{}</h2>\n", esc(&f.label)));
+                }
+                h.push_str(&format!("<p>{}</p>\n", esc(&f.value)));
             }
         }
     }
     if let Some(a) = &doc.attendance {
-        h.push_str(&format!("<h2>{}</h2>\n", esc(&a.label)));
+        if !a.label.is_empty() {
+            h.push_str(&format!("<h2>{}</h2>\n", esc(&a.label)));
+        }
         for g in &a.groups {
             if let Some(head) = &g.heading {
                 h.push_str(&format!("<h3>{}</h3>\n", esc(head)));
             }
-            // Styled in place: the page's style sheet is the same for minutes without a list.
-            h.push_str("<ul class=\"attendance\" style=\"list-style: none; padding-left: 0\">\n");
+            h.push_str("<ul class=\"attendance\">\n");
             for e in &g.entries {
                 h.push_str(&format!("<li>{}</li>\n", esc(e)));
             }
@@ -84,23 +125,24 @@ pub fn render(doc: &Document) -> String {
             h.push_str(&format!("<p>{}</p>\n", esc(n)));
         }
     }
-    h.push_str(&format!(
-        "<h2>{}</h2>\n<ul class=\"agenda\">\n",
-        esc(&doc.agenda_label)
-    ));
-    for e in &doc.agenda {
-        let text = e.text.trim_start_matches("- ");
-        h.push_str(&format!("<li>{}", esc(text)));
-        if let Some(d) = &e.detail {
-            h.push_str(&format!("<span class=\"detail\">{}</span>", esc(d)));
-        }
-        h.push_str("</li>\n");
+    texts(doc, TextAt::BeforeAgenda, &mut h);
+    if !doc.agenda_label.is_empty() {
+        h.push_str(&format!("<h2>{}</h2>\n", esc(&doc.agenda_label)));
     }
-    h.push_str("</ul>\n");
+    agenda(doc, &mut h);
+    texts(doc, TextAt::AfterAgenda, &mut h);
+    // Under a body heading, the items' headings go one level down.
+    let base = if let Some(b) = &doc.body_heading {
+        h.push_str(&format!("<h2>{}</h2>\n", esc(b)));
+        3
+    } else {
+        2
+    };
     for s in &doc.sections {
         h.push_str("<section>\n");
         if let Some(head) = &s.heading {
-            h.push_str(&format!("<h2>{}</h2>\n", esc(head)));
+            let n = (base + usize::from(s.level) - 1).min(6);
+            h.push_str(&format!("<h{n}>{}</h{n}>\n", esc(head)));
         }
         for b in &s.blocks {
             match b {
@@ -120,8 +162,14 @@ pub fn render(doc: &Document) -> String {
                     h.push_str(&format!("<p class=\"action\">{}</p>\n", esc(text)));
                 }
                 Block::Paragraph(p) => {
-                    h.push_str("<p>");
-                    h.push_str(&esc(&p.bullet));
+                    h.push_str(if p.continued {
+                        "<p class=\"continued\">"
+                    } else {
+                        "<p>"
+                    });
+                    if p.lead.is_none() {
+                        h.push_str(&esc(&p.bullet));
+                    }
                     if let Some(t) = &p.time {
                         h.push_str(&format!("<span class=\"time\">{}</span>", esc(t)));
                     }
@@ -131,6 +179,9 @@ pub fn render(doc: &Document) -> String {
                     for m in &p.marks {
                         h.push_str(&format!("<span class=\"mark\">{}</span>", esc(m)));
                     }
+                    if let Some(l) = &p.lead {
+                        h.push_str(&format!("<span class=\"speaker\">{}</span>", esc(l)));
+                    }
                     h.push_str(&esc(&p.text));
                     h.push_str("</p>\n");
                 }
@@ -138,6 +189,7 @@ pub fn render(doc: &Document) -> String {
         }
         h.push_str("</section>\n");
     }
+    texts(doc, TextAt::End, &mut h);
     h.push_str("</body>\n</html>\n");
     h
 }

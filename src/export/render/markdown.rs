@@ -1,6 +1,9 @@
-//! Markdown: the title and headings as headings, the agenda as a list, speakers in bold.
+//! Markdown: the title, labels and items as headings (a part one level below its item), the
+//! agenda and attendance as lists, speakers in bold. Text is escaped, so a remark or a style's
+//! wording never turns into markup of its own; the structure comes from the document.
 
 use crate::export::document::{Block, Document};
+use crate::model::TextAt;
 
 /// Escapes what Markdown would read as markup, so remark text prints as typed.
 fn escape(s: &str) -> String {
@@ -26,37 +29,65 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// A list item's text without the list mark or indent the style wrote for plain text: the
+/// list itself is the mark here.
+fn list_text(text: &str) -> &str {
+    text.trim_start_matches("- ")
+        .trim_start_matches(['・', '　', ' '])
+}
+
+fn heading(level: usize, text: &str) -> String {
+    format!("{} {}", "#".repeat(level.min(6)), escape(text))
+}
+
+fn texts(doc: &Document, at: TextAt, blocks: &mut Vec<String>) {
+    for t in doc.texts.iter().filter(|t| t.at == at) {
+        if let Some(l) = &t.label {
+            blocks.push(heading(2, l));
+        }
+        blocks.extend(t.paragraphs.iter().map(|p| escape(p)));
+    }
+}
+
 pub fn render(doc: &Document) -> String {
     let mut blocks: Vec<String> = Vec::new();
     if let Some(n) = &doc.notice {
         blocks.push(format!("> **{}**", escape(n)));
     }
-    blocks.push(format!("# {}", escape(&doc.title)));
+    blocks.push(heading(1, &doc.title));
     match &doc.header.inline_separator {
         Some(sep) => blocks.push(
             doc.header
                 .fields
                 .iter()
                 .map(|f| {
-                    format!(
-                        "**{}**{}{}",
-                        escape(&f.label),
-                        escape(sep),
+                    if f.label.is_empty() {
                         escape(&f.value)
-                    )
+                    } else {
+                        format!(
+                            "**{}**{}{}",
+                            escape(&f.label),
+                            escape(sep),
+                            escape(&f.value)
+                        )
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("  \n"),
         ),
         None => {
             for f in &doc.header.fields {
-                blocks.push(format!("## {}", escape(&f.label)));
+                if !f.label.is_empty() {
+                    blocks.push(heading(2, &f.label));
+                }
                 blocks.push(escape(&f.value));
             }
         }
     }
     if let Some(a) = &doc.attendance {
-        blocks.push(format!("## {}", escape(&a.label)));
+        if !a.label.is_empty() {
+            blocks.push(heading(2, &a.label));
+        }
         for g in &a.groups {
             if let Some(h) = &g.heading {
                 blocks.push(format!("**{}**", escape(h)));
@@ -64,7 +95,7 @@ pub fn render(doc: &Document) -> String {
             let items: Vec<String> = g
                 .entries
                 .iter()
-                .map(|e| format!("- {}", escape(e)))
+                .map(|e| format!("- {}", escape(list_text(e))))
                 .collect();
             blocks.push(items.join("\n"));
         }
@@ -72,33 +103,47 @@ pub fn render(doc: &Document) -> String {
             blocks.push(escape(n));
         }
     }
-    blocks.push(format!("## {}", escape(&doc.agenda_label)));
+    texts(doc, TextAt::BeforeAgenda, &mut blocks);
+    if !doc.agenda_label.is_empty() {
+        blocks.push(heading(2, &doc.agenda_label));
+    }
     let items: Vec<String> = doc
         .agenda
         .iter()
         .map(|e| {
-            let text = e.text.trim_start_matches("- ").trim_start_matches('・');
+            // A part is a list inside its item's entry.
+            let indent = if e.part { "  " } else { "" };
+            let text = escape(list_text(&e.text));
             match &e.detail {
-                Some(d) => format!("- {}  \n  {}", escape(text), escape(d)),
-                None => format!("- {}", escape(text)),
+                Some(d) => format!("{indent}- {text}  \n{indent}  {}", escape(d)),
+                None => format!("{indent}- {text}"),
             }
         })
         .collect();
     blocks.push(items.join("\n"));
+    texts(doc, TextAt::AfterAgenda, &mut blocks);
+    // Under a body heading, the items' headings go one level down.
+    let base = if let Some(b) = &doc.body_heading {
+        blocks.push(heading(2, b));
+        3
+    } else {
+        2
+    };
     for s in &doc.sections {
         if let Some(h) = &s.heading {
-            blocks.push(format!("## {}", escape(h)));
+            blocks.push(heading(base + usize::from(s.level) - 1, h));
         }
         for b in &s.blocks {
             blocks.push(match b {
                 Block::Speaker { text } => format!("**{}**", escape(text)),
-                Block::Marker { text } => format!("*{}*", escape(text)),
+                Block::Marker { text } => escape(text),
                 Block::Decision { text } => format!("**{}**", escape(text)),
-                Block::Action { text } => format!("- {}", escape(text.trim_start_matches('・'))),
+                Block::Action { text } => format!("- {}", escape(list_text(text))),
                 Block::Paragraph(p) => escape(&p.line()),
             });
         }
     }
+    texts(doc, TextAt::End, &mut blocks);
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out

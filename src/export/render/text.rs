@@ -1,6 +1,23 @@
 //! Plain text in the council's layout: blocks separated by a blank line.
 
-use crate::export::document::{Block, Document};
+use crate::export::document::{Block, Document, TextBlock};
+use crate::model::TextAt;
+
+fn texts(doc: &Document, at: TextAt, blocks: &mut Vec<String>) {
+    for t in doc.texts.iter().filter(|t| t.at == at) {
+        let TextBlock {
+            label, paragraphs, ..
+        } = t;
+        blocks.extend(label.clone());
+        blocks.extend(paragraphs.iter().cloned());
+    }
+}
+
+fn push(blocks: &mut Vec<String>, text: &str) {
+    if !text.is_empty() {
+        blocks.push(text.to_owned());
+    }
+}
 
 pub fn render(doc: &Document) -> String {
     let mut blocks: Vec<String> = Vec::new();
@@ -13,19 +30,19 @@ pub fn render(doc: &Document) -> String {
             doc.header
                 .fields
                 .iter()
-                .map(|f| format!("{}{sep}{}", f.label, f.value))
+                .map(|f| f.inline(sep))
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
         None => {
             for f in &doc.header.fields {
-                blocks.push(f.label.clone());
+                push(&mut blocks, &f.label);
                 blocks.push(f.value.clone());
             }
         }
     }
     if let Some(a) = &doc.attendance {
-        blocks.push(a.label.clone());
+        push(&mut blocks, &a.label);
         for g in &a.groups {
             let mut lines: Vec<String> = g.heading.iter().cloned().collect();
             lines.extend(g.entries.iter().cloned());
@@ -34,7 +51,8 @@ pub fn render(doc: &Document) -> String {
         blocks.extend(a.note.clone());
         blocks.extend(a.observers.clone());
     }
-    blocks.push(doc.agenda_label.clone());
+    texts(doc, TextAt::BeforeAgenda, &mut blocks);
+    push(&mut blocks, &doc.agenda_label);
     let mut agenda = Vec::new();
     for e in &doc.agenda {
         agenda.push(e.text.clone());
@@ -43,6 +61,8 @@ pub fn render(doc: &Document) -> String {
         }
     }
     blocks.push(agenda.join("\n"));
+    texts(doc, TextAt::AfterAgenda, &mut blocks);
+    blocks.extend(doc.body_heading.clone());
     for s in &doc.sections {
         if let Some(h) = &s.heading {
             blocks.push(h.clone());
@@ -57,6 +77,7 @@ pub fn render(doc: &Document) -> String {
             });
         }
     }
+    texts(doc, TextAt::End, &mut blocks);
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out

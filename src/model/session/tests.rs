@@ -32,6 +32,9 @@ fn item(no: ItemNo, public: bool) -> AgendaItem {
         minutes: Some(10),
         layout: Layout::Discussion,
         detail_public: false,
+        heading: None,
+        closed_reason: None,
+        part_of: None,
     }
 }
 
@@ -47,6 +50,7 @@ fn plan() -> Plan {
             quorum: None,
             decision_results: Vec::new(),
             phrases: Vec::new(),
+            texts: Vec::new(),
         },
         roster: vec![
             person("a", Some(1)),
