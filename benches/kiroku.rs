@@ -355,6 +355,8 @@ fn open_live(path: &str) {
         keymap: None,
         clock: kiroku::clock::Clock::detect(None),
         sessions_dir: std::env::temp_dir(),
+        clerk: None,
+        ask_clerk: false,
     };
     kiroku::commands::open(
         Path::new(path),

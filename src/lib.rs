@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clock;
 pub mod commands;
+pub mod config;
 pub mod editor;
 pub mod export;
 pub mod i18n;

@@ -34,6 +34,10 @@ struct Cli {
     /// Folder of session and agenda files for the start screen and new sessions.
     #[arg(long, global = true, default_value = "sessions")]
     sessions_dir: PathBuf,
+    /// Who takes the record down, kept with every remark and event (default: KIROKU_CLERK,
+    /// then ~/.config/kiroku/clerk, else asked once).
+    #[arg(long, global = true)]
+    clerk: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -94,6 +98,27 @@ enum Command {
     },
     /// List the shipped export styles.
     Styles,
+    /// Merge several clerks' sessions of one meeting (relay or double-keying) into one.
+    Merge {
+        /// The session files (RON), read with their journals.
+        #[arg(required = true, num_args = 2..)]
+        sessions: Vec<PathBuf>,
+        /// The merged session: a new file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Git's merge driver for session files: `kiroku merge-driver %O %A %B %P`. Exit 0: merged;
+    /// 1: merged with conflicting changes kept as alternatives; 2: could not merge.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// This branch's version, where the result is written (%A).
+        ours: PathBuf,
+        /// The other branch's version (%B).
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (%P).
+        name: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -105,7 +130,25 @@ fn main() -> ExitCode {
         keymap: cli.keymap,
         clock: Clock::detect(cli.utc_offset),
         sessions_dir: cli.sessions_dir,
+        clerk: kiroku::config::clerk(cli.clerk),
+        ask_clerk: false,
     };
+    if let Some(Command::MergeDriver {
+        base,
+        ours,
+        theirs,
+        name,
+    }) = &cli.command
+    {
+        return match commands::merge::merge_driver(base, ours, theirs, name.as_deref()) {
+            Ok(commands::merge::DriverOutcome::Clean) => ExitCode::SUCCESS,
+            Ok(commands::merge::DriverOutcome::Conflicts(_)) => ExitCode::from(1),
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "kiroku: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let result: Result<(), CommandError> = match cli.command {
         None => commands::start(&opts),
         Some(Command::New { agenda, output }) => commands::new(&agenda, output.as_deref(), &opts),
@@ -141,6 +184,11 @@ fn main() -> ExitCode {
             strict,
         }),
         Some(Command::Styles) => commands::styles().map(|s| print!("{s}")),
+        Some(Command::Merge { sessions, output }) => {
+            commands::merge::merge(&sessions, &output).map(|s| eprintln!("kiroku: {s}"))
+        }
+        // Handled above: its exit codes are git's.
+        Some(Command::MergeDriver { .. }) => Ok(()),
         Some(Command::Keys) => {
             commands::keymap(opts.keymap.as_deref()).map(|k| print!("{}", k.to_ron()))
         }

@@ -146,6 +146,12 @@ impl Recorder {
                 Effect::Quit => quit = true,
                 // The terminal loop stops the process; everything is journaled by now.
                 Effect::Suspend => {}
+                Effect::RememberClerk(name) => {
+                    // Only a convenience: failing, kiroku asks again next time.
+                    if let Err(e) = crate::config::remember_clerk(name) {
+                        app.message = Some(format!("{}: {e}", name));
+                    }
+                }
             }
         }
         if quit && matches!(app.save, SaveStatus::Error(_)) && !self.quit_armed {

@@ -57,7 +57,9 @@ fn the_start_screen_starts_a_meeting_from_the_sample() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sessions")).unwrap();
     std::fs::copy(EXAMPLE, dir.path().join("sessions/example-agenda.ron")).unwrap();
-    let mut pty = Pty::spawn(&["--lang", "en"], dir.path(), 100, 30);
+    let config = dir.path().join("config");
+    let env = [("XDG_CONFIG_HOME", config.to_str().unwrap())];
+    let mut pty = Pty::spawn_env(&["--lang", "en"], dir.path(), 100, 30, &env);
     let wait = Duration::from_secs(10);
     assert!(
         pty.wait_for("Agenda files (start a meeting)", wait),
@@ -66,7 +68,16 @@ fn the_start_screen_starts_a_meeting_from_the_sample() {
     );
     assert!(pty.wait_for("example-agenda.ron", wait));
     pty.send(keys::ENTER);
+    // A new clerk is asked their name once.
+    assert!(
+        pty.wait_for("Who takes the record down", wait),
+        "{}",
+        pty.screen()
+    );
+    pty.type_text("青木");
+    pty.send(keys::ENTER);
     assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
+    assert!(pty.wait_for("clerk 青木", wait), "{}", pty.screen());
     pty.send(&keys::alt('1'));
     pty.type_text("開会します。");
     pty.send(keys::ENTER);
@@ -77,11 +88,20 @@ fn the_start_screen_starts_a_meeting_from_the_sample() {
         .join("sessions/2026-07-03-第3回-北町市デジタル推進会議.ron");
     let s = kiroku::storage::load_session(&created).unwrap();
     assert_eq!(s.remarks[0].text, "開会します。");
+    assert_eq!(s.remarks[0].clerk.as_deref(), Some("青木"));
+    assert_eq!(
+        std::fs::read_to_string(config.join("kiroku/clerk")).unwrap(),
+        "青木\n"
+    );
 
-    // Back at the start screen, the session is listed first with its remark count.
-    let mut pty = Pty::spawn(&["--lang", "en"], dir.path(), 100, 30);
+    // Back at the start screen, the session is listed first with its remark count, and
+    // opening it asks nothing.
+    let mut pty = Pty::spawn_env(&["--lang", "en"], dir.path(), 100, 30, &env);
     assert!(pty.wait_for("1 remarks", wait), "{}", pty.screen());
-    pty.send(b"q");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
+    assert!(!pty.screen().contains("Who takes the record down"));
+    pty.send(keys::CTRL_Q);
     assert!(pty.wait_exit(wait).expect("quits").success());
 }
 

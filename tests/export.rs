@@ -433,6 +433,7 @@ fn the_meeting_opens_recesses_and_closes_in_the_minutes() {
         what: kiroku::model::Proceeding::Open,
         item: Some(1),
         non_public: false,
+        clerk: None,
     });
     assert_eq!(
         s.toggle_recess(at(15, 10, 0)),
@@ -547,6 +548,7 @@ fn the_attendance_list_says_who_was_there_and_how() {
         what: kiroku::model::Presence::Arrived,
         non_public: false,
         item: Some(2),
+        clerk: None,
     });
     let leaves = s.toggle_presence(&ParticipantId("suzuki".into()), at(15, 40, 0));
     assert_eq!(leaves, Some(kiroku::model::Presence::Left));
@@ -667,6 +669,7 @@ fn a_recess_off_the_record_stands_between_one_pair_of_markers() {
         what: kiroku::model::Proceeding::Open,
         item: Some(1),
         non_public: false,
+        clerk: None,
     });
     s.set_speaker(common::pid("suzuki"));
     s.set_off_record(true, at(15, 58, 0));

@@ -610,6 +610,34 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
             }
         }
     }
+    // A second clerk's copy of the same record with nothing marked non-public and no stretch
+    // off the record, merged with `kiroku merge`: what this clerk withheld stays withheld.
+    let mut lax = m.app.session.clone();
+    for r in &mut lax.remarks {
+        r.non_public = false;
+    }
+    lax.log.off_record.clear();
+    lax.live.clerk = Some("二人目".into());
+    let folder = m.path.parent().unwrap();
+    let (lax_path, merged_path) = (folder.join("lax.ron"), folder.join("merged.ron"));
+    kiroku::storage::save_session(&lax_path, &lax).unwrap();
+    let _ = std::fs::remove_file(&merged_path);
+    kiroku::commands::merge::merge(&[m.path.clone(), lax_path], &merged_path).unwrap();
+    let req = ExportRequest {
+        session: merged_path,
+        format: Format::Text,
+        audience: Audience::Public,
+        style: "default".to_owned(),
+        output: None,
+        check_only: false,
+        strict: false,
+    };
+    let merged = String::from_utf8(export_bytes(&req, &mut Vec::new()).unwrap().unwrap()).unwrap();
+    for (c, f) in &m.fates {
+        if (f.captured_non_public || f.note) && !f.released {
+            prop_assert!(!has(&merged, *c), "a merge published Q{c}Z: {f:?}");
+        }
+    }
     // Comings and goings logged where the record was not public are not dated in the public
     // minutes: the JSON document's attendance entries carry no mark of them.
     let (json, _) = m.export(Format::Json, Audience::Public, "proceedings");

@@ -223,7 +223,12 @@ fn move_flag_check_delete() {
     go_to(&mut app, "前年度比");
     undoable(&mut app, ">", |app| assert_eq!(selected(app).item, 3));
     // Redone, the remark is in item 3; back one is item 2.
-    undoable(&mut app, "<", |app| assert_eq!(selected(app).item, 2));
+    // Out of a closed item, it stays non-public: only a release (P) publishes it.
+    undoable(&mut app, "<", |app| {
+        assert_eq!(selected(app).item, 2);
+        assert!(selected(app).non_public);
+    });
+    undoable(&mut app, "P", |app| assert!(!selected(app).non_public));
     undoable(&mut app, "p", |app| assert!(selected(app).non_public));
     undoable(&mut app, "t", |app| assert!(selected(app).check_later));
     let count = app.session.remarks.len();
@@ -431,6 +436,7 @@ fn the_meeting_log_is_corrected_in_cleanup() {
         what: Proceeding::Open,
         item: Some(1),
         non_public: false,
+        clerk: None,
     });
     session.toggle_recess(at(15, 40, 0));
     session.toggle_recess(at(15, 50, 0));

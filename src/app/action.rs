@@ -54,8 +54,15 @@ pub enum Action {
     LaterStart,
     /// The recording started now: remarks also carry their offset into it.
     MarkRecording,
+    /// 交代: another clerk takes the record down from now on.
+    Handover,
+    /// This clerk records from now on (`--clerk`): the first, or a 交代.
+    #[serde(skip)]
+    SetClerk(String),
     /// Cleanup: the meeting log (events, comings and goings, decisions) to correct.
     EditLog,
+    /// Cleanup: the selected remark's other versions from a merge, side by side: keep one.
+    Versions,
     /// In the stock phrases: commit the chosen one as a note of its own, now.
     PhraseAsNote,
     /// Mark the remark being typed (or the last one) "check later".

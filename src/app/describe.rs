@@ -86,6 +86,20 @@ impl Action {
         let ja = lang == Lang::Ja;
         let action = self;
         let s = match action {
+            Versions => {
+                if ja {
+                    "別の記録（統合で生じた別案）を並べて見て、一つを採用"
+                } else {
+                    "other clerks' versions of the remark, side by side: keep one"
+                }
+            }
+            Handover => {
+                if ja {
+                    "交代：次の記録者に引き継ぐ（時刻を記録）"
+                } else {
+                    "hand over (交代) to the next clerk, timed"
+                }
+            }
             OpenMeeting => {
                 if ja {
                     "開会（実際の開始時刻を記録）"
@@ -640,7 +654,7 @@ impl Action {
                 }
             }
             Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | View(_) | Tick | Folded
-            | SavedAs(_) | QuitRefused => "",
+            | SetClerk(_) | SavedAs(_) | QuitRefused => "",
         };
         s.to_owned()
     }

@@ -94,22 +94,38 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
 /// of them says whether the meeting is in a recess or closed.
 pub fn retimed(log: &MeetingLog, of: LogRef, at: Timestamp) -> MeetingLog {
     let mut log = log.clone();
+    // Moved into a stretch off the record, a row becomes non-public; moved out, it stays as
+    // it was (a correction never publishes). It belongs to the item under discussion then.
+    let off = log
+        .off_record
+        .iter()
+        .any(|o| o.start <= at && o.end.is_none_or(|e| at < e));
+    let item = log
+        .items
+        .iter()
+        .find(|s| s.started <= at && s.ended.is_none_or(|e| at < e))
+        .map(|s| s.item);
     match of {
         LogRef::Event(i) => {
             if let Some(e) = log.events.get_mut(i) {
                 e.at = at;
+                e.non_public |= off;
+                e.item = item.or(e.item);
             }
             log.events.sort_by_key(|e| e.at);
         }
         LogRef::Presence(i) => {
             if let Some(e) = log.presence.get_mut(i) {
                 e.at = at;
+                e.non_public |= off;
+                e.item = item.or(e.item);
             }
             log.presence.sort_by_key(|e| e.at);
         }
         LogRef::Decision(i) => {
             if let Some(d) = log.decisions.get_mut(i) {
                 d.at = at;
+                d.non_public |= off;
             }
         }
         LogRef::Recording => log.recording = Some(at),

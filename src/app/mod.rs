@@ -3,6 +3,7 @@
 //! carries out. Nothing here touches the disk or the terminal.
 
 mod action;
+mod clerk;
 mod describe;
 mod help;
 mod keymap;
@@ -55,6 +56,8 @@ pub enum Effect {
     Quit,
     /// Everything is saved; give the terminal back and stop until resumed.
     Suspend,
+    /// Keep the clerk's name for next time (the config file).
+    RememberClerk(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,9 +232,10 @@ impl App {
             (Overlay::None, Some(_)) => &[Mode::Review],
             (Overlay::None, None) => &[Mode::Live, Mode::Edit],
             (Overlay::Help(_), _) => &[Mode::Help],
-            (Overlay::Picker(_) | Overlay::Phrases(_) | Overlay::Log(_), _) => {
-                &[Mode::Picker, Mode::Edit]
-            }
+            (
+                Overlay::Picker(_) | Overlay::Phrases(_) | Overlay::Log(_) | Overlay::Versions(_),
+                _,
+            ) => &[Mode::Picker, Mode::Edit],
             (Overlay::Form(_), _) => &[Mode::Form, Mode::Edit],
         }
     }

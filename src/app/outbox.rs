@@ -65,7 +65,7 @@ impl Probe {
     }
 }
 
-fn without_draft(live: &LiveState) -> LiveState {
+pub(super) fn without_draft(live: &LiveState) -> LiveState {
     LiveState {
         draft: None,
         ..live.clone()

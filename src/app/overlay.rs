@@ -16,6 +16,9 @@ pub enum Overlay {
     Phrases(usize),
     /// Cleanup: the meeting log's rows, this one selected.
     Log(usize),
+    /// Cleanup: the selected remark as kept and its other versions from a merge, this one
+    /// selected.
+    Versions(usize),
 }
 
 /// What a picked participant is for.
@@ -82,6 +85,7 @@ pub enum FieldLabel {
     Due,
     Time,
     Count,
+    Clerk,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +140,10 @@ pub enum FormPurpose {
     EditDecision(usize),
     /// Cleanup: how many members of the public watched.
     Observers,
+    /// Who records: the first time (also kept for next time), or a 交代.
+    Clerk {
+        first: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

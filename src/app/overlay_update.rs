@@ -123,6 +123,37 @@ impl App {
         Vec::new()
     }
 
+    /// The selected remark's versions: Enter keeps the chosen one as the remark (its words and
+    /// speaker) and drops the others, as one undoable change.
+    pub(super) fn update_versions(&mut self, at: usize, action: Action) -> Vec<Effect> {
+        let Some(r) = self.selected_remark() else {
+            return Vec::new();
+        };
+        let last = r.alternatives.len();
+        let id = r.id;
+        match action {
+            Action::Cancel | Action::Versions => {}
+            Action::SelectNext => self.overlay = Overlay::Versions((at + 1).min(last)),
+            Action::SelectPrev => self.overlay = Overlay::Versions(at.saturating_sub(1)),
+            Action::Confirm => {
+                let change = self.session.change_remark(id, |r| {
+                    if let Some(v) = at.checked_sub(1).and_then(|i| r.alternatives.get(i)) {
+                        let v = v.clone();
+                        r.text = v.text;
+                        if v.speaker.is_some() {
+                            r.speaker = v.speaker;
+                        }
+                        r.clerk = v.clerk;
+                    }
+                    r.alternatives.clear();
+                });
+                return change.map(|c| self.commit_change(c)).unwrap_or_default();
+            }
+            _ => self.overlay = Overlay::Versions(at),
+        }
+        Vec::new()
+    }
+
     /// Cleanup's list of the meeting log: Enter corrects the selected row's time (or the
     /// observers' count), Delete removes the row; each an undoable change.
     pub(super) fn update_log(&mut self, at: usize, action: Action) -> Vec<Effect> {
@@ -366,6 +397,17 @@ impl App {
                 let after = super::log_entries::retimed(&self.session.log, of, at);
                 Ok(self.commit_log(after))
             }
+            FormPurpose::Clerk { first } => {
+                let name = form.get(FieldLabel::Clerk);
+                if name.is_empty() {
+                    return Err(need(s.label_clerk));
+                }
+                let mut effects = self.set_clerk(&name, now);
+                if first {
+                    effects.push(Effect::RememberClerk(name));
+                }
+                Ok(effects)
+            }
             FormPurpose::Observers => {
                 let text: String = form.get(FieldLabel::Count).nfkc().collect();
                 let count = if text.is_empty() {
@@ -412,7 +454,27 @@ impl App {
                     i.public = public;
                     i.minutes = minutes;
                 });
-                Ok(change.map(|c| self.commit_change(c)).unwrap_or_default())
+                // Closing an item closes its parts, in the same undoable change.
+                let parts: Vec<crate::model::ItemNo> = self
+                    .session
+                    .plan
+                    .agenda
+                    .iter()
+                    .filter(|p| p.part_of == Some(no) && p.public && !public)
+                    .map(|p| p.no)
+                    .collect();
+                let mut changes: Vec<Change> = change.into_iter().collect();
+                changes.extend(
+                    parts
+                        .into_iter()
+                        .filter_map(|p| self.session.change_agenda_item(p, |i| i.public = false)),
+                );
+                let change = match changes.len() {
+                    0 => return Ok(Vec::new()),
+                    1 => changes.remove(0),
+                    _ => Change::Group(changes),
+                };
+                Ok(self.commit_change(change))
             }
         }
     }

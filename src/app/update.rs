@@ -139,6 +139,7 @@ impl App {
                 return Vec::new();
             }
             Action::Save => return vec![Effect::Fold],
+            Action::SetClerk(name) => return self.set_clerk(&name, now),
             Action::Quit => return vec![Effect::Fold, Effect::Quit],
             Action::Suspend => return vec![Effect::Sync, Effect::Suspend],
             _ => {}
@@ -170,6 +171,7 @@ impl App {
             Overlay::Picker(picker) => self.update_picker(picker, action, now),
             Overlay::Phrases(at) => self.update_phrases(at, action, now),
             Overlay::Log(at) => self.update_log(at, action),
+            Overlay::Versions(at) => self.update_versions(at, action),
             Overlay::Form(form) => self.update_form(form, action, now),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box
@@ -250,6 +252,7 @@ impl App {
                 self.dirty = true;
                 return vec![Effect::Sync];
             }
+            Action::Handover => self.overlay = Overlay::Form(super::Form::clerk(false)),
             Action::Decide => {
                 let results = self.session.decision_results();
                 self.overlay = Overlay::Form(super::Form::decision(results));

@@ -47,6 +47,12 @@ pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<String
         if r.check_later {
             warnings.push(format!("{at}: still marked check later"));
         }
+        if !r.alternatives.is_empty() {
+            warnings.push(format!(
+                "{at}: has {} other version(s) from a merge: keep one in cleanup (V)",
+                r.alternatives.len()
+            ));
+        }
         if r.text.contains(INAUDIBLE) {
             warnings.push(format!("{at}: still has an inaudible mark {INAUDIBLE}"));
         }

@@ -134,6 +134,8 @@ pub struct DateForms {
     pub date_hours: String,
     pub due: String,
     pub numerals: Numerals,
+    /// English clock words: a.m. and p.m., 12 for the hour after midnight and noon.
+    pub english: bool,
 }
 
 impl DateForms {
@@ -148,6 +150,7 @@ impl DateForms {
                 date_hours: "{date}, {hours}".into(),
                 due: "{day} {month_name} {year}".into(),
                 numerals,
+                english: true,
             },
             DateForm::Era | DateForm::Western => {
                 let year = if form == DateForm::Era {
@@ -163,6 +166,7 @@ impl DateForms {
                     date_hours: "{date} {hours}".into(),
                     due: format!("{year}{{month}}月{{day}}日"),
                     numerals,
+                    english: false,
                 }
             }
         };
@@ -175,6 +179,7 @@ impl DateForms {
             date_hours: own.date_hours.clone().unwrap_or(base.date_hours),
             due: own.due.clone().unwrap_or(base.due),
             numerals,
+            english: base.english,
         }
     }
 
@@ -253,10 +258,11 @@ impl DateForms {
             (0, Numerals::Kanji) => "零".to_owned(),
             (h, n) => number(h, n),
         };
-        let (ampm, h12) = if t.hour() < 12 {
-            ("午前", t.hour())
-        } else {
-            ("午後", t.hour() - 12)
+        let (ampm, h12) = match (t.hour() < 12, self.english) {
+            (true, false) => ("午前", t.hour()),
+            (false, false) => ("午後", t.hour() - 12),
+            (true, true) => ("a.m.", (t.hour() + 11) % 12 + 1),
+            (false, true) => ("p.m.", (t.hour() + 11) % 12 + 1),
         };
         fill(
             template,
@@ -339,6 +345,13 @@ mod tests {
         let a = era(Numerals::Arabic);
         assert_eq!(a.clock(t(10, 0)), "午前10時");
         assert_eq!(a.clock(t(12, 5)), "午後0時5分");
+        let own = DateTemplates {
+            clock: Some(("{h12}:{mm} {ampm}".into(), "{h12} {ampm}".into())),
+            ..DateTemplates::default()
+        };
+        let e = DateForms::new(DateForm::English, Some(&own), Numerals::Arabic);
+        assert_eq!(e.clock(t(0, 30)), "12:30 a.m.");
+        assert_eq!(e.clock(t(15, 0)), "3 p.m.");
         assert_eq!(
             a.date_line(d(2026, 7, 3), Some((t(15, 0), t(16, 30)))),
             "令和8年7月3日（金） 15時から16時30分まで"

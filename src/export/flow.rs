@@ -25,7 +25,7 @@ fn item_fields(
     style: &Style,
     heading: bool,
 ) -> Vec<(&'static str, String)> {
-    let (no, part) = match item.part_of {
+    let (no, part) = match item.part_of.filter(|_| style.parts.is_some()) {
         Some(of) => {
             let ordinal = session
                 .plan
@@ -152,7 +152,8 @@ fn paragraphs(
     if internal && !session.is_public(r) {
         marks.push(style.non_public_mark.clone());
     }
-    if internal && r.check_later {
+    // Another clerk's version still waits for review.
+    if internal && (r.check_later || !r.alternatives.is_empty()) {
         marks.push(style.check_mark.clone());
     }
     let mut texts: Vec<&str> = r
@@ -307,7 +308,8 @@ fn closed_section(session: &Session, item: &AgendaItem, style: &Style) -> Vec<Se
         .closed_reason
         .clone()
         .unwrap_or_else(|| c.reason.clone());
-    let fields = item_fields(session, item, style, true);
+    // The title as the agenda list gives it: a heading of its own may say more.
+    let fields = item_fields(session, item, style, false);
     vec![Section {
         heading: (!c.heading.is_empty()).then(|| fill_fields(&c.heading, &fields, &[])),
         level: level(item, style),

@@ -35,7 +35,7 @@ fn spaced(family: &str, given: &str, width: usize) -> String {
 pub fn person_fields(p: &Participant, style: &Style) -> Vec<(&'static str, String)> {
     let mut words = p.name.split_whitespace();
     let first = words.next().unwrap_or_default().to_owned();
-    let given: String = words.collect::<Vec<_>>().join("");
+    let given: String = words.collect::<Vec<_>>().join(" ");
     let family = p.family.clone().unwrap_or_else(|| first.clone());
     let compact: String = p.name.chars().filter(|c| !c.is_whitespace()).collect();
     let mark = p

@@ -121,13 +121,13 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
         all.push((
             vec!["closed_item", "heading"],
             &c.heading,
-            item.clone(),
+            item_part.clone(),
             false,
         ));
         all.push((
             vec!["closed_item", "line"],
             &c.line,
-            with(ITEM, &["reason"]),
+            with(ITEM, &["part", "reason"]),
             true,
         ));
         all.push((
@@ -239,6 +239,13 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
         if let Some(t) = &d.date_hours {
             all.push((vec![k, "date_hours"], t, vec!["date", "hours"], true));
         }
+    }
+    // Spreading names wider than a line helps no list, and a huge width would fill memory.
+    if style.name_width > 40 {
+        return Some((
+            vec!["name_width"],
+            format!("is {}: expected at most 40", style.name_width),
+        ));
     }
     for (path, template, fields, required) in all {
         if required && template.trim().is_empty() {

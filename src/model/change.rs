@@ -292,6 +292,7 @@ impl Session {
         first.committed = cut;
         let mut second = r.clone();
         second.id = self.live.next_remark_id;
+        second.origin = self.origin_of(second.id);
         second.text = tail;
         second.began = cut;
         Some(Change::Remarks {

@@ -48,6 +48,18 @@ pub struct MeetingEvent {
     /// minutes neither print it nor take the hours from it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub non_public: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
+}
+
+/// 交代: one clerk handed the record to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handover {
+    pub at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    pub to: String,
 }
 
 /// Someone came or went during the meeting.
@@ -83,6 +95,8 @@ pub struct PresenceEvent {
     /// The item under discussion then: closing it later in cleanup withholds this too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ItemNo>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
 }
 
 /// The results a decision may have unless the agenda file lists its own.
@@ -130,6 +144,8 @@ pub struct Decision {
     pub actions: Vec<ActionItem>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub non_public: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
 }
 
 /// What actually happened, as opposed to the plan.
@@ -156,6 +172,9 @@ pub struct MeetingLog {
     /// 傍聴者数: members of the public watching, once counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observers: Option<u32>,
+    /// 交代: who handed the record to whom, and when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handovers: Vec<Handover>,
 }
 
 impl MeetingLog {

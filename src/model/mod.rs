@@ -7,6 +7,7 @@ pub mod clean;
 mod edit;
 mod log;
 mod meeting;
+pub mod merge;
 mod remark;
 mod roster;
 mod session;
@@ -15,11 +16,11 @@ pub use agenda::{AgendaItem, ItemNo, Layout};
 pub use change::Change;
 pub use edit::{Edit, ReplayError, draft_edit};
 pub use log::{
-    ActionItem, DECISION_METHODS, DECISION_RESULTS, Decision, ItemSpan, MeetingEvent, MeetingLog,
-    OffRecord, Presence, PresenceEvent, Proceeding, Votes,
+    ActionItem, DECISION_METHODS, DECISION_RESULTS, Decision, Handover, ItemSpan, MeetingEvent,
+    MeetingLog, OffRecord, Presence, PresenceEvent, Proceeding, Votes,
 };
 pub use meeting::{Meeting, MeetingText, PHRASES, Quorum, TextAt};
-pub use remark::{INAUDIBLE, Remark, RemarkId};
+pub use remark::{Alternative, INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
 pub use session::{Draft, LiveState, MAX_MINUTES, ModelError, Plan, Session};
 

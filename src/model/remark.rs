@@ -31,6 +31,28 @@ pub struct Remark {
     /// as a stage direction （動画上映）. Notes are internal unless this is set.
     #[serde(default, skip_serializing_if = "is_false")]
     pub publish_note: bool,
+    /// Who took it down (`--clerk`), when the session knows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
+    /// Where it was first taken down, `clerk:id`: the same remark in another clerk's copy of
+    /// the session, whatever number a merge gave it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Other versions of this remark from a merge (two clerks keyed the same stretch, or both
+    /// corrected it), to be reviewed in cleanup; never printed in the public minutes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Another clerk's version of a remark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<ParticipantId>,
+    pub text: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -41,5 +63,13 @@ impl Remark {
     /// Is this a note by the clerk rather than something said?
     pub fn is_note(&self) -> bool {
         self.speaker.is_none()
+    }
+
+    /// What makes two copies of a session's remark the same remark: its origin, or (taken
+    /// down without a clerk) its number and begin time.
+    pub fn identity(&self) -> String {
+        self.origin
+            .clone()
+            .unwrap_or_else(|| format!("#{}@{}", self.id, self.began.to_rfc3339()))
     }
 }

@@ -60,6 +60,9 @@ pub struct LiveState {
     /// handed out again, even after a restart.
     #[serde(default)]
     pub next_remark_id: RemarkId,
+    /// Who is taking the record down now (`--clerk`, or the last 交代).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clerk: Option<String>,
 }
 
 /// Everything about one meeting: the plan plus everything recorded.
@@ -209,6 +212,21 @@ impl Plan {
         self.agenda.iter().find(|i| i.no == no)
     }
 
+    /// A part of a closed item is closed too: what is said under it is as closed as the item.
+    pub fn close_parts_of_closed_items(&mut self) {
+        let closed: Vec<ItemNo> = self
+            .agenda
+            .iter()
+            .filter(|i| !i.public)
+            .map(|i| i.no)
+            .collect();
+        for item in &mut self.agenda {
+            if item.part_of.is_some_and(|of| closed.contains(&of)) {
+                item.public = false;
+            }
+        }
+    }
+
     fn item_index(&self, no: ItemNo) -> Option<usize> {
         self.agenda.iter().position(|i| i.no == no)
     }
@@ -216,8 +234,9 @@ impl Plan {
 
 impl Session {
     /// A fresh session from a plan: nothing recorded, the first item current.
-    pub fn new(plan: Plan) -> Result<Self, ModelError> {
+    pub fn new(mut plan: Plan) -> Result<Self, ModelError> {
         plan.validate()?;
+        plan.close_parts_of_closed_items();
         let item = plan.agenda[0].no;
         Ok(Self {
             plan,
@@ -229,18 +248,20 @@ impl Session {
                 previous: None,
                 draft: None,
                 next_remark_id: 1,
+                clerk: None,
             },
         })
     }
 
     /// Rebuilds a session from its parts (as read from a file) and checks every reference.
     pub fn from_parts(
-        plan: Plan,
+        mut plan: Plan,
         log: MeetingLog,
         remarks: Vec<Remark>,
         live: LiveState,
     ) -> Result<Self, ModelError> {
         plan.validate()?;
+        plan.close_parts_of_closed_items();
         let mut seen = HashSet::new();
         for r in &remarks {
             if !seen.insert(r.id) {
@@ -252,9 +273,12 @@ impl Session {
                     item: r.item,
                 });
             }
-            if let Some(s) = &r.speaker
-                && plan.participant(s).is_none()
-            {
+            let speakers = r
+                .alternatives
+                .iter()
+                .filter_map(|a| a.speaker.as_ref())
+                .chain(&r.speaker);
+            if let Some(s) = speakers.into_iter().find(|s| plan.participant(s).is_none()) {
                 return Err(ModelError::UnknownSpeaker {
                     remark: r.id,
                     speaker: s.clone(),
@@ -367,8 +391,32 @@ impl Session {
             non_public,
             check_later: false,
             publish_note: false,
+            clerk: self.live.clerk.clone(),
+            origin: self.origin_of(id),
+            alternatives: Vec::new(),
         });
         id
+    }
+
+    /// The origin a remark taken down now with number `id` gets: `clerk:id`, when the
+    /// session knows its clerk.
+    pub fn origin_of(&self, id: RemarkId) -> Option<String> {
+        self.live.clerk.as_ref().map(|c| format!("{c}:{id}"))
+    }
+
+    /// 交代: `to` takes the record down from now on. `false` when they already do.
+    pub fn hand_over(&mut self, to: &str, now: Timestamp) -> bool {
+        let to = to.trim();
+        if to.is_empty() || self.live.clerk.as_deref() == Some(to) {
+            return false;
+        }
+        self.log.handovers.push(super::Handover {
+            at: now,
+            from: self.live.clerk.clone(),
+            to: to.to_owned(),
+        });
+        self.live.clerk = Some(to.to_owned());
+        true
     }
 
     /// Takes back the newest remark (for undo of a commit).
@@ -392,6 +440,7 @@ impl Session {
             what: Proceeding::Open,
             item: Some(self.live.item),
             non_public: self.is_non_public_now(),
+            clerk: self.live.clerk.clone(),
         });
         self.ensure_started(now);
         true
@@ -413,6 +462,7 @@ impl Session {
             what,
             item: Some(self.live.item),
             non_public: self.is_non_public_now(),
+            clerk: self.live.clerk.clone(),
         });
         Some(what)
     }
@@ -437,6 +487,7 @@ impl Session {
             what: Proceeding::Close,
             item: Some(self.live.item),
             non_public,
+            clerk: self.live.clerk.clone(),
         });
         true
     }
@@ -525,6 +576,7 @@ impl Session {
             what,
             non_public,
             item: Some(self.live.item),
+            clerk: self.live.clerk.clone(),
         });
         what
     }
@@ -595,6 +647,7 @@ impl Session {
             votes,
             actions,
             non_public,
+            clerk: self.live.clerk.clone(),
         });
     }
 
@@ -718,8 +771,15 @@ impl Session {
         honorific: Option<String>,
         attendance: Attendance,
     ) -> Participant {
+        // Two clerks adding people to copies of one session give them different ids.
+        let suffix = self
+            .live
+            .clerk
+            .as_ref()
+            .map(|c| format!("-{}", c.split_whitespace().collect::<String>()))
+            .unwrap_or_default();
         let id = (self.plan.roster.len() + 1..)
-            .map(|n| ParticipantId(format!("p{n}")))
+            .map(|n| ParticipantId(format!("p{n}{suffix}")))
             .find(|id| self.plan.participant(id).is_none())
             .unwrap_or_else(|| ParticipantId(format!("p{}", self.live.next_remark_id)));
         let honorific = honorific.filter(|h| !h.trim().is_empty());

@@ -223,6 +223,7 @@ mod tests {
                 previous: None,
                 draft: None,
                 next_remark_id: 5,
+                clerk: None,
             }),
             Edit::Pop,
         ]

@@ -35,6 +35,7 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::Due => s.label_due,
         FieldLabel::Time => s.label_time,
         FieldLabel::Count => s.observers,
+        FieldLabel::Clerk => s.label_clerk,
     }
 }
 
@@ -49,6 +50,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::Decision | FormPurpose::EditDecision(_) => s.form_decision,
         FormPurpose::LogTime(_) => s.form_log_time,
         FormPurpose::Observers => s.observers,
+        FormPurpose::Clerk { first: true } => s.form_clerk_first,
+        FormPurpose::Clerk { first: false } => s.form_handover,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);

@@ -24,7 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, now: Timestamp, theme: &Th
         .log
         .running_seconds(now)
         .map_or_else(|| s.not_started.to_owned(), format_duration);
-    let clock = format!("{}  {} {}", now.format("%H:%M:%S"), s.elapsed, elapsed);
+    let mut clock = format!("{}  {} {}", now.format("%H:%M:%S"), s.elapsed, elapsed);
+    // Who is on, where two clerks take turns (交代).
+    if let Some(c) = &session.live.clerk {
+        clock = format!("{} {}  {clock}", s.on_record, truncate(c, 12));
+    }
     let title_w = w.saturating_sub(width(&clock) + 1);
     let title = truncate(&session.plan.meeting.title, title_w);
     let pad = w.saturating_sub(width(&title) + width(&clock));

@@ -126,6 +126,46 @@ fn list(texts: &[String], at: usize, area: Rect, theme: &Theme) -> Vec<Line<'sta
         .collect()
 }
 
+/// The selected remark as kept and each other version, with who took it down and who it
+/// names as the speaker.
+pub fn draw_versions(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
+    let s = app.settings.lang.strings();
+    let Some(r) = app.selected_remark() else {
+        return;
+    };
+    let name = |id: &Option<crate::model::ParticipantId>| {
+        id.as_ref()
+            .and_then(|id| app.session.plan.participant(id))
+            .map_or_else(|| s.note_taker.to_owned(), |p| p.label())
+    };
+    let clerk = |c: &Option<String>| c.clone().unwrap_or_else(|| "?".to_owned());
+    let mut texts = vec![format!(
+        "{} [{}] {}: {}",
+        s.kept_version,
+        clerk(&r.clerk),
+        name(&r.speaker),
+        r.text
+    )];
+    for v in &r.alternatives {
+        let speaker = if v.speaker.is_some() {
+            &v.speaker
+        } else {
+            &r.speaker
+        };
+        texts.push(format!(
+            "{} [{}] {}: {}",
+            s.other_version,
+            clerk(&v.clerk),
+            name(speaker),
+            v.text
+        ));
+    }
+    let rows = u16::try_from(texts.len()).unwrap_or(8).saturating_add(2);
+    let popup = centered(area, 90, rows);
+    let inner = open(frame, popup, s.versions_title, None, app, theme);
+    frame.render_widget(Paragraph::new(list(&texts, at, inner, theme)), inner);
+}
+
 /// Cleanup's list of the meeting log, the selected row highlighted and kept in view.
 pub fn draw_log(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
     let s = app.settings.lang.strings();

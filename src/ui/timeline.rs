@@ -48,6 +48,14 @@ pub fn remark_head(
         head.push(Span::styled(s.check_later, theme.check()));
         head.push(Span::raw(" "));
     }
+    // Another clerk's version waits for review (cleanup, V).
+    if !r.alternatives.is_empty() {
+        head.push(Span::styled(
+            format!("{}{}", s.versions_mark, r.alternatives.len()),
+            theme.check(),
+        ));
+        head.push(Span::raw(" "));
+    }
     let used: usize = head.iter().map(|sp| crate::text::width(&sp.content)).sum();
     head.push(Span::styled(
         truncate(&speaker, width.saturating_sub(used)),

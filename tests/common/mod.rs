@@ -52,9 +52,15 @@ pub fn kiroku() -> std::process::Command {
     let mut cmd = std::process::Command::new(BIN);
     cmd.env("LANG", "C.UTF-8")
         .env("TZ", "Asia/Tokyo")
+        // The user's own settings (a keymap, a clerk's name) never reach a test.
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
+        .env_remove("KIROKU_CLERK")
         .stdin(std::process::Stdio::null());
     cmd
 }
+
+/// A settings folder that cannot exist, even for root: its parent is a device.
+pub const NO_CONFIG: &str = "/dev/null/kiroku-test-config";
 
 /// 2026-07-03 (the sample meeting's date) at h:m:s, Japan time.
 pub fn at(h: u32, m: u32, s: u32) -> Timestamp {
@@ -172,6 +178,8 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "Asia/Tokyo");
         cmd.env("LANG", "C.UTF-8");
+        cmd.env("XDG_CONFIG_HOME", NO_CONFIG);
+        cmd.env_remove("KIROKU_CLERK");
         for (k, v) in env {
             cmd.env(k, v);
         }

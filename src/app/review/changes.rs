@@ -126,7 +126,16 @@ impl App {
         let ids = moves.iter().map(|(id, _)| *id).collect();
         self.commit_each(ids, |s, id| {
             let no = moves.iter().find(|(m, _)| *m == id)?.1;
-            s.change_remark(id, |r| r.item = no)
+            // Said in a closed item, it stays non-public wherever it is moved: only an
+            // explicit unflag publishes it.
+            let was_closed = s
+                .plan
+                .item(s.remarks.iter().find(|r| r.id == id)?.item)
+                .is_some_and(|i| !i.public);
+            s.change_remark(id, |r| {
+                r.item = no;
+                r.non_public |= was_closed;
+            })
         })
     }
 

@@ -204,6 +204,16 @@ impl App {
             }
             Action::EditMeeting => self.overlay = Overlay::Form(self.meeting_form()),
             Action::EditLog => self.overlay = Overlay::Log(0),
+            Action::Versions => {
+                if self
+                    .selected_remark()
+                    .is_some_and(|r| !r.alternatives.is_empty())
+                {
+                    self.overlay = Overlay::Versions(0);
+                } else {
+                    self.message = Some(self.settings.lang.strings().no_versions.to_owned());
+                }
+            }
             Action::EditParticipant => {
                 let index = self
                     .selected_remark()

@@ -80,7 +80,7 @@ impl App {
         pos.checked_sub(1).map(|p| order[p])
     }
 
-    pub(in crate::app) fn selected_remark(&self) -> Option<&crate::model::Remark> {
+    pub fn selected_remark(&self) -> Option<&crate::model::Remark> {
         let id = self.review.as_ref()?.selected?;
         self.session.remarks.iter().find(|r| r.id == id)
     }

@@ -13,6 +13,8 @@ use crate::recorder::Recorder;
 use crate::storage::{self, LoadError, SessionLock, Store, default_session_path, load_agenda};
 use crate::term::LiveError;
 
+pub mod merge;
+
 /// An error for the user: one line, exit code 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -34,6 +36,10 @@ pub struct Options {
     pub keymap: Option<PathBuf>,
     pub clock: Clock,
     pub sessions_dir: PathBuf,
+    /// Who takes the record down (`--clerk`, `KIROKU_CLERK`, the config file).
+    pub clerk: Option<String>,
+    /// Ask who takes the record down when nothing says (coming from the start screen).
+    pub ask_clerk: bool,
 }
 
 /// `kiroku check FILE`: a one-line summary, or the first error.
@@ -90,11 +96,7 @@ pub fn keymap(explicit: Option<&Path>) -> Result<Keymap, CommandError> {
 
 /// `$XDG_CONFIG_HOME/kiroku/keymap.ron`, else `~/.config/kiroku/keymap.ron`.
 pub fn default_keymap_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("kiroku").join("keymap.ron"))
+    Some(crate::config::dir()?.join("keymap.ron"))
 }
 
 /// `kiroku new AGENDA [-o SESSION]`: creates the session file, then records into it.
@@ -259,6 +261,17 @@ fn live(
     app.message = notice;
     if review {
         app.enter_review();
+    }
+    // Who records from now on: through the update step, so that the journal has it (and a
+    // 交代 when the session was another clerk's).
+    match &opts.clerk {
+        Some(name) => {
+            let now = opts.clock.now();
+            let step = app.update(crate::app::Action::SetClerk(name.clone()), now);
+            recorder.carry_out(&mut app, step, now, std::time::Instant::now());
+        }
+        None if opts.ask_clerk && app.session.live.clerk.is_none() => app.ask_clerk(),
+        None => {}
     }
     let store_path = recorder.store().path().to_path_buf();
     match crate::term::run_live(&mut app, &mut recorder, opts.clock) {
@@ -461,6 +474,11 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
     let keys = keymap(opts.keymap.as_deref())?;
     let choice = crate::term::run_start(screen, &keys, opts.lang, opts.no_color, opts.ascii)
         .map_err(|e| CommandError::Other(format!("terminal error: {e}")))?;
+    // The way in for a new clerk: asked their name once, kept for next time.
+    let opts = &Options {
+        ask_clerk: true,
+        ..opts.clone()
+    };
     match choice {
         StartChoice::Quit => Ok(()),
         StartChoice::Open(p) => open(&p, false, RecoveryChoice::Ask, opts),

@@ -1,0 +1,114 @@
+//! `kiroku merge` (several clerks' sessions of one meeting into one) and `kiroku
+//! merge-driver` (git's three-way merge of a session file).
+
+use std::path::{Path, PathBuf};
+
+use super::CommandError;
+use crate::model::Session;
+use crate::model::merge::{self, MergeError, Merged};
+use crate::storage;
+
+/// Reads a session through its journal, saying so when it is being recorded into now.
+fn read(path: &Path) -> Result<Session, CommandError> {
+    let read = storage::read_session(path)?;
+    for n in read.notices(path) {
+        eprintln!("kiroku: {n}");
+    }
+    Ok(read.session)
+}
+
+fn refused(e: MergeError, paths: &[&Path]) -> CommandError {
+    let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    CommandError::Other(format!("cannot merge {}: {e}", files.join(", ")))
+}
+
+/// What was merged, for standard error.
+fn summary(m: &Merged, out: &Path) -> String {
+    let mut s = format!(
+        "merged into {}: {} remarks",
+        out.display(),
+        m.session.remarks.len()
+    );
+    if m.to_review > 0 {
+        s.push_str(&format!(
+            ", {} with another clerk's version to review (cleanup, V)",
+            m.to_review
+        ));
+    }
+    s
+}
+
+/// `kiroku merge A.ron B.ron … -o OUT.ron`.
+pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<String, CommandError> {
+    if inputs.len() < 2 {
+        return Err(CommandError::Other(
+            "give at least two session files to merge".to_owned(),
+        ));
+    }
+    // The output is a new file: written over an input, that input's journal would replay onto
+    // the merged record.
+    let out = storage::resolve_links(output).unwrap_or_else(|_| output.to_path_buf());
+    for input in inputs {
+        let same = storage::resolve_links(input).is_ok_and(|p| p == out);
+        if same {
+            return Err(CommandError::Other(format!(
+                "{} is one of the sessions being merged: write the merged record to a new file",
+                output.display()
+            )));
+        }
+    }
+    if storage::journal_path(&out).exists() {
+        return Err(CommandError::Other(format!(
+            "{} is a session with a journal (it is being recorded into, or was): write the merged record to a new file",
+            output.display()
+        )));
+    }
+    super::refuse_odd_place(output)?;
+    let sessions = inputs
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let merged = merge::merge(&sessions).map_err(|e| refused(e, &paths))?;
+    storage::save_session(output, &merged.session)
+        .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", output.display())))?;
+    Ok(summary(&merged, output))
+}
+
+/// How git's merge driver ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DriverOutcome {
+    /// Merged cleanly: exit 0.
+    Clean,
+    /// Merged, with conflicting changes kept as alternatives: exit 1, so git reports a
+    /// conflict, while the file stays a valid session.
+    Conflicts(usize),
+}
+
+/// `kiroku merge-driver %O %A %B [%P]`: merges into `ours` (the file git reads back). On an
+/// error `ours` is left as it was.
+pub fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<&Path>,
+) -> Result<DriverOutcome, CommandError> {
+    let shown = name.unwrap_or(ours);
+    let load =
+        |p: &Path| read(p).map_err(|e| CommandError::Other(format!("{}: {e}", shown.display())));
+    let (o, a, b) = (load(base)?, load(ours)?, load(theirs)?);
+    let merged = merge::merge3(&o, &a, &b).map_err(|e| refused(e, &[shown]))?;
+    storage::save_session(ours, &merged.session)
+        .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", ours.display())))?;
+    if merged.conflicts > 0 {
+        eprintln!(
+            "kiroku: {}: {} change(s) made differently on both sides: a remark keeps both versions as alternatives to review (kiroku open {} --review, then V); anything else keeps this branch's",
+            shown.display(),
+            merged.conflicts,
+            shown.display()
+        );
+        Ok(DriverOutcome::Conflicts(merged.conflicts))
+    } else {
+        Ok(DriverOutcome::Clean)
+    }
+}

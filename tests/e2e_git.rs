@@ -1,0 +1,186 @@
+//! Two clerks, one record, through the real `git`: a repository set up with the README's own
+//! lines, two branches where two clerks each record a stretch and correct an earlier remark,
+//! and `git merge` running `kiroku merge-driver`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{at, pid};
+use kiroku::model::Session;
+use kiroku::storage::{load_session, save_session};
+
+const README: &str = include_str!("../README.md");
+
+/// `git` (or the README's shell lines) in `dir`, with the kiroku under test first on the PATH
+/// as `kiroku`.
+fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
+    let bin = Path::new(common::BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("GIT_AUTHOR_NAME", "clerk")
+        .env("GIT_AUTHOR_EMAIL", "clerk@example.org")
+        .env("GIT_COMMITTER_NAME", "clerk")
+        .env("GIT_COMMITTER_EMAIL", "clerk@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
+        .output()
+        .unwrap()
+}
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    let out = run(dir, "git", args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The README's lines that set a repository up for kiroku, exactly as written.
+fn readme_setup() -> Vec<&'static str> {
+    let lines: Vec<&str> = README
+        .lines()
+        .filter(|l| l.starts_with("echo 'sessions/*.ron merge=kiroku'") || l.starts_with("git "))
+        .filter(|l| l.contains("kiroku") || l.contains("gitattributes"))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains("merge.kiroku.driver")),
+        "the README gives the driver line: {lines:?}"
+    );
+    lines
+}
+
+fn edit(path: &Path, f: impl FnOnce(&mut Session)) {
+    let mut s = load_session(path).unwrap();
+    f(&mut s);
+    save_session(path, &s).unwrap();
+}
+
+fn text_of(s: &Session, id: u64) -> &str {
+    &s.remarks.iter().find(|r| r.id == id).unwrap().text
+}
+
+#[test]
+fn two_clerks_merge_their_branches_with_the_readme_s_driver() {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("git is not installed: the git merge driver test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(repo.join("sessions")).unwrap();
+    let meeting = repo.join("sessions/meeting.ron");
+    let plan = kiroku::storage::load_agenda(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/example-agenda.ron"
+    )))
+    .unwrap();
+    let mut base = Session::new(plan).unwrap();
+    base.live.clerk = Some("青木".into());
+    base.set_speaker(pid("yamada"));
+    let first = base.add_remark("開会いたします。".into(), at(15, 0, 0), at(15, 0, 20));
+    base.set_speaker(pid("sato"));
+    let second = base.add_remark("質問がございます。".into(), at(15, 2, 0), at(15, 2, 30));
+    save_session(&meeting, &base).unwrap();
+    for line in readme_setup() {
+        let out = run(repo, "sh", &["-c", line]);
+        assert!(out.status.success(), "{line}: {out:?}");
+    }
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "before the meeting"]);
+
+    // 青木 records a stretch and corrects the opening.
+    git(repo, &["switch", "-q", "-c", "aoki"]);
+    edit(&meeting, |s| {
+        s.set_speaker(pid("watanabe"));
+        s.add_remark(
+            "資料1をご説明します。".into(),
+            at(15, 10, 0),
+            at(15, 10, 30),
+        );
+        s.remark_mut(first).unwrap().text = "ただいまから開会いたします。".into();
+    });
+    git(repo, &["commit", "-q", "-am", "第1部（青木）"]);
+    // 馬場 takes over from the same file, records the next stretch, and corrects the opening
+    // differently and the question (which 青木 left alone).
+    git(repo, &["switch", "-q", "-c", "baba", "main"]);
+    edit(&meeting, |s| {
+        s.hand_over("馬場", at(15, 30, 0));
+        s.set_speaker(pid("ito"));
+        s.add_remark(
+            "事業者向けから進めてほしい。".into(),
+            at(15, 38, 0),
+            at(15, 38, 30),
+        );
+        s.remark_mut(first).unwrap().text = "これより開会いたします。".into();
+        s.remark_mut(second).unwrap().text = "一点、質問がございます。".into();
+    });
+    git(repo, &["commit", "-q", "-am", "第2部（馬場）"]);
+
+    git(repo, &["switch", "-q", "aoki"]);
+    let out = run(repo, "git", &["merge", "--no-edit", "baba"]);
+    assert!(
+        !out.status.success(),
+        "the differing corrections are a conflict"
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("CONFLICT"), "{said}");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    assert!(!text.contains("<<<<<<<"), "no conflict markers in the RON");
+    let merged = load_session(&meeting).unwrap();
+    let texts: Vec<&str> = merged.remarks.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "ただいまから開会いたします。",
+            "一点、質問がございます。",
+            "資料1をご説明します。",
+            "事業者向けから進めてほしい。",
+        ],
+        "every remark once, in time order; a one-sided correction wins"
+    );
+    let opening = &merged.remarks[0];
+    assert_eq!(opening.alternatives.len(), 1);
+    assert_eq!(opening.alternatives[0].text, "これより開会いたします。");
+    assert_eq!(merged.log.handovers.len(), 1);
+    assert_eq!(text_of(&merged, second), "一点、質問がございます。");
+    // Reviewed, it is committed like any file.
+    git(repo, &["add", "sessions/meeting.ron"]);
+    git(repo, &["commit", "-q", "--no-edit"]);
+
+    // Without a differing correction, git merges cleanly.
+    git(repo, &["switch", "-q", "-c", "later", "aoki"]);
+    edit(&meeting, |s| {
+        s.set_speaker(pid("yamada"));
+        s.add_remark("閉会いたします。".into(), at(16, 5, 0), at(16, 5, 10));
+    });
+    git(repo, &["commit", "-q", "-am", "閉会"]);
+    git(repo, &["switch", "-q", "aoki"]);
+    edit(&meeting, |s| {
+        s.remark_mut(second).unwrap().check_later = true;
+    });
+    git(repo, &["commit", "-q", "-am", "要確認"]);
+    git(repo, &["merge", "-q", "--no-edit", "later"]);
+    let merged = load_session(&meeting).unwrap();
+    assert_eq!(merged.remarks.len(), 5);
+    assert!(
+        merged
+            .remarks
+            .iter()
+            .find(|r| r.id == second)
+            .unwrap()
+            .check_later
+    );
+}
