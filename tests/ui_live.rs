@@ -938,3 +938,37 @@ fn the_save_state_stays_in_view_when_the_header_is_full() {
         assert!(header.contains("4 "), "the item's number stays: `{header}`");
     }
 }
+
+/// 交代: A-h asks who takes over; the header names them, the log says who handed to whom and
+/// when, and their remarks carry their name. The journal's edits rebuild all of it.
+#[test]
+fn a_handover_names_the_next_clerk_everywhere() {
+    let mut before = sample_session();
+    before.live.clerk = Some("青木".into());
+    check(
+        before,
+        "<A-1>開会します。<Enter><A-h>馬場<Enter><+30>続けます。<Enter>",
+        |app, screen| {
+            assert!(screen.contains("clerk 馬場"), "{screen}");
+            let s = &app.session;
+            assert_eq!(s.live.clerk.as_deref(), Some("馬場"));
+            assert_eq!(s.log.handovers.len(), 1);
+            assert_eq!(s.log.handovers[0].from.as_deref(), Some("青木"));
+            let n = s.remarks.len();
+            let clerks: Vec<_> = s.remarks[n - 2..]
+                .iter()
+                .map(|r| r.clerk.as_deref())
+                .collect();
+            assert_eq!(clerks, [Some("青木"), Some("馬場")]);
+            let last = &s.remarks[n - 1];
+            assert_eq!(last.origin, Some(format!("馬場:{}", last.id)));
+        },
+    );
+    // An empty name is refused in the form, and nothing is handed over.
+    let mut before = sample_session();
+    before.live.clerk = Some("青木".into());
+    check(before, "<A-h><Enter>", |app, screen| {
+        assert!(app.session.log.handovers.is_empty());
+        assert!(screen.contains("Clerk is required"), "{screen}");
+    });
+}

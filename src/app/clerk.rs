@@ -28,6 +28,13 @@ impl App {
         match self.session.live.clerk.clone().as_deref() {
             _ if name.is_empty() => return Vec::new(),
             None => self.session.live.clerk = Some(name.to_owned()),
+            // Opened for cleanup, or after the meeting: who is on changes, and no 交代 is
+            // logged in the meeting's own record.
+            Some(c)
+                if c != name && (self.review.is_some() || self.session.log.closed().is_some()) =>
+            {
+                self.session.live.clerk = Some(name.to_owned());
+            }
             Some(c) if c != name => {
                 self.session.hand_over(name, now);
                 let s = self.settings.lang.strings();

@@ -126,8 +126,8 @@ fn list(texts: &[String], at: usize, area: Rect, theme: &Theme) -> Vec<Line<'sta
         .collect()
 }
 
-/// The selected remark as kept and each other version, with who took it down and who it
-/// names as the speaker.
+/// The selected remark as kept and each other version, whole and wrapped, with who took it
+/// down and who it names as the speaker; the chosen one highlighted.
 pub fn draw_versions(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
     let s = app.settings.lang.strings();
     let Some(r) = app.selected_remark() else {
@@ -139,31 +139,34 @@ pub fn draw_versions(frame: &mut Frame, area: Rect, app: &App, at: usize, theme:
             .map_or_else(|| s.note_taker.to_owned(), |p| p.label())
     };
     let clerk = |c: &Option<String>| c.clone().unwrap_or_else(|| "?".to_owned());
-    let mut texts = vec![format!(
-        "{} [{}] {}: {}",
-        s.kept_version,
-        clerk(&r.clerk),
-        name(&r.speaker),
-        r.text
-    )];
+    let mut versions = vec![(s.kept_version, clerk(&r.clerk), name(&r.speaker), &r.text)];
     for v in &r.alternatives {
         let speaker = if v.speaker.is_some() {
             &v.speaker
         } else {
             &r.speaker
         };
-        texts.push(format!(
-            "{} [{}] {}: {}",
-            s.other_version,
-            clerk(&v.clerk),
-            name(speaker),
-            v.text
-        ));
+        versions.push((s.other_version, clerk(&v.clerk), name(speaker), &v.text));
     }
-    let rows = u16::try_from(texts.len()).unwrap_or(8).saturating_add(2);
-    let popup = centered(area, 90, rows);
+    let popup = centered(area, 90, area.height.saturating_sub(4).max(6));
     let inner = open(frame, popup, s.versions_title, None, app, theme);
-    frame.render_widget(Paragraph::new(list(&texts, at, inner, theme)), inner);
+    let w = usize::from(inner.width).max(4);
+    let mut lines = Vec::new();
+    for (n, (which, by, speaker, text)) in versions.iter().enumerate() {
+        let style = if n == at {
+            theme.current()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(
+            truncate(&format!("{which} [{by}] {speaker}"), w),
+            theme.key(),
+        ));
+        for range in crate::text::wrap(text, w.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {}", &text[range]), style));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Cleanup's list of the meeting log, the selected row highlighted and kept in view.
