@@ -7,6 +7,7 @@ pub mod config;
 pub mod editor;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod platform;
 pub mod recorder;

@@ -98,6 +98,11 @@ enum Command {
     },
     /// List the shipped export styles.
     Styles,
+    /// Agenda files from the documents you have.
+    Agenda {
+        #[command(subcommand)]
+        command: AgendaCommand,
+    },
     /// Merge several clerks' sessions of one meeting (relay or double-keying) into one.
     Merge {
         /// The session files (RON), read with their journals.
@@ -118,6 +123,22 @@ enum Command {
         theirs: PathBuf,
         /// The file's name in the repository, for messages (%P).
         name: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AgendaCommand {
+    /// An agenda file from a 議事次第 as text (pasted from Word) and a roster as CSV or TSV
+    /// (UTF-8 or Shift_JIS): what could not be read is reported by line.
+    Import {
+        /// The 議事次第 as plain text.
+        text: PathBuf,
+        /// The 名簿: columns 所属・役職, 氏名, よみ, 区分, 会場/オンライン, 敬称.
+        #[arg(long)]
+        roster: Option<PathBuf>,
+        /// The agenda file to write (a new file).
+        #[arg(short, long)]
+        output: PathBuf,
     },
 }
 
@@ -184,6 +205,20 @@ fn main() -> ExitCode {
             strict,
         }),
         Some(Command::Styles) => commands::styles().map(|s| print!("{s}")),
+        Some(Command::Agenda {
+            command:
+                AgendaCommand::Import {
+                    text,
+                    roster,
+                    output,
+                },
+        }) => commands::agenda::import(
+            &text,
+            roster.as_deref(),
+            &output,
+            opts.clock.now().date_naive(),
+        )
+        .map(|s| eprintln!("kiroku: {s}")),
         Some(Command::Merge { sessions, output }) => {
             commands::merge::merge(&sessions, &output).map(|s| eprintln!("kiroku: {s}"))
         }

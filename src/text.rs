@@ -19,26 +19,50 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
-/// Splits `text` into visual lines no wider than `width` cells, as byte ranges. A `\n` ends a
-/// line and belongs to none. A grapheme wider than the whole line gets a line of its own.
-/// Empty text, or text ending in `\n`, yields a final empty line, where a cursor can sit.
+/// Splits `text` into visual lines no wider than `width` cells, as byte ranges. Lines break
+/// where the Unicode line-breaking algorithm allows, which keeps Japanese 禁則: no line starts
+/// with 。、）」』】 and the like, none ends with （「『【, and a Latin word stays whole; a run
+/// with no break allowed and wider than the line is cut where it must be. A `\n` ends a line
+/// and belongs to none. A grapheme wider than the whole line gets a line of its own. Empty
+/// text, or text ending in `\n`, yields a final empty line, where a cursor can sit.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
+    let allowed: Vec<usize> = unicode_linebreak::linebreaks(text)
+        .filter(|(_, o)| *o == unicode_linebreak::BreakOpportunity::Allowed)
+        .map(|(i, _)| i)
+        .collect();
+    let mut next_allowed = allowed.iter().peekable();
     let mut lines = Vec::new();
     let mut start = 0;
     let mut used = 0;
+    // The last place on this line where it may break, and the width before it.
+    let mut last_break: Option<(usize, usize)> = None;
     for (i, g) in text.grapheme_indices(true) {
         if g == "\n" || g == "\r\n" {
             lines.push(start..i);
             start = i + g.len();
             used = 0;
+            last_break = None;
             continue;
+        }
+        while next_allowed.next_if(|&&b| b < i).is_some() {}
+        if next_allowed.peek() == Some(&&i) && i > start {
+            last_break = Some((i, used));
         }
         let w = grapheme_width(g);
         if used + w > width && used > 0 {
-            lines.push(start..i);
-            start = i;
-            used = 0;
+            match last_break.take() {
+                Some((b, before)) if b > start && used - before + w <= width => {
+                    lines.push(start..b);
+                    start = b;
+                    used -= before;
+                }
+                _ => {
+                    lines.push(start..i);
+                    start = i;
+                    used = 0;
+                }
+            }
         }
         used += w;
     }
@@ -83,6 +107,23 @@ mod tests {
         assert_eq!(lines("日本語です", 4), ["日本", "語で", "す"]);
         // A wide character never straddles the edge.
         assert_eq!(lines("a日本", 4), ["a日", "本"]);
+    }
+
+    #[test]
+    fn japanese_lines_keep_kinsoku() {
+        // 。 and 、 never start a line; 「 never ends one.
+        assert_eq!(lines("ありがとう。以上", 5 * 2), ["ありがと", "う。以上"]);
+        assert_eq!(
+            lines("本日は、よろしく", 3 * 2),
+            ["本日", "は、よ", "ろしく"]
+        );
+        assert_eq!(
+            lines("はい「そうです」", 3 * 2),
+            ["はい", "「そう", "です」"]
+        );
+        // A Latin word stays whole where it fits; a longer one is cut.
+        assert_eq!(lines("see minutes", 8), ["see ", "minutes"]);
+        assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 
     #[test]

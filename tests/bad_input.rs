@@ -243,3 +243,20 @@ fn check_accepts_the_sample_and_a_session() {
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("5 remarks"));
 }
+
+#[test]
+fn impossible_dates_and_times_say_what_is_wrong() {
+    let text = example().replace("date: \"2026-07-03\"", "date: \"2026-11-31\"");
+    let line = text.lines().position(|l| l.contains("2026-11-31")).unwrap() + 1;
+    let (stderr, _) = run_on(&["check"], text.as_bytes());
+    assert!(stderr.contains(&format!(":{line}:")), "{stderr}");
+    assert!(stderr.contains("no such date or time"), "{stderr}");
+    let text = example().replace("end: \"16:30:00\"", "end: \"14:00:00\"");
+    let line = text.lines().position(|l| l.contains("14:00:00")).unwrap() + 1;
+    expect(
+        &["check"],
+        text.as_bytes(),
+        Some((line, 9)),
+        "the meeting ends (14:00:00) before it starts (15:00:00)",
+    );
+}

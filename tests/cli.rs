@@ -22,7 +22,11 @@ fn keys_prints_a_keymap_file_that_loads_back() {
 fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("keymap.ron");
-    std::fs::write(&good, "Keymap(live: [(\"C-r\", toggle_off_record)])\n").unwrap();
+    std::fs::write(
+        &good,
+        "Keymap(live: [(\"C-r\", toggle_off_record), (\"C-x\", toggle_review)])\n",
+    )
+    .unwrap();
     let out = common::kiroku()
         .arg("--keymap")
         .arg(&good)
@@ -48,6 +52,29 @@ fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.starts_with(&format!("kiroku: {}:2:", bad.display())),
+        "{stderr}"
+    );
+
+    // The README's old example took away the only key into cleanup: refused, at that key.
+    let unreachable = dir.path().join("unreachable.ron");
+    std::fs::write(
+        &unreachable,
+        "Keymap(\n  live: [(\"C-r\", toggle_off_record)],\n)\n",
+    )
+    .unwrap();
+    let out = common::kiroku()
+        .arg("--keymap")
+        .arg(&unreachable)
+        .arg("keys")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "kiroku: {}:2:11: no key is left for `toggle_review` in `live` (`C-r` was its key): cleanup mode could not be reached",
+            unreachable.display()
+        )),
         "{stderr}"
     );
 }
@@ -119,4 +146,84 @@ fn without_a_terminal_recording_is_refused_plainly_and_nothing_is_written() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("needs a terminal"), "{stderr}");
     assert!(!out_path.exists());
+}
+
+/// The README's first day: a pasted 議事次第 and a Shift_JIS 名簿 to a running meeting with its
+/// two commands, and the picker finds someone by the reading the 名簿 gave, in romaji.
+#[test]
+fn the_first_day_from_a_pasted_agenda_and_a_spreadsheet_roster() {
+    let readme = include_str!("../README.md");
+    let commands: Vec<Vec<&str>> = readme
+        .lines()
+        .filter(|l| {
+            l.starts_with("kiroku agenda import ") || l == &"kiroku new sessions/my-agenda.ron"
+        })
+        .map(|l| l.split_whitespace().skip(1).collect())
+        .collect();
+    assert_eq!(commands.len(), 2, "the README gives the two commands");
+    let dir = tempfile::tempdir().unwrap();
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/first-day");
+    std::fs::create_dir_all(dir.path().join("sessions/first-day")).unwrap();
+    for f in ["議事次第.txt", "名簿.csv"] {
+        std::fs::copy(
+            format!("{samples}/{f}"),
+            dir.path().join("sessions/first-day").join(f),
+        )
+        .unwrap();
+    }
+    let out = common::kiroku()
+        .args(&commands[0])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let agenda = dir.path().join("sessions/my-agenda.ron");
+    let plan = kiroku::storage::load_agenda(&agenda).unwrap();
+    assert_eq!(plan.meeting.title, "第4回 北町市デジタル推進会議");
+    assert_eq!(plan.roster.len(), 6);
+    assert!(
+        !plan
+            .agenda
+            .iter()
+            .find(|i| i.title == "意見交換")
+            .unwrap()
+            .public
+    );
+    // Not written over: an agenda corrected by hand stays as it is.
+    let again = common::kiroku()
+        .args(&commands[0])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+
+    let mut pty = Pty::spawn(&commands[1], dir.path(), 100, 30);
+    let wait = Duration::from_secs(10);
+    assert!(
+        pty.wait_for("Roster", wait) || pty.wait_for("出席者", wait),
+        "{}",
+        pty.screen()
+    );
+    pty.send(keys::CTRL_F);
+    pty.type_text("hayashi");
+    pty.send(keys::ENTER);
+    pty.type_text("ご報告します。");
+    pty.send(keys::ENTER);
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(wait).expect("quits").success());
+    let created = std::fs::read_dir(dir.path().join("sessions"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.to_string_lossy().contains("第4回") && p.extension().is_some_and(|e| e == "ron")
+        })
+        .expect("the session file");
+    let s = kiroku::storage::load_session(&created).unwrap();
+    let speaker = s.remarks[0].speaker.as_ref().unwrap();
+    assert_eq!(s.plan.participant(speaker).unwrap().name, "林 健");
 }

@@ -972,3 +972,70 @@ fn a_handover_names_the_next_clerk_everywhere() {
         assert!(screen.contains("Clerk is required"), "{screen}");
     });
 }
+
+/// C-u empties the input box and A-u brings back what was there, step by step; text typed off
+/// the record comes back non-public even when the record is on again by then.
+#[test]
+fn the_input_box_clears_and_undoes_without_losing_its_non_public_state() {
+    check(sample_session(), "<A-1>利用率は<C-u>", |app, _| {
+        assert!(app.editor.is_empty());
+    });
+    check(sample_session(), "<A-1>利用率は<C-u><A-u>", |app, _| {
+        assert_eq!(app.editor.text(), "利用率は");
+    });
+    // A run of typing is one step; a deletion another.
+    check(
+        sample_session(),
+        "<A-1>ab<Left>cd<Backspace><A-u>",
+        |app, _| {
+            assert_eq!(app.editor.text(), "acdb");
+        },
+    );
+    check(
+        sample_session(),
+        "<A-1>ab<Left>cd<Backspace><A-u><A-u>",
+        |app, _| {
+            assert_eq!(app.editor.text(), "ab");
+        },
+    );
+    let before = sample_session();
+    let count = before.remarks.len();
+    check(
+        before,
+        "<A-1><C-o>ここだけの話<C-u><C-o><A-u><Enter>",
+        |app, _| {
+            let r = &app.session.remarks[count];
+            assert_eq!(r.text, "ここだけの話");
+            assert!(r.non_public, "captured off the record, it stays non-public");
+        },
+    );
+}
+
+/// S-Tab goes to the previous participant, as Shift-Tab goes back everywhere else.
+#[test]
+fn shift_tab_goes_to_the_previous_participant() {
+    check(sample_session(), "<A-2><S-Tab>", |app, _| {
+        let first = &app.session.plan.roster[0].id;
+        assert_eq!(app.session.live.speaker.as_ref(), Some(first));
+    });
+}
+
+/// A-g goes to item N; the record shows where each item's stretch begins, so a remark made
+/// after going back to an earlier item says where it belongs.
+#[test]
+fn going_to_item_n_and_the_record_s_item_separators() {
+    let keys = "<A-g>３<Enter><A-1>三の発言<Enter><A-g>2<Enter><A-1>二の発言<Enter><A-g>3<Enter><A-1>また三<Enter>";
+    check(sample_session(), keys, |app, screen| {
+        assert_eq!(app.session.live.item, 3);
+        let title = |no| {
+            let i = app.session.plan.item(no).unwrap();
+            format!("── {} {} ──", i.no, i.title)
+        };
+        assert_eq!(screen.matches(&title(3)).count(), 2, "{screen}");
+        assert_eq!(screen.matches(&title(2)).count(), 2, "{screen}");
+    });
+    check(sample_session(), "<A-g>99<Enter>", |app, screen| {
+        assert!(matches!(app.overlay, kiroku::app::Overlay::Form(_)));
+        assert!(screen.contains("no agenda item numbered 99"), "{screen}");
+    });
+}

@@ -504,3 +504,39 @@ fn a_decision_is_corrected_in_cleanup() {
         assert_eq!(d.at, at(15, 31, 0));
     });
 }
+
+/// Search says which match of how many is selected, goes round past the end, and says when
+/// nothing matches.
+#[test]
+fn search_counts_wraps_and_says_when_nothing_matches() {
+    let mut app = review();
+    let _ = press(&mut app, "<Home>/利用率", T());
+    let total = app
+        .session
+        .remarks
+        .iter()
+        .filter(|r| r.text.contains("利用率"))
+        .count();
+    assert!(total >= 2, "the session has several matches");
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("1/{total}件").as_str())
+    );
+    let _ = press(&mut app, "<Enter>", T());
+    for k in 2..=total {
+        let _ = press(&mut app, "n", T());
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("{k}/{total}件").as_str())
+        );
+    }
+    let _ = press(&mut app, "n", T());
+    let m = app.message.clone().unwrap();
+    assert!(
+        m.starts_with(&format!("1/{total}件")) && m.contains("反対側"),
+        "{m}"
+    );
+    assert!(selected(&app).text.contains("利用率"));
+    let _ = press(&mut app, "/存在しない語", T());
+    assert_eq!(app.message.as_deref(), Some("見つかりません: 存在しない語"));
+}

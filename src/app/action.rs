@@ -33,6 +33,8 @@ pub enum Action {
     NextItem,
     /// Go back to the previous agenda item.
     PrevItem,
+    /// Go to agenda item N: a small form asks which.
+    JumpToItem,
     /// Off the record on/off.
     ToggleOffRecord,
     /// 開会: the meeting opens now (its actual start time).
@@ -69,6 +71,10 @@ pub enum Action {
     CheckLater,
     /// Insert the inaudible mark ［聞き取れず］ at the cursor.
     InsertInaudible,
+    /// Empty the input box (A-u brings it back).
+    ClearInput,
+    /// Undo the last change to the input box: typing, deleting, pasting, clearing.
+    UndoInput,
     /// Take back the last commit: its text returns to the input box.
     UndoCommit,
     /// Save now.
@@ -210,6 +216,8 @@ impl Action {
                 | Paste(_)
                 | NewLine
                 | InsertInaudible
+                | ClearInput
+                | UndoInput
                 | CursorLeft
                 | CursorRight
                 | WordLeft

@@ -86,6 +86,27 @@ impl Action {
         let ja = lang == Lang::Ja;
         let action = self;
         let s = match action {
+            JumpToItem => {
+                if ja {
+                    "番号を入れて議題へ移動"
+                } else {
+                    "go to agenda item N"
+                }
+            }
+            ClearInput => {
+                if ja {
+                    "入力欄を空にする（A-uで戻す）"
+                } else {
+                    "empty the input box (A-u brings it back)"
+                }
+            }
+            UndoInput => {
+                if ja {
+                    "入力欄の直前の変更を取り消す"
+                } else {
+                    "undo the last change in the input box"
+                }
+            }
             Versions => {
                 if ja {
                     "別の記録（統合で生じた別案）を並べて見て、一つを採用"

@@ -142,6 +142,49 @@ pub struct Keymap {
     pub phrases: Vec<String>,
 }
 
+/// The ways in and out of each mode: a keymap must leave a key for each.
+const ESSENTIAL: &[(Mode, Action, &str)] = &[
+    (
+        Mode::Live,
+        Action::ToggleReview,
+        "cleanup mode could not be reached",
+    ),
+    (
+        Mode::Review,
+        Action::ToggleReview,
+        "recording could not be reached from cleanup",
+    ),
+    (
+        Mode::Live,
+        Action::Quit,
+        "kiroku could not be quit while recording",
+    ),
+    (
+        Mode::Start,
+        Action::Quit,
+        "the start screen could not be left",
+    ),
+    (Mode::Live, Action::Commit, "no remark could be committed"),
+    (
+        Mode::Live,
+        Action::ToggleHelp,
+        "the list of keys could not be opened",
+    ),
+    (
+        Mode::Picker,
+        Action::Confirm,
+        "nothing could be chosen in a list",
+    ),
+    (Mode::Picker, Action::Cancel, "a list could not be closed"),
+    (Mode::Form, Action::Confirm, "no form could be filled in"),
+    (Mode::Form, Action::Cancel, "a form could not be closed"),
+    (
+        Mode::Help,
+        Action::Cancel,
+        "the list of keys could not be closed",
+    ),
+];
+
 const DEFAULTS: &[(Mode, &str, Action)] = {
     use Action::*;
     use Mode::*;
@@ -149,13 +192,14 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Live, "Enter", Commit),
         (Live, "A-Enter", NewLine),
         (Live, "Tab", SwapSpeaker),
-        (Live, "S-Tab", NextSpeaker),
+        (Live, "S-Tab", PrevSpeaker),
         (Live, "A-Down", NextSpeaker),
         (Live, "A-Up", PrevSpeaker),
         (Live, "A-n", NoSpeaker),
         (Live, "C-f", OpenPicker),
         (Live, "C-n", NextItem),
         (Live, "C-p", PrevItem),
+        (Live, "A-g", JumpToItem),
         (Live, "C-o", ToggleOffRecord),
         (Live, "A-o", OpenMeeting),
         (Live, "A-r", Recess),
@@ -169,6 +213,8 @@ const DEFAULTS: &[(Mode, &str, Action)] = {
         (Live, "A-h", Handover),
         (Live, "C-t", CheckLater),
         (Live, "C-k", InsertInaudible),
+        (Live, "C-u", ClearInput),
+        (Live, "A-u", UndoInput),
         (Live, "C-z", UndoCommit),
         (Live, "C-s", Save),
         (Live, "C-q", Quit),
@@ -478,6 +524,37 @@ impl Keymap {
                 map.bind(mode, chord, action);
             }
         }
+        // A file that takes away the last key of a way in or out leaves a mode unreachable
+        // (the README's own example once took C-r, the only key into cleanup): refused,
+        // at the key that did it.
+        for (mode, action, lost) in ESSENTIAL {
+            if map
+                .bindings
+                .iter()
+                .any(|b| b.mode == *mode && &b.action == action)
+            {
+                continue;
+            }
+            let taken = DEFAULTS
+                .iter()
+                .filter(|(m, _, a)| m == mode && a == action)
+                .find_map(|(_, key, _)| text.find(&format!("\"{key}\"")).map(|at| (*key, at)));
+            let (key, at) = taken.unwrap_or(("", 0));
+            return Err(err(
+                Some(crate::storage::line_col(text, at)),
+                LoadErrorKind::Invalid,
+                format!(
+                    "no key is left for `{}` in `{}`{}: {lost}; bind it to another key as well",
+                    ron::to_string(action).unwrap_or_default(),
+                    ron::to_string(mode).unwrap_or_default(),
+                    if key.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (`{key}` was its key)")
+                    },
+                ),
+            ));
+        }
         Ok(map)
     }
 
@@ -562,7 +639,7 @@ mod tests {
 
     #[test]
     fn a_file_rebinds_a_key() {
-        let text = r#"Keymap(live: [("C-r", toggle_off_record), ("F1", speaker_slot(6))])"#;
+        let text = r#"Keymap(live: [("C-r", toggle_off_record), ("C-x", toggle_review), ("F1", speaker_slot(6))])"#;
         let map = Keymap::parse(Path::new("k.ron"), text).unwrap();
         let chord = KeyChord::parse("C-r").unwrap();
         assert_eq!(

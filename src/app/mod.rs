@@ -6,6 +6,7 @@ mod action;
 mod clerk;
 mod describe;
 mod help;
+mod input_history;
 mod keymap;
 mod keys;
 mod log_entries;
@@ -134,6 +135,8 @@ pub struct App {
     pub review: Option<Review>,
     /// Undo and redo of cleanup changes; kept across saves.
     pub history: History,
+    /// Undo inside the input box.
+    input_history: input_history::InputHistory,
     /// Edits made during the step under way; `update` hands them on in its [`Step`].
     pub(super) outbox: Vec<crate::model::Edit>,
     /// The unfinished input as the journal (or the session file) has it, and when it was
@@ -184,6 +187,7 @@ impl App {
             notice: None,
             review: None,
             history: History::default(),
+            input_history: input_history::InputHistory::default(),
             outbox: Vec::new(),
             journaled_draft,
             draft_journaled_at: None,

@@ -86,6 +86,7 @@ pub enum FieldLabel {
     Time,
     Count,
     Clerk,
+    ItemNo,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +145,8 @@ pub enum FormPurpose {
     Clerk {
         first: bool,
     },
+    /// Live: go to the agenda item with this number.
+    JumpToItem,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -397,6 +397,25 @@ impl App {
                 let after = super::log_entries::retimed(&self.session.log, of, at);
                 Ok(self.commit_log(after))
             }
+            FormPurpose::JumpToItem => {
+                use unicode_normalization::UnicodeNormalization;
+                let text: String = form.get(FieldLabel::ItemNo).nfkc().collect();
+                let no = text
+                    .trim()
+                    .parse::<crate::model::ItemNo>()
+                    .ok()
+                    .filter(|n| self.session.plan.item(*n).is_some())
+                    .ok_or_else(|| format!("{} {text}", s.no_such_item))?;
+                if self.session.log.closed().is_some() {
+                    return Err(s.meeting_is_closed.to_owned());
+                }
+                if self.session.switch_item(no, now) {
+                    self.note_capture_state();
+                    self.dirty = true;
+                    return Ok(vec![Effect::Sync]);
+                }
+                Ok(Vec::new())
+            }
             FormPurpose::Clerk { first } => {
                 let name = form.get(FieldLabel::Clerk);
                 if name.is_empty() {

@@ -187,10 +187,28 @@ impl App {
         let s = self.settings.lang.strings();
         let width = self.input_width();
         match action {
-            Action::Insert(c) => self.type_text(&c.to_string(), now),
-            Action::Paste(text) => self.type_text(&normalize_pasted(&text), now),
-            Action::NewLine => self.type_text("\n", now),
-            Action::InsertInaudible => self.type_text(INAUDIBLE, now),
+            Action::Insert(c) => {
+                self.remember_input(super::input_history::EditKind::Typing);
+                self.type_text(&c.to_string(), now);
+            }
+            Action::Paste(text) => {
+                self.remember_input(super::input_history::EditKind::Other);
+                self.type_text(&normalize_pasted(&text), now);
+            }
+            Action::NewLine => {
+                self.remember_input(super::input_history::EditKind::Typing);
+                self.type_text("\n", now);
+            }
+            Action::InsertInaudible => {
+                self.remember_input(super::input_history::EditKind::Other);
+                self.type_text(INAUDIBLE, now);
+            }
+            Action::ClearInput => self.clear_input(),
+            Action::UndoInput => {
+                if !self.undo_input() {
+                    self.message = Some(s.nothing_to_undo.to_owned());
+                }
+            }
             Action::Commit => return self.commit(now),
             Action::SpeakerSlot(n) => match self.session.plan.by_slot(n) {
                 Some(p) => {
@@ -253,6 +271,13 @@ impl App {
                 return vec![Effect::Sync];
             }
             Action::Handover => self.overlay = Overlay::Form(super::Form::clerk(false)),
+            Action::JumpToItem => {
+                self.overlay = Overlay::Form(super::Form::new(
+                    super::FormPurpose::JumpToItem,
+                    vec![super::Field::text(super::FieldLabel::ItemNo, "")],
+                    0,
+                ));
+            }
             Action::Decide => {
                 let results = self.session.decision_results();
                 self.overlay = Overlay::Form(super::Form::decision(results));
@@ -345,6 +370,16 @@ impl App {
             }
             Action::ScrollBottom => self.scroll_back = 0,
             other => {
+                use super::input_history::EditKind;
+                match other {
+                    Action::DeleteBack | Action::DeleteForward => {
+                        self.remember_input(EditKind::Deleting);
+                    }
+                    Action::DeleteWordBack | Action::DeleteWordForward => {
+                        self.remember_input(EditKind::Other);
+                    }
+                    _ => self.break_input_run(),
+                }
                 if edit_text(&mut self.editor, &other, width) {
                     self.after_edit();
                 }
@@ -366,13 +401,13 @@ impl App {
 
     /// Text in the input box while the record is off, or while a closed item is current,
     /// was (at least partly) captured non-public: it stays so whatever happens before Enter.
-    fn note_capture_state(&mut self) {
+    pub(super) fn note_capture_state(&mut self) {
         if !self.draft_non_public && !self.editor.is_empty() && self.session.is_non_public_now() {
             self.draft_non_public = true;
         }
     }
 
-    fn after_edit(&mut self) {
+    pub(super) fn after_edit(&mut self) {
         if self.editor.is_empty() {
             self.draft_began = None;
             self.draft_check_later = false;
@@ -403,6 +438,7 @@ impl App {
             self.session.set_check_later(id, true);
         }
         self.editor.take();
+        self.forget_input();
         self.draft_began = None;
         self.draft_check_later = false;
         self.draft_non_public = false;
@@ -423,6 +459,7 @@ impl App {
             return;
         };
         let rest = self.editor.take();
+        self.forget_input();
         let mut editor = Editor::new(remark.text);
         let cursor = editor.cursor();
         editor.insert_str(&rest);

@@ -13,6 +13,7 @@ use crate::recorder::Recorder;
 use crate::storage::{self, LoadError, SessionLock, Store, default_session_path, load_agenda};
 use crate::term::LiveError;
 
+pub mod agenda;
 pub mod merge;
 
 /// An error for the user: one line, exit code 1.

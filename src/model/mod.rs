@@ -5,6 +5,7 @@ mod agenda;
 mod change;
 pub mod clean;
 mod edit;
+pub mod kana;
 mod log;
 mod meeting;
 pub mod merge;

@@ -66,6 +66,9 @@ pub struct Participant {
     /// How the minutes name them as a speaker, whatever the style: `議長（山田太郎君）`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
+    /// How the name is read (やまだ たろう): the picker finds them by it, in kana or romaji.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Their own mark before their name where a style marks speakers (`〇` for the clerks'
     /// side where members get `○`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,20 +96,29 @@ impl Participant {
         self.outside || self.honorific.is_some()
     }
 
-    /// Does `query` match the name or the role? Spaces are ignored so `佐藤花子` finds
-    /// `佐藤 花子`; ASCII is matched case-insensitively.
+    /// Does `query` match the name, the role, the id or the reading? Spaces are ignored so
+    /// `佐藤花子` finds `佐藤 花子`; ASCII is matched case-insensitively; katakana and
+    /// hiragana match each other, and romaji matches the reading (`hayashi`, `はやし` and
+    /// `ハヤシ` all find 林).
     pub fn matches(&self, query: &str) -> bool {
         let q = normalise_for_search(query);
+        let reading = self.reading.as_deref().map(normalise_for_search);
         q.is_empty()
             || normalise_for_search(&self.name).contains(&q)
             || normalise_for_search(&self.role).contains(&q)
             || normalise_for_search(self.id.as_str()).contains(&q)
+            || reading.as_ref().is_some_and(|r| {
+                r.contains(&q) || super::kana::romaji(r).contains(&super::kana::romaji(&q))
+            })
     }
 }
 
+/// Without spaces, lower case, katakana as hiragana, full-width letters as ASCII.
 fn normalise_for_search(s: &str) -> String {
-    s.chars()
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkc()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
+        .map(super::kana::hiragana)
         .collect()
 }

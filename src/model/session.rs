@@ -98,6 +98,11 @@ pub enum ModelError {
         who: ParticipantId,
         absent: ParticipantId,
     },
+    #[error("the meeting ends ({end}) before it starts ({start}): expected an end after the start")]
+    EndBeforeStart {
+        start: chrono::NaiveTime,
+        end: chrono::NaiveTime,
+    },
     #[error(
         "agenda item {item} is a part of item {of}: expected an item listed before it that is not itself a part"
     )]
@@ -132,6 +137,13 @@ impl Plan {
     pub fn validate(&self) -> Result<(), ModelError> {
         if self.agenda.is_empty() {
             return Err(ModelError::EmptyAgenda);
+        }
+        let m = &self.meeting;
+        if m.end < m.start {
+            return Err(ModelError::EndBeforeStart {
+                start: m.start,
+                end: m.end,
+            });
         }
         let mut ids = HashSet::new();
         let mut slots: Vec<Option<&ParticipantId>> = vec![None; MAX_SLOT as usize + 1];

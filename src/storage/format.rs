@@ -41,6 +41,25 @@ pub(crate) struct SessionOut<'a> {
     pub remarks: &'a [Remark],
 }
 
+#[derive(Serialize)]
+#[serde(rename = "Agenda")]
+struct AgendaOut<'a> {
+    version: u32,
+    meeting: &'a Meeting,
+    roster: &'a [Participant],
+    agenda: &'a [AgendaItem],
+}
+
+/// An agenda file's text for `plan`, as `kiroku agenda import` writes it.
+pub fn agenda_to_string(plan: &crate::model::Plan) -> String {
+    to_ron(&AgendaOut {
+        version: CURRENT_VERSION,
+        meeting: &plan.meeting,
+        roster: &plan.roster,
+        agenda: &plan.agenda,
+    })
+}
+
 #[derive(Deserialize)]
 #[serde(rename = "Session", deny_unknown_fields)]
 pub(crate) struct SessionIn {

@@ -133,11 +133,22 @@ fn parse_versioned<T: serde::de::DeserializeOwned + Versioned>(
         } else {
             ""
         };
+        // chrono's words for a date or time that cannot be: say which and what would do.
+        let code = e.code.to_string();
+        let code = match code.as_str() {
+            c if c.contains("input is out of range") => format!(
+                "{c}: no such date or time (the month has fewer days, or the hour is past 23): expected a real date \"YYYY-MM-DD\" and time \"HH:MM:SS\""
+            ),
+            c if c.contains("input contains invalid characters") || c.contains("premature end of input") => format!(
+                "{c}: expected a date as \"2026-07-03\" and a time as \"15:00:00\""
+            ),
+            c => c.to_owned(),
+        };
         LoadError::new(
             path,
             LoadErrorKind::Syntax,
             Some((e.span.start.line, e.span.start.col)),
-            format!("{} (reading this as {what} file){hint}", e.code),
+            format!("{code} (reading this as {what} file){hint}"),
         )
     })?;
     let pos = locate::version(text).map_or((1, 1), |(_, pos)| pos);

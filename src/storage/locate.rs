@@ -117,6 +117,9 @@ pub fn model_error(text: &str, err: &ModelError) -> Option<(usize, usize)> {
         ModelError::EmptyQuorumGroup(group) => nth_field(text, "group", &quoted(group), 0),
         ModelError::UnknownPresence(id) => nth_field(text, "who", &quoted(id.as_str()), 0),
         ModelError::BadPart { of, .. } => nth_field(text, "part_of", &of.to_string(), 0),
+        ModelError::EndBeforeStart { end, .. } => {
+            nth_field(text, "end", &format!("\"{}\"", end.format("%H:%M:%S")), 0)
+        }
     }
 }
 

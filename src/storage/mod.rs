@@ -19,7 +19,9 @@ pub use files::{
     MAX_READ, check_writable_place, read_regular, read_utf8, resolve_links, write_output,
 };
 pub use format::ron_options;
-pub use format::{CURRENT_VERSION, FileKind, session_to_string, session_to_string_with_draft};
+pub use format::{
+    CURRENT_VERSION, FileKind, agenda_to_string, session_to_string, session_to_string_with_draft,
+};
 pub use fs::{Fs, RealFs};
 pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;

@@ -36,6 +36,7 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::Time => s.label_time,
         FieldLabel::Count => s.observers,
         FieldLabel::Clerk => s.label_clerk,
+        FieldLabel::ItemNo => s.label_item_no,
     }
 }
 
@@ -52,6 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::Observers => s.observers,
         FormPurpose::Clerk { first: true } => s.form_clerk_first,
         FormPurpose::Clerk { first: false } => s.form_handover,
+        FormPurpose::JumpToItem => s.form_jump,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);

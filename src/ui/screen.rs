@@ -341,6 +341,35 @@ fn mend_cut_wide(buf: &mut Buffer) {
 /// or a highlight would leave a coloured block behind when it moves.
 fn guard_erasures(frame: &mut Frame) {
     guard_buffer(frame.buffer_mut());
+    guard_unstable_widths(frame.buffer_mut());
+}
+
+/// A character terminals may count wider or narrower than ratatui does: one outside the
+/// Basic Multilingual Plane that is not a wide one (a script newer than the terminal's tables,
+/// such as U+11B67), or one of no width. After it the terminal's cursor may stand a cell off
+/// from where ratatui believes, so every row that holds one is written out whole each frame:
+/// what stays on screen is then what a fresh draw shows.
+fn unstable_width(symbol: &str) -> bool {
+    symbol.chars().any(|c| {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        (u32::from(c) > 0xFFFF && w < 2) || (w == 0 && !c.is_ascii())
+    })
+}
+
+fn guard_unstable_widths(buf: &mut Buffer) {
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return;
+    }
+    for row in buf.content.chunks_mut(width) {
+        if row.iter().any(|c| unstable_width(c.symbol())) {
+            for cell in row.iter_mut() {
+                if cell.diff_option == CellDiffOption::None {
+                    cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
+            }
+        }
+    }
 }
 
 fn guard_buffer(buf: &mut Buffer) {

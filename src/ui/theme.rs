@@ -25,6 +25,11 @@ const ASCII_BORDER: border::Set = border::Set {
 };
 
 impl Theme {
+    /// A short rule for separators: box drawing, or `--` where borders are ASCII.
+    pub fn rule(&self) -> &'static str {
+        if self.ascii { "--" } else { "──" }
+    }
+
     pub fn new(no_color: bool, ascii: bool) -> Self {
         Self {
             color: !no_color,

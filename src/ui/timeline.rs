@@ -83,6 +83,24 @@ fn remark_lines<'a>(app: &App, r: &'a Remark, width: usize, theme: &Theme) -> Ve
     lines
 }
 
+/// Where the record moves to another agenda item: `── 2 報告事項 ──`, so that a remark made
+/// after going back to an earlier item says where it belongs.
+fn separator(app: &App, r: &Remark, width: usize, theme: &Theme) -> Line<'static> {
+    let title = app
+        .session
+        .plan
+        .item(r.item)
+        .map_or_else(String::new, |i| format!("{} {}", i.no, i.title));
+    let rule = theme.rule();
+    let text = truncate(&format!("{rule} {title} {rule}"), width);
+    Line::styled(text, theme.dim())
+}
+
+/// Does the remark at `i` begin a new item's stretch of the record?
+fn starts_item(remarks: &[Remark], i: usize) -> bool {
+    i == 0 || remarks[i - 1].item != remarks[i].item
+}
+
 fn remark_height(r: &Remark, width: usize) -> usize {
     let text_width = width
         .saturating_sub(INDENT.min(width.saturating_sub(1)))
@@ -110,11 +128,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let end = remarks.len().saturating_sub(app.scroll_back);
     let mut chunks: Vec<Vec<Line>> = Vec::new();
     let mut total = 0;
-    for r in remarks[..end].iter().rev() {
+    for (i, r) in remarks[..end].iter().enumerate().rev() {
         if total >= height {
             break;
         }
-        let lines = remark_lines(app, r, width, theme);
+        let mut lines = remark_lines(app, r, width, theme);
+        if starts_item(remarks, i) {
+            lines.insert(0, separator(app, r, width, theme));
+        }
         total += lines.len();
         chunks.push(lines);
     }
@@ -146,8 +167,9 @@ pub fn page_size(app: &App) -> usize {
     let end = app.session.remarks.len().saturating_sub(app.scroll_back);
     let mut total = 0;
     let mut count = 0;
-    for r in app.session.remarks[..end].iter().rev() {
-        total += remark_height(r, width.max(1));
+    let remarks = &app.session.remarks;
+    for (i, r) in remarks[..end].iter().enumerate().rev() {
+        total += remark_height(r, width.max(1)) + usize::from(starts_item(remarks, i));
         if total > height && count > 0 {
             break;
         }

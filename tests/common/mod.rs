@@ -326,6 +326,7 @@ impl Drop for Pty {
 /// Key bytes as an xterm sends them.
 pub mod keys {
     pub const ENTER: &[u8] = b"\r";
+    pub const CTRL_F: &[u8] = b"\x06";
     pub const CTRL_N: &[u8] = b"\x0e";
     pub const CTRL_O: &[u8] = b"\x0f";
     pub const CTRL_Q: &[u8] = b"\x11";

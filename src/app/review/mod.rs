@@ -195,7 +195,7 @@ impl App {
                     .map(|r| r.query.clone())
                     .unwrap_or_default();
                 let forward = action == Action::SearchNext;
-                self.select_where(forward, |s, i| matches_query(s, i, &query));
+                self.search_step(&query, forward);
             }
             Action::TogglePreview => {
                 if let Some(review) = self.review.as_mut() {

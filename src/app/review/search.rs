@@ -6,6 +6,49 @@ use crate::app::{Action, App};
 use crate::editor::{Editor, normalize_pasted};
 
 impl App {
+    /// Selects the next (or previous) remark matching `query`, going round past the end, and
+    /// says which match of how many it is, that it went round, or that nothing matches.
+    pub(in crate::app) fn search_step(&mut self, query: &str, forward: bool) {
+        let s = self.settings.lang.strings();
+        let order = display_order(&self.session);
+        let hits: Vec<usize> = (0..order.len())
+            .filter(|&p| matches_query(&self.session, order[p], query))
+            .collect();
+        if query.is_empty() {
+            return;
+        }
+        if hits.is_empty() {
+            self.message = Some(format!("{}: {query}", s.not_found));
+            return;
+        }
+        let pos = self.selected_pos(&order);
+        let next = match (forward, pos) {
+            (true, Some(p)) => hits.iter().position(|&h| h > p),
+            (false, Some(p)) => hits.iter().rposition(|&h| h < p),
+            (_, None) => Some(0),
+        };
+        let (k, wrapped) = match next {
+            Some(k) => (k, false),
+            None if forward => (0, true),
+            None => (hits.len() - 1, true),
+        };
+        self.select_index(order[hits[k]]);
+        self.message = Some(self.match_count(k + 1, hits.len(), wrapped));
+    }
+
+    fn match_count(&self, k: usize, n: usize, wrapped: bool) -> String {
+        let s = self.settings.lang.strings();
+        let count = match self.settings.lang {
+            crate::i18n::Lang::Ja => format!("{k}/{n}件"),
+            crate::i18n::Lang::En => format!("{k} of {n}"),
+        };
+        if wrapped {
+            format!("{count} {}", s.search_wrapped)
+        } else {
+            count
+        }
+    }
+
     pub(in crate::app) fn update_search(&mut self, query: &mut Editor, action: Action) {
         let keep = |app: &mut App, query: &Editor| {
             if let Some(r) = app.review.as_mut() {
@@ -23,13 +66,11 @@ impl App {
             Action::Confirm => {}
             Action::SearchNext | Action::SelectNext => {
                 keep(self, query);
-                let q = query.text().to_owned();
-                self.select_where(true, |s, i| matches_query(s, i, &q));
+                self.search_step(query.text(), true);
             }
             Action::SearchPrev | Action::SelectPrev => {
                 keep(self, query);
-                let q = query.text().to_owned();
-                self.select_where(false, |s, i| matches_query(s, i, &q));
+                self.search_step(query.text(), false);
             }
             other => {
                 match other {
@@ -51,8 +92,25 @@ impl App {
                     .iter()
                     .chain(order[..start].iter())
                     .find(|&&i| matches_query(&self.session, i, &q));
-                if let Some(&i) = hit {
-                    self.select_index(i);
+                let total = order
+                    .iter()
+                    .filter(|&&i| matches_query(&self.session, i, &q))
+                    .count();
+                match hit {
+                    Some(&i) => {
+                        self.select_index(i);
+                        let k = order
+                            .iter()
+                            .filter(|&&j| matches_query(&self.session, j, &q))
+                            .position(|&j| j == i)
+                            .map_or(1, |p| p + 1);
+                        self.message = Some(self.match_count(k, total, false));
+                    }
+                    None if !q.is_empty() => {
+                        let s = self.settings.lang.strings();
+                        self.message = Some(format!("{}: {q}", s.not_found));
+                    }
+                    None => {}
                 }
             }
         }

@@ -1,0 +1,61 @@
+//! `kiroku agenda import`: an agenda file from a pasted 議事次第 and a spreadsheet 名簿.
+
+use std::path::Path;
+
+use super::CommandError;
+use crate::import;
+
+fn read_text(path: &Path) -> Result<String, CommandError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| CommandError::Other(format!("{}: cannot read: {e}", path.display())))?;
+    import::roster::decode(&bytes)
+        .map_err(|e| CommandError::Other(format!("{}: {e}", path.display())))
+}
+
+/// Writes the agenda file and says on standard error what to look at; returns the summary.
+pub fn import(
+    text: &Path,
+    roster: Option<&Path>,
+    output: &Path,
+    today: chrono::NaiveDate,
+) -> Result<String, CommandError> {
+    if output.exists() || output.is_symlink() {
+        return Err(CommandError::Other(format!(
+            "{} exists: give a new file name with -o (an agenda you corrected by hand is not written over)",
+            output.display()
+        )));
+    }
+    let agenda = read_text(text)?;
+    let people = roster.map(read_text).transpose()?;
+    let imported = import::import(&agenda, people.as_deref(), today);
+    let names: Vec<String> = std::iter::once(text)
+        .chain(roster)
+        .map(|p| p.display().to_string())
+        .collect();
+    let sources: Vec<&str> = names.iter().map(String::as_str).collect();
+    let written = import::render(&imported, &sources);
+    // What is written must be an agenda `kiroku check` accepts.
+    crate::storage::parse_agenda(output, &written).map_err(|e| {
+        CommandError::Other(format!("the imported agenda does not hold together: {e}"))
+    })?;
+    crate::storage::write_atomic_mode(output, written.as_bytes(), 0o644)
+        .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", output.display())))?;
+    for (file, p) in &imported.problems {
+        let name = sources.get(*file).copied().unwrap_or("?");
+        match p.line {
+            0 => eprintln!("kiroku: {name}: {}", p.message),
+            n => eprintln!("kiroku: {name}:{n}: {}", p.message),
+        }
+    }
+    let plan = &imported.plan;
+    Ok(format!(
+        "wrote {}: \"{}\" ({}), {} agenda items, {} participants; next: kiroku check {} && kiroku new {}",
+        output.display(),
+        plan.meeting.title,
+        plan.meeting.date,
+        plan.agenda.len(),
+        plan.roster.len(),
+        output.display(),
+        output.display()
+    ))
+}

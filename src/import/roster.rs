@@ -1,0 +1,205 @@
+//! A 名簿 exported from a spreadsheet: CSV or TSV, in UTF-8 or in Shift_JIS (CP932, the
+//! spreadsheet's default on Japanese Windows). The first row names the columns.
+
+use super::Problem;
+use crate::model::{Attendance, MAX_SLOT, Participant, ParticipantId};
+
+/// The columns, by the names a header may give them (Japanese or English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Role,
+    Name,
+    Reading,
+    Group,
+    Attendance,
+    Honorific,
+}
+
+const HEADERS: &[(Column, &[&str])] = &[
+    (
+        Column::Role,
+        &["所属・役職", "所属", "役職", "肩書", "role"],
+    ),
+    (Column::Name, &["氏名", "名前", "name"]),
+    (
+        Column::Reading,
+        &["よみ", "読み", "ふりがな", "フリガナ", "reading"],
+    ),
+    (Column::Group, &["区分", "group"]),
+    (
+        Column::Attendance,
+        &[
+            "会場/オンライン",
+            "出席方法",
+            "参加方法",
+            "会場",
+            "オンライン",
+            "attendance",
+        ],
+    ),
+    (Column::Honorific, &["敬称", "honorific"]),
+];
+
+/// The text of a roster file: UTF-8 (a byte-order mark is dropped), else Shift_JIS.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
+    let (text, _, bad) = encoding_rs::SHIFT_JIS.decode(bytes);
+    if bad {
+        return Err(
+            "neither UTF-8 nor Shift_JIS (CP932): save it from the spreadsheet as CSV UTF-8 or CSV"
+                .to_owned(),
+        );
+    }
+    Ok(text.into_owned())
+}
+
+fn column(header: &str) -> Option<Column> {
+    let h: String = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| h == n.to_lowercase()))
+        .map(|(c, _)| *c)
+}
+
+fn online(value: &str) -> Option<Attendance> {
+    let v = value.trim().to_lowercase();
+    match v.as_str() {
+        "" => None,
+        "会場" | "対面" | "出席" | "room" | "in person" => Some(Attendance::Room),
+        "オンライン" | "web" | "ウェブ" | "リモート" | "online" | "zoom" | "teams" => {
+            Some(Attendance::Online)
+        }
+        _ => None,
+    }
+}
+
+/// The roster in `text`, and what could not be read, by line.
+pub fn parse(text: &str) -> (Vec<Participant>, Vec<Problem>) {
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains('\t') { b'\t' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    let mut columns: Vec<Option<Column>> = Vec::new();
+    let mut people: Vec<Participant> = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::at(line, &format!("not read: {e}")));
+                continue;
+            }
+        };
+        if columns.is_empty() {
+            columns = record.iter().map(column).collect();
+            if !columns.contains(&Some(Column::Name)) {
+                problems.push(Problem::at(
+                    line,
+                    "the first row names no 氏名 column (expected headers such as 所属・役職, 氏名, よみ, 区分, 会場/オンライン, 敬称)",
+                ));
+                return (people, problems);
+            }
+            continue;
+        }
+        let get = |c: Column| {
+            columns
+                .iter()
+                .position(|x| *x == Some(c))
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let name = get(Column::Name);
+        if name.is_empty() {
+            problems.push(Problem::at(line, "no 氏名: row left out"));
+            continue;
+        }
+        let attendance_text = get(Column::Attendance);
+        let attendance = online(attendance_text).unwrap_or_else(|| {
+            if !attendance_text.is_empty() {
+                problems.push(Problem::at(
+                    line,
+                    &format!("会場/オンライン \"{attendance_text}\" not understood: 会場 assumed"),
+                ));
+            }
+            Attendance::Room
+        });
+        let honorific = Some(get(Column::Honorific).to_owned()).filter(|h| !h.is_empty());
+        let group = Some(get(Column::Group).to_owned()).filter(|g| !g.is_empty());
+        let slot = u8::try_from(people.len() + 1)
+            .ok()
+            .filter(|s| *s <= MAX_SLOT);
+        people.push(Participant {
+            id: ParticipantId(format!("p{}", people.len() + 1)),
+            role: get(Column::Role).to_owned(),
+            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            outside: honorific.is_some(),
+            honorific,
+            attendance,
+            hotkey: slot,
+            group,
+            reading: Some(get(Column::Reading).to_owned()).filter(|r| !r.is_empty()),
+            ..Default::default()
+        });
+    }
+    (people, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "所属・役職,氏名,よみ,区分,会場/オンライン,敬称\n\
+        デジタル推進局長,山田 太郎,やまだ たろう,事務局,会場,\n\
+        南町CIO,佐藤　花子,さとう はなこ,委員,オンライン,様\n\
+        ,,,,,\n\
+        東都大学 教授,,たかはし,委員,会場,様\n\
+        \"北町商工会議所, 専務理事\",伊藤 美咲,いとう みさき,委員,Zoom,様\n";
+
+    #[test]
+    fn a_spreadsheet_roster_in_utf8_and_shift_jis() {
+        let (people, problems) = parse(CSV);
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["山田 太郎", "佐藤 花子", "伊藤 美咲"]);
+        assert_eq!(people[1].attendance, Attendance::Online);
+        assert_eq!(people[1].honorific.as_deref(), Some("様"));
+        assert!(people[1].outside && !people[0].outside);
+        assert_eq!(people[0].reading.as_deref(), Some("やまだ たろう"));
+        assert_eq!(people[2].role, "北町商工会議所, 専務理事");
+        assert_eq!(people[2].hotkey, Some(3));
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [5], "{problems:?}");
+        // The same file as the spreadsheet saves it on Japanese Windows.
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(CSV);
+        assert!(std::str::from_utf8(&sjis).is_err());
+        assert_eq!(decode(&sjis).unwrap(), CSV);
+        let tsv = CSV
+            .replace(',', "\t")
+            .replace("\"北町商工会議所\t 専務理事\"", "北町商工会議所 専務理事");
+        assert_eq!(parse(&tsv).0.len(), 3);
+        assert!(decode(b"\xff\xfe\x00").is_err());
+    }
+
+    #[test]
+    fn a_file_without_a_name_column_says_so() {
+        let (people, problems) = parse("a,b\n1,2\n");
+        assert!(people.is_empty());
+        assert!(problems[0].message.contains("氏名"));
+    }
+}
