@@ -154,6 +154,7 @@ fn main() -> ExitCode {
         clerk: kiroku::config::clerk(cli.clerk),
         ask_clerk: false,
     };
+    let opts_lang = opts.lang;
     if let Some(Command::MergeDriver {
         base,
         ours,
@@ -196,6 +197,7 @@ fn main() -> ExitCode {
             check,
             strict,
         }) => commands::export(&commands::ExportRequest {
+            lang: opts.lang,
             session,
             format,
             audience,
@@ -232,7 +234,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Not `eprintln!`, which panics if standard error has gone with the terminal.
-            let _ = writeln!(std::io::stderr(), "kiroku: {e}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "kiroku: {}",
+                commands::localized(&e, opts_lang)
+            );
             ExitCode::FAILURE
         }
     }

@@ -227,3 +227,46 @@ fn the_first_day_from_a_pasted_agenda_and_a_spreadsheet_roster() {
     let speaker = s.remarks[0].speaker.as_ref().unwrap();
     assert_eq!(s.plan.participant(speaker).unwrap().name, "林 健");
 }
+
+/// With a Japanese locale the command line speaks Japanese: the checks' warnings (one line
+/// each), a missing terminal, a session open in another kiroku.
+#[test]
+fn a_japanese_locale_gets_japanese_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    kiroku::storage::save_session(&path, &common::minutes_session_full()).unwrap();
+    let out = common::kiroku()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["export", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("kiroku: 注意: 議題2 報告事項"), "{stderr}");
+    assert!(stderr.contains("要確認の印が残っています"), "{stderr}");
+    assert!(
+        stderr.lines().all(|l| l.starts_with("kiroku: ")),
+        "one line each: {stderr}"
+    );
+    let out = common::kiroku()
+        .env("LANG", "ja_JP.UTF-8")
+        .arg("open")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("記録には端末が必要です"), "{stderr}");
+    // The same in English with --lang en.
+    let out = common::kiroku()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["--lang", "en", "export", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("kiroku: warning: item 2")
+    );
+}

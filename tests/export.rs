@@ -264,7 +264,12 @@ fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
 fn checks_find_what_to_fix_before_publishing() {
     let mut session = minutes_session_full();
     session.plan.roster[1].honorific = None;
-    let warnings = kiroku::export::check(&session, &Style::default_style(), Audience::Internal);
+    let warnings = kiroku::export::check(
+        &session,
+        &Style::default_style(),
+        Audience::Internal,
+        kiroku::i18n::Lang::En,
+    );
     let all = warnings.join("\n");
     assert!(all.contains("a note with no speaker"), "{all}");
     assert!(all.contains("still marked check later"), "{all}");
@@ -286,7 +291,12 @@ fn checks_find_what_to_fix_before_publishing() {
         closed_reason: None,
         part_of: None,
     });
-    let warnings = kiroku::export::check(&quiet, &Style::default_style(), Audience::Public);
+    let warnings = kiroku::export::check(
+        &quiet,
+        &Style::default_style(),
+        Audience::Public,
+        kiroku::i18n::Lang::En,
+    );
     assert_eq!(
         warnings,
         vec!["public item 9 その他 has no public remarks".to_owned()]

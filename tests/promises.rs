@@ -527,6 +527,7 @@ impl Meeting {
             output: None,
             check_only: false,
             strict: false,
+            lang: kiroku::i18n::Lang::En,
         };
         let mut messages = Vec::new();
         let bytes = export_bytes(&req, &mut messages)
@@ -631,6 +632,7 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         output: None,
         check_only: false,
         strict: false,
+        lang: kiroku::i18n::Lang::En,
     };
     let merged = String::from_utf8(export_bytes(&req, &mut Vec::new()).unwrap().unwrap()).unwrap();
     for (c, f) in &m.fates {

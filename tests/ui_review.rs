@@ -540,3 +540,62 @@ fn search_counts_wraps_and_says_when_nothing_matches() {
     let _ = press(&mut app, "/存在しない語", T());
     assert_eq!(app.message.as_deref(), Some("見つかりません: 存在しない語"));
 }
+
+/// o / O insert a missed remark, T corrects a time (only between the neighbours), A-Up and
+/// A-Down reorder within the item, F replaces after a preview; each undoes and redoes.
+#[test]
+fn insert_retime_reorder_and_replace_in_cleanup() {
+    let mut app = review();
+    go_to(&mut app, "前年度比");
+    let count = app.session.remarks.len();
+    undoable(&mut app, "o抜けていた発言<Enter>", |app| {
+        assert_eq!(app.session.remarks.len(), count + 1);
+        assert_eq!(selected(app).text, "抜けていた発言");
+    });
+    go_to(&mut app, "前年度比");
+    undoable(&mut app, "O冒頭の発言<Enter>", |app| {
+        let i = app
+            .session
+            .remarks
+            .iter()
+            .position(|r| r.text == "冒頭の発言")
+            .unwrap();
+        assert!(app.session.remarks[i + 1].text.starts_with("前年度比"));
+    });
+    go_to(&mut app, "前年度比");
+    undoable(&mut app, "T<C-u>15:06:30<Enter>", |app| {
+        assert_eq!(
+            selected(app).began.format("%H:%M:%S").to_string(),
+            "15:06:30"
+        );
+    });
+    let before = app.session.clone();
+    let _ = press(&mut app, "T<C-u>16:59:00<Enter>", T());
+    assert_eq!(app.session, before, "outside its neighbours: refused");
+    assert!(matches!(app.overlay, kiroku::app::Overlay::Form(_)));
+    let _ = press(&mut app, "<Esc>", T());
+    go_to(&mut app, "前年度比");
+    undoable(&mut app, "<A-Up>", |app| {
+        let i = app
+            .session
+            .remarks
+            .iter()
+            .position(|r| r.text.starts_with("前年度比"))
+            .unwrap();
+        assert_eq!(
+            app.session.remarks[i + 1].text,
+            "冒頭の発言",
+            "the one before it is after it"
+        );
+        assert!(app.session.remarks[i].began <= app.session.remarks[i + 1].began);
+    });
+    undoable(&mut app, "F二割<Tab>2割<Enter><Enter>", |app| {
+        assert!(
+            app.session
+                .remarks
+                .iter()
+                .any(|r| r.text.contains("前年度比で2割"))
+        );
+        assert!(!app.session.remarks.iter().any(|r| r.text.contains("二割")));
+    });
+}

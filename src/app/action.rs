@@ -65,6 +65,18 @@ pub enum Action {
     EditLog,
     /// Cleanup: the selected remark's other versions from a merge, side by side: keep one.
     Versions,
+    /// Cleanup: insert a missed remark after the selected one.
+    InsertAfter,
+    /// Cleanup: insert a missed remark before the selected one.
+    InsertBefore,
+    /// Cleanup: correct the time the selected remark began.
+    EditTime,
+    /// Cleanup: move the selected remark up within its item.
+    MoveUp,
+    /// Cleanup: move the selected remark down within its item.
+    MoveDown,
+    /// Cleanup: replace words everywhere, after a preview of each match.
+    Replace,
     /// In the stock phrases: commit the chosen one as a note of its own, now.
     PhraseAsNote,
     /// Mark the remark being typed (or the last one) "check later".

@@ -86,6 +86,48 @@ impl Action {
         let ja = lang == Lang::Ja;
         let action = self;
         let s = match action {
+            InsertAfter => {
+                if ja {
+                    "選択した発言の後に、抜けた発言を挿入"
+                } else {
+                    "insert a missed remark after this one"
+                }
+            }
+            InsertBefore => {
+                if ja {
+                    "選択した発言の前に、抜けた発言を挿入"
+                } else {
+                    "insert a missed remark before this one"
+                }
+            }
+            EditTime => {
+                if ja {
+                    "発言の開始時刻を修正（前後の発言の間）"
+                } else {
+                    "correct the time it began (between its neighbours)"
+                }
+            }
+            MoveUp => {
+                if ja {
+                    "議題の中で一つ上へ（時刻も入れ替え）"
+                } else {
+                    "move up within its item (times trade too)"
+                }
+            }
+            MoveDown => {
+                if ja {
+                    "議題の中で一つ下へ（時刻も入れ替え）"
+                } else {
+                    "move down within its item (times trade too)"
+                }
+            }
+            Replace => {
+                if ja {
+                    "置換（一覧で確かめてから一括・取り消し可）"
+                } else {
+                    "replace everywhere, after a preview (undoable)"
+                }
+            }
             JumpToItem => {
                 if ja {
                     "番号を入れて議題へ移動"

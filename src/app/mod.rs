@@ -25,7 +25,7 @@ pub use log_entries::{LogEntry, LogRef, log_entries};
 pub use overlay::{
     Field, FieldLabel, FieldValue, Form, FormPurpose, Overlay, Picker, PickerPurpose,
 };
-pub use review::{History, Review, display_order, matches_query};
+pub use review::{History, ReplacePreview, Review, display_order, matches_query};
 pub use start::{EntryKind, StartChoice, StartEntry, StartScreen};
 
 use crate::editor::Editor;
@@ -237,7 +237,11 @@ impl App {
             (Overlay::None, None) => &[Mode::Live, Mode::Edit],
             (Overlay::Help(_), _) => &[Mode::Help],
             (
-                Overlay::Picker(_) | Overlay::Phrases(_) | Overlay::Log(_) | Overlay::Versions(_),
+                Overlay::Picker(_)
+                | Overlay::Phrases(_)
+                | Overlay::Log(_)
+                | Overlay::Versions(_)
+                | Overlay::Replace(_),
                 _,
             ) => &[Mode::Picker, Mode::Edit],
             (Overlay::Form(_), _) => &[Mode::Form, Mode::Edit],

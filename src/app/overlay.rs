@@ -19,6 +19,8 @@ pub enum Overlay {
     /// Cleanup: the selected remark as kept and its other versions from a merge, this one
     /// selected.
     Versions(usize),
+    /// Cleanup: a replacement's preview, waiting for Enter.
+    Replace(super::ReplacePreview),
 }
 
 /// What a picked participant is for.
@@ -87,6 +89,9 @@ pub enum FieldLabel {
     Count,
     Clerk,
     ItemNo,
+    Remark,
+    Find,
+    ReplaceWith,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +152,14 @@ pub enum FormPurpose {
     },
     /// Live: go to the agenda item with this number.
     JumpToItem,
+    /// Cleanup: a missed remark, inserted before or after the selected one.
+    InsertRemark {
+        before: bool,
+    },
+    /// Cleanup: the time remark N began.
+    RemarkTime(crate::model::RemarkId),
+    /// Cleanup: words to replace everywhere, previewed first.
+    Replace,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -397,6 +397,74 @@ impl App {
                 let after = super::log_entries::retimed(&self.session.log, of, at);
                 Ok(self.commit_log(after))
             }
+            FormPurpose::InsertRemark { before } => {
+                let text = form.get(FieldLabel::Remark);
+                if text.is_empty() {
+                    return Err(need(s.label_remark));
+                }
+                let Some(id) = self.selected_remark().map(|r| r.id) else {
+                    return Ok(Vec::new());
+                };
+                match self.session.insert_remark(id, before, text) {
+                    Some(c) => {
+                        let new_id = self.session.live.next_remark_id;
+                        let effects = self.commit_change(c);
+                        if let Some(r) = self.review.as_mut() {
+                            r.selected = Some(new_id);
+                        }
+                        Ok(effects)
+                    }
+                    None => Ok(Vec::new()),
+                }
+            }
+            FormPurpose::RemarkTime(id) => {
+                use unicode_normalization::UnicodeNormalization;
+                let text: String = form.get(FieldLabel::Time).nfkc().collect();
+                let time = chrono::NaiveTime::parse_from_str(&text, "%H:%M:%S")
+                    .or_else(|_| chrono::NaiveTime::parse_from_str(&text, "%H:%M"))
+                    .map_err(|_| s.form_bad_time.to_owned())?;
+                let Some(r) = self.session.remarks.iter().find(|r| r.id == id) else {
+                    return Ok(Vec::new());
+                };
+                let at = r
+                    .began
+                    .with_time(time)
+                    .single()
+                    .ok_or_else(|| s.form_bad_time.to_owned())?;
+                match self.session.retime_remark(id, at) {
+                    Ok(c) => Ok(self.commit_change(c)),
+                    Err((from, to)) => {
+                        let t = |x: Option<crate::model::Timestamp>| {
+                            x.map_or_else(|| "…".to_owned(), |t| t.format("%H:%M:%S").to_string())
+                        };
+                        Err(format!("{} {}–{}", s.time_between, t(from), t(to)))
+                    }
+                }
+            }
+            FormPurpose::Replace => {
+                let find = form.get(FieldLabel::Find);
+                if find.is_empty() {
+                    return Err(need(s.label_find));
+                }
+                let with = form
+                    .fields
+                    .iter()
+                    .find(|f| f.label == FieldLabel::ReplaceWith)
+                    .map(|f| match &f.value {
+                        super::FieldValue::Text(e) => e.text().to_owned(),
+                        _ => String::new(),
+                    })
+                    .unwrap_or_default();
+                if self.session.replacements(&find, &with).is_empty() {
+                    return Err(format!("{}: {find}", s.not_found));
+                }
+                self.overlay = Overlay::Replace(super::ReplacePreview {
+                    find,
+                    with,
+                    scroll: 0,
+                });
+                Ok(Vec::new())
+            }
             FormPurpose::JumpToItem => {
                 use unicode_normalization::UnicodeNormalization;
                 let text: String = form.get(FieldLabel::ItemNo).nfkc().collect();

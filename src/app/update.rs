@@ -172,6 +172,7 @@ impl App {
             Overlay::Phrases(at) => self.update_phrases(at, action, now),
             Overlay::Log(at) => self.update_log(at, action),
             Overlay::Versions(at) => self.update_versions(at, action),
+            Overlay::Replace(preview) => self.update_replace(preview, action),
             Overlay::Form(form) => self.update_form(form, action, now),
         };
         // Whatever the step did (typing, undo, a state change), text now in the input box
@@ -494,6 +495,8 @@ pub(super) fn edit_text(editor: &mut Editor, action: &Action, width: usize) -> b
         Action::DeleteForward => editor.delete(),
         Action::DeleteWordBack => editor.delete_word_back(),
         Action::DeleteWordForward => editor.delete_word_forward(),
+        // Every input field empties with C-u (the live input box keeps it for A-u, above).
+        Action::ClearInput => *editor = Editor::default(),
         _ => return false,
     }
     true

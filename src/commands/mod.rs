@@ -127,7 +127,7 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     let session = Session::new(plan)
         .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
     // Before anything is written: a session file nobody can record into helps no one.
-    need_terminal()?;
+    need_terminal(opts.lang)?;
     let lock = SessionLock::acquire(&path, &opts.clock.now().to_rfc3339())?;
     let store = Store::create(&path, &session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))?;
@@ -225,16 +225,45 @@ fn refuse_odd_place(path: &Path) -> Result<(), CommandError> {
 }
 
 /// Live and cleanup mode draw on a terminal; say so plainly when there is none.
-fn need_terminal() -> Result<(), CommandError> {
+fn need_terminal(lang: Lang) -> Result<(), CommandError> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         Ok(())
     } else {
-        Err(CommandError::Other(
-            "kiroku needs a terminal to record in (standard input and output are not one); \
-             `kiroku check` and `kiroku export` work without"
+        Err(CommandError::Other(match lang {
+            Lang::Ja => "記録には端末が必要です（標準入力と標準出力が端末ではありません）。\
+                         `kiroku check` と `kiroku export` は端末なしで使えます"
                 .to_owned(),
-        ))
+            Lang::En => {
+                "kiroku needs a terminal to record in (standard input and output are not one); \
+                         `kiroku check` and `kiroku export` work without"
+                    .to_owned()
+            }
+        }))
+    }
+}
+
+/// The error as the command line says it, in Japanese when the locale or `--lang` says so:
+/// a session open elsewhere, and the messages the commands word themselves. A bad file's
+/// position stays as it is, with the detail in English.
+pub fn localized(e: &CommandError, lang: Lang) -> String {
+    use storage::LockError;
+    match (lang, e) {
+        (Lang::Ja, CommandError::Lock(LockError::Held { path, holder })) => format!(
+            "{} は別の kiroku で開かれています（{} のプロセス {}、{} から）。そちらを閉じてから開いてください",
+            path.display(),
+            holder.host,
+            holder.pid,
+            holder.since
+        ),
+        (Lang::Ja, CommandError::Lock(LockError::HeldWithoutNote(path))) => format!(
+            "{} はこのマシンの別の kiroku で開かれています（ロックファイルは消されています）。そちらを閉じてから開いてください",
+            path.display()
+        ),
+        (Lang::Ja, CommandError::Lock(LockError::Io { path, source })) => {
+            format!("{} をロックできません: {source}", path.display())
+        }
+        _ => e.to_string(),
     }
 }
 
@@ -253,7 +282,7 @@ fn live(
         ascii: opts.ascii,
         zone_warning: opts.clock.warning().map(str::to_owned),
     };
-    need_terminal()?;
+    need_terminal(opts.lang)?;
     let mut app = App::new(session, keymap, settings);
     app.save_path = store.path().to_path_buf();
     let mut recorder = Recorder::new(store, std::time::Instant::now());
@@ -318,6 +347,8 @@ pub struct ExportRequest {
     pub check_only: bool,
     /// Warnings are errors.
     pub strict: bool,
+    /// The language of the warnings.
+    pub lang: Lang,
 }
 
 /// `kiroku export`: warnings go to standard error, the document to `-o` or standard output.
@@ -365,20 +396,33 @@ pub fn export_bytes(
     );
     let session = read.session;
     let style = load_style(&req.style)?;
-    let warnings = crate::export::check(&session, &style, req.audience);
-    messages.extend(warnings.iter().map(|w| format!("kiroku: warning: {w}")));
+    let ja = req.lang == Lang::Ja;
+    let warnings = crate::export::check(&session, &style, req.audience, req.lang);
+    let label = if ja { "注意" } else { "warning" };
+    messages.extend(warnings.iter().map(|w| format!("kiroku: {label}: {w}")));
     if req.strict && !warnings.is_empty() {
-        return Err(CommandError::Other(format!(
-            "{} warning(s) and --strict: nothing exported",
-            warnings.len()
-        )));
+        return Err(CommandError::Other(if ja {
+            format!(
+                "注意が{}件あり --strict のため、何も書き出していません",
+                warnings.len()
+            )
+        } else {
+            format!(
+                "{} warning(s) and --strict: nothing exported",
+                warnings.len()
+            )
+        }));
     }
     if req.check_only {
         if warnings.is_empty() {
-            messages.push(format!(
-                "kiroku: {}: no problems found",
-                req.session.display()
-            ));
+            messages.push(if ja {
+                format!(
+                    "kiroku: {}: 問題は見つかりませんでした",
+                    req.session.display()
+                )
+            } else {
+                format!("kiroku: {}: no problems found", req.session.display())
+            });
         }
         return Ok(None);
     }
@@ -470,7 +514,7 @@ pub fn start_screen(dir: &Path) -> StartScreen {
 
 /// `kiroku` alone: the start screen, then whatever was picked there.
 pub fn start(opts: &Options) -> Result<(), CommandError> {
-    need_terminal()?;
+    need_terminal(opts.lang)?;
     let screen = start_screen(&opts.sessions_dir);
     let keys = keymap(opts.keymap.as_deref())?;
     let choice = crate::term::run_start(screen, &keys, opts.lang, opts.no_color, opts.ascii)

@@ -5,6 +5,7 @@
 
 use super::document::Audience;
 use super::style::Style;
+use crate::i18n::Lang;
 use crate::model::INAUDIBLE;
 use crate::model::{Remark, Session};
 
@@ -18,43 +19,61 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// `item 2 報告事項, 15:06 "利用率の推移について…"`, or `(non-public)` in place of the words
-/// when the audience may not read them.
-fn name(session: &Session, r: &Remark, audience: Audience) -> String {
+/// `item 2 報告事項, 15:06 "利用率の推移について…"` (議題2 報告事項、15:06「…」), or
+/// `(non-public)` in place of the words when the audience may not read them.
+fn name(session: &Session, r: &Remark, audience: Audience, ja: bool) -> String {
     let title = session.plan.item(r.item).map_or("", |i| i.title.as_str());
-    let words = if audience == Audience::Public && !session.is_public(r) {
-        "(non-public: words not shown)".to_owned()
-    } else {
-        format!("\"{}\"", excerpt(&r.text))
-    };
-    format!(
-        "item {} {title}, {} {words}",
-        r.item,
-        r.began.format("%H:%M:%S")
-    )
+    let hidden = audience == Audience::Public && !session.is_public(r);
+    let time = r.began.format("%H:%M:%S");
+    match (ja, hidden) {
+        (false, true) => format!(
+            "item {} {title}, {time} (non-public: words not shown)",
+            r.item
+        ),
+        (false, false) => format!("item {} {title}, {time} \"{}\"", r.item, excerpt(&r.text)),
+        (true, true) => format!(
+            "議題{} {title}、{time}（非公開のため本文は表示しません）",
+            r.item
+        ),
+        (true, false) => format!("議題{} {title}、{time}「{}」", r.item, excerpt(&r.text)),
+    }
 }
 
-pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<String> {
+/// What to fix before publishing, one line each, in the command line's language.
+pub fn check(session: &Session, style: &Style, audience: Audience, lang: Lang) -> Vec<String> {
+    let ja = lang == Lang::Ja;
     let mut warnings = Vec::new();
     for r in &session.remarks {
-        let at = name(session, r, audience);
+        let at = name(session, r, audience, ja);
         let item_public = session.plan.item(r.item).is_some_and(|i| i.public);
         if r.is_note() && !r.publish_note && !r.non_public && item_public {
-            warnings.push(format!(
-                "{at}: a note with no speaker, left out of the public minutes (give it a speaker, or release it with P in cleanup)"
-            ));
+            warnings.push(if ja {
+                format!("{at}: 発言者のないメモで、公開版には載りません（発言者を付けるか、整理モードの P で公開に戻す）")
+            } else {
+                format!("{at}: a note with no speaker, left out of the public minutes (give it a speaker, or release it with P in cleanup)")
+            });
         }
         if r.check_later {
-            warnings.push(format!("{at}: still marked check later"));
+            warnings.push(if ja {
+                format!("{at}: 要確認の印が残っています")
+            } else {
+                format!("{at}: still marked check later")
+            });
         }
         if !r.alternatives.is_empty() {
-            warnings.push(format!(
-                "{at}: has {} other version(s) from a merge: keep one in cleanup (V)",
-                r.alternatives.len()
-            ));
+            let n = r.alternatives.len();
+            warnings.push(if ja {
+                format!("{at}: 統合で生じた別の記録が{n}件あります（整理モードの V で一つを採用）")
+            } else {
+                format!("{at}: has {n} other version(s) from a merge: keep one in cleanup (V)")
+            });
         }
         if r.text.contains(INAUDIBLE) {
-            warnings.push(format!("{at}: still has an inaudible mark {INAUDIBLE}"));
+            warnings.push(if ja {
+                format!("{at}: {INAUDIBLE}が残っています")
+            } else {
+                format!("{at}: still has an inaudible mark {INAUDIBLE}")
+            });
         }
     }
     for item in &session.plan.agenda {
@@ -65,19 +84,33 @@ pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<String
             .iter()
             .any(|p| p.part_of == Some(item.no));
         if item.public && !has_parts && !session.remarks_in(item.no).any(|r| session.is_public(r)) {
-            warnings.push(format!(
-                "public item {} {} has no public remarks",
-                item.no, item.title
-            ));
+            warnings.push(if ja {
+                format!(
+                    "公開の議題 {} {} に公開の発言がありません",
+                    item.no, item.title
+                )
+            } else {
+                format!(
+                    "public item {} {} has no public remarks",
+                    item.no, item.title
+                )
+            });
         }
     }
     let style_gives_one = style.outside_honorific.is_some();
     for p in &session.plan.roster {
         if p.outside && p.honorific.is_none() && !style_gives_one {
-            warnings.push(format!(
-                "outside participant \"{}\" ({}) has no honorific (様 or 氏)",
-                p.name, p.id
-            ));
+            warnings.push(if ja {
+                format!(
+                    "外部の出席者「{}」（{}）に敬称（様・氏）がありません",
+                    p.name, p.id
+                )
+            } else {
+                format!(
+                    "outside participant \"{}\" ({}) has no honorific (様 or 氏)",
+                    p.name, p.id
+                )
+            });
         }
     }
     warnings

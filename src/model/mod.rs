@@ -2,6 +2,7 @@
 //! (remarks, the meeting log). Nothing here knows about terminals or files.
 
 mod agenda;
+mod arrange;
 mod change;
 pub mod clean;
 mod edit;

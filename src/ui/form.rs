@@ -37,6 +37,9 @@ fn label(l: FieldLabel, s: &Strings) -> &'static str {
         FieldLabel::Count => s.observers,
         FieldLabel::Clerk => s.label_clerk,
         FieldLabel::ItemNo => s.label_item_no,
+        FieldLabel::Remark => s.label_remark,
+        FieldLabel::Find => s.label_find,
+        FieldLabel::ReplaceWith => s.label_replace_with,
     }
 }
 
@@ -54,6 +57,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         FormPurpose::Clerk { first: true } => s.form_clerk_first,
         FormPurpose::Clerk { first: false } => s.form_handover,
         FormPurpose::JumpToItem => s.form_jump,
+        FormPurpose::InsertRemark { .. } => s.form_insert,
+        FormPurpose::RemarkTime(_) => s.form_remark_time,
+        FormPurpose::Replace => s.form_replace,
     };
     let rows = u16::try_from(form.fields.len()).unwrap_or(8) + 3;
     let popup = centered(area, 70, rows);

@@ -48,6 +48,7 @@ fn draw_overlay(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Phrases(at) => picker::draw_phrases(frame, area, app, *at, &theme),
         Overlay::Log(at) => picker::draw_log(frame, area, app, *at, &theme),
         Overlay::Versions(at) => picker::draw_versions(frame, area, app, *at, &theme),
+        Overlay::Replace(p) => picker::draw_replace(frame, area, app, p, &theme),
     }
 }
 

@@ -169,6 +169,31 @@ pub fn draw_versions(frame: &mut Frame, area: Rect, app: &App, at: usize, theme:
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A replacement's preview: each remark it changes, as it is and as it will be.
+pub fn draw_replace(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    preview: &crate::app::ReplacePreview,
+    theme: &Theme,
+) {
+    let s = app.settings.lang.strings();
+    let popup = centered(area, 90, area.height.saturating_sub(4).max(6));
+    let inner = open(frame, popup, s.replace_title, None, app, theme);
+    let w = usize::from(inner.width).max(4);
+    let mut lines = Vec::new();
+    for (_, before, after) in app.session.replacements(&preview.find, &preview.with) {
+        lines.push(Line::styled(
+            truncate(&format!("- {before}"), w),
+            theme.dim(),
+        ));
+        lines.push(Line::raw(truncate(&format!("+ {after}"), w)));
+    }
+    let skip = (preview.scroll * 2).min(lines.len().saturating_sub(1));
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// Cleanup's list of the meeting log, the selected row highlighted and kept in view.
 pub fn draw_log(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) {
     let s = app.settings.lang.strings();

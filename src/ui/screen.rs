@@ -88,6 +88,9 @@ pub struct Screen {
     /// the cells where the two differ must be sent by the next whole frame, whose diff
     /// would otherwise compare against what ratatui believes.
     believed: Option<Buffer>,
+    /// Rows (from the top of the screen) that held a character of unstable width last time:
+    /// written out whole again, since the terminal may still show them a cell off.
+    unstable: Vec<u16>,
 }
 
 impl Screen {
@@ -171,6 +174,7 @@ impl Screen {
         };
         let cursor = input::render_text(&mut next, areas.input, app, &text);
         guard_buffer(&mut next);
+        self.unstable = guard_unstable_widths(&mut next, &self.unstable);
         backend.draw(shown.diff_iter(&next))?;
         match cursor {
             Some(at) => {
@@ -210,6 +214,7 @@ impl Screen {
             }
             resend(frame, &unknown);
             guard_erasures(frame);
+            self.unstable = guard_unstable_widths(frame.buffer_mut(), &self.unstable);
             return;
         }
         let overlay = app.overlay != Overlay::None;
@@ -257,6 +262,7 @@ impl Screen {
         }
         resend(frame, &unknown);
         guard_erasures(frame);
+        self.unstable = guard_unstable_widths(frame.buffer_mut(), &self.unstable);
         self.shown = !overlay;
     }
 }
@@ -341,7 +347,6 @@ fn mend_cut_wide(buf: &mut Buffer) {
 /// or a highlight would leave a coloured block behind when it moves.
 fn guard_erasures(frame: &mut Frame) {
     guard_buffer(frame.buffer_mut());
-    guard_unstable_widths(frame.buffer_mut());
 }
 
 /// A character terminals may count wider or narrower than ratatui does: one outside the
@@ -356,13 +361,23 @@ fn unstable_width(symbol: &str) -> bool {
     })
 }
 
-fn guard_unstable_widths(buf: &mut Buffer) {
+/// Marks every row of `buf` that holds such a character now, or held one last time
+/// (`before`, rows from the top of the screen), to be written out whole; returns the rows that
+/// hold one now.
+fn guard_unstable_widths(buf: &mut Buffer, before: &[u16]) -> Vec<u16> {
     let width = usize::from(buf.area.width);
     if width == 0 {
-        return;
+        return Vec::new();
     }
-    for row in buf.content.chunks_mut(width) {
-        if row.iter().any(|c| unstable_width(c.symbol())) {
+    let top = buf.area.y;
+    let mut now = Vec::new();
+    for (n, row) in buf.content.chunks_mut(width).enumerate() {
+        let y = top + n as u16;
+        let holds = row.iter().any(|c| unstable_width(c.symbol()));
+        if holds {
+            now.push(y);
+        }
+        if holds || before.contains(&y) {
             for cell in row.iter_mut() {
                 if cell.diff_option == CellDiffOption::None {
                     cell.set_diff_option(CellDiffOption::AlwaysUpdate);
@@ -370,6 +385,10 @@ fn guard_unstable_widths(buf: &mut Buffer) {
             }
         }
     }
+    // A part of the screen drawn alone (the input box) keeps the rows outside it.
+    let bottom = top + buf.area.height;
+    now.extend(before.iter().filter(|&&y| y < top || y >= bottom));
+    now
 }
 
 fn guard_buffer(buf: &mut Buffer) {

@@ -3,6 +3,8 @@
 //! state and the dispatch of keys are here; selection, changes, in-place editing and search
 //! each have a file of their own.
 
+mod arrange;
+pub use arrange::ReplacePreview;
 mod changes;
 mod edit;
 mod search;
@@ -171,6 +173,12 @@ impl App {
             Action::MoveToNextItem => return self.move_to_item(1),
             Action::MoveToPrevItem => return self.move_to_item(-1),
             Action::FlagNonPublic => return self.flag_non_public(),
+            Action::InsertAfter => self.insert_form(false),
+            Action::InsertBefore => self.insert_form(true),
+            Action::EditTime => self.time_form(),
+            Action::MoveUp => return self.move_within_item(true),
+            Action::MoveDown => return self.move_within_item(false),
+            Action::Replace => self.replace_form(),
             Action::Release => return self.release(),
             Action::CheckLater => {
                 // All targets take the opposite of the selected remark's state.
