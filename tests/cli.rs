@@ -270,3 +270,38 @@ fn a_japanese_locale_gets_japanese_messages() {
             .contains("kiroku: warning: item 2")
     );
 }
+
+/// The start screen offers a 議事次第 saved as text for import, with the roster beside it,
+/// and starts the meeting from the agenda file it makes.
+#[test]
+fn the_start_screen_imports_a_pasted_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir(&sessions).unwrap();
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/first-day");
+    for f in ["議事次第.txt", "名簿.csv"] {
+        std::fs::copy(format!("{samples}/{f}"), sessions.join(f)).unwrap();
+    }
+    let mut pty = Pty::spawn_env(
+        &["--lang", "en", "--clerk", "青木"],
+        dir.path(),
+        110,
+        30,
+        &[],
+    );
+    let wait = Duration::from_secs(10);
+    assert!(pty.wait_for("as text (import", wait), "{}", pty.screen());
+    assert!(
+        pty.wait_for("議事次第.txt + 名簿.csv", wait),
+        "{}",
+        pty.screen()
+    );
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("Roster", wait), "{}", pty.screen());
+    assert!(pty.wait_for("林 健", wait), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(wait).expect("quits").success());
+    let plan = kiroku::storage::load_agenda(&sessions.join("議事次第.ron")).unwrap();
+    assert_eq!(plan.meeting.title, "第4回 北町市デジタル推進会議");
+    assert_eq!(plan.roster.len(), 6);
+}

@@ -1039,3 +1039,21 @@ fn going_to_item_n_and_the_record_s_item_separators() {
         assert!(screen.contains("no agenda item numbered 99"), "{screen}");
     });
 }
+
+/// Lines in the record break by the Japanese rules: none starts with 。 or 、 at any width.
+#[test]
+fn the_record_wraps_by_kinsoku() {
+    let text = "これは、テストの発言です。".repeat(6);
+    let keys = format!("<A-1>{text}<Enter>");
+    for (w, h) in [(80, 24), (120, 35), (97, 30), (63, 24)] {
+        let mut app = app_with(sample_session(), Lang::Ja);
+        let _ = press(&mut app, &keys, at(16, 0, 0));
+        let screen = screen_text(&render(&mut app, w, h, at(16, 0, 0)));
+        for line in screen.lines() {
+            for cell in ["│  。", "│  、", "│  」"] {
+                assert!(!line.contains(cell), "{w}x{h}: {line}\n{screen}");
+            }
+        }
+        assert!(screen.contains("テストの"), "{screen}");
+    }
+}

@@ -11,6 +11,11 @@ pub enum EntryKind {
         remarks: usize,
     },
     Agenda,
+    /// A 議事次第 as text (`.txt`), to import into an agenda file and start from, with the
+    /// roster file beside it if there is one.
+    AgendaText {
+        roster: Option<PathBuf>,
+    },
     /// A file that does not load; shown with its error, not selectable.
     Broken(String),
 }
@@ -29,6 +34,11 @@ pub struct StartEntry {
 pub enum StartChoice {
     Open(PathBuf),
     New(PathBuf),
+    /// Import this 議事次第 (and roster), then start from the agenda file made of it.
+    Import {
+        text: PathBuf,
+        roster: Option<PathBuf>,
+    },
     Quit,
 }
 
@@ -46,7 +56,8 @@ impl StartScreen {
         let rank = |k: &EntryKind| match k {
             EntryKind::Session { .. } => 0,
             EntryKind::Agenda => 1,
-            EntryKind::Broken(_) => 2,
+            EntryKind::AgendaText { .. } => 2,
+            EntryKind::Broken(_) => 3,
         };
         entries.sort_by(|(ta, a), (tb, b)| {
             rank(&a.kind)
@@ -93,8 +104,12 @@ impl StartScreen {
             Action::SelectNext => self.step(1),
             Action::Confirm if self.selectable(self.selected) => {
                 let e = &self.entries[self.selected];
-                return Some(match e.kind {
+                return Some(match &e.kind {
                     EntryKind::Agenda => StartChoice::New(e.path.clone()),
+                    EntryKind::AgendaText { roster } => StartChoice::Import {
+                        text: e.path.clone(),
+                        roster: roster.clone(),
+                    },
                     _ => StartChoice::Open(e.path.clone()),
                 });
             }

@@ -467,9 +467,49 @@ pub fn styles() -> Result<String, CommandError> {
 pub fn start_screen(dir: &Path) -> StartScreen {
     let mut entries: Vec<(std::time::SystemTime, StartEntry)> = Vec::new();
     let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    let all: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|f| f.path())
+        .collect();
     for f in files {
         let path = f.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("ron") {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "txt" {
+            // A 議事次第 saved as text: offered for import, with the roster beside it (the
+            // CSV of the same name, else the folder's only one).
+            let csvs: Vec<&PathBuf> = all
+                .iter()
+                .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("csv" | "tsv")))
+                .collect();
+            let roster = csvs
+                .iter()
+                .find(|p| p.file_stem() == path.file_stem())
+                .or_else(|| (csvs.len() == 1).then(|| &csvs[0]))
+                .map(|p| (*p).clone());
+            let title = std::fs::read(&path)
+                .ok()
+                .and_then(|b| crate::import::roster::decode(&b).ok())
+                .and_then(|t| {
+                    t.lines()
+                        .find(|l| !l.trim().is_empty())
+                        .map(|l| l.trim().to_owned())
+                })
+                .unwrap_or_default();
+            entries.push((
+                std::time::UNIX_EPOCH,
+                StartEntry {
+                    path,
+                    kind: EntryKind::AgendaText { roster },
+                    title,
+                    date: String::new(),
+                    saved: String::new(),
+                },
+            ));
+            continue;
+        }
+        if ext != "ron" {
             continue;
         }
         let modified = f
@@ -528,5 +568,23 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
         StartChoice::Quit => Ok(()),
         StartChoice::Open(p) => open(&p, false, RecoveryChoice::Ask, opts),
         StartChoice::New(p) => new(&p, None, opts),
+        StartChoice::Import { text, roster } => {
+            // The agenda file goes beside the text, under a name not taken.
+            let stem = text
+                .file_stem()
+                .map_or_else(|| "agenda".into(), |s| s.to_string_lossy().into_owned());
+            let folder = text.parent().unwrap_or(Path::new("."));
+            let agenda = (1..)
+                .map(|n| match n {
+                    1 => folder.join(format!("{stem}.ron")),
+                    n => folder.join(format!("{stem}-{n}.ron")),
+                })
+                .find(|p| !p.exists())
+                .unwrap_or_else(|| folder.join(format!("{stem}.ron")));
+            let today = opts.clock.now().date_naive();
+            let summary = agenda::import(&text, roster.as_deref(), &agenda, today)?;
+            eprintln!("kiroku: {summary}");
+            new(&agenda, None, opts)
+        }
     }
 }

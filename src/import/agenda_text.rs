@@ -502,6 +502,83 @@ mod tests {
     }
 
     #[test]
+    fn an_assembly_s_order_of_business_and_a_national_council_s_agenda() {
+        let assembly = "\
+令和８年第２回北町市議会定例会議事日程（第３号）
+令和８年６月１０日（水）午前１０時開議
+日程第１　会議録署名議員の指名
+日程第２　一般質問
+日程第３　議案第４５号　北町市職員の懲戒処分に関する件（非公開）
+";
+        let a = parse(assembly);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("令和８年第２回北町市議会定例会議事日程（第３号）")
+        );
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2026, 6, 10));
+        assert_eq!(a.start, Some(t(10, 0)));
+        let items: Vec<(ItemNo, &str, bool)> = a
+            .items
+            .iter()
+            .map(|i| (i.no, i.title.as_str(), i.public))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (1, "会議録署名議員の指名", true),
+                (2, "一般質問", true),
+                (3, "議案第４５号　北町市職員の懲戒処分に関する件", false),
+            ]
+        );
+        assert!(a.problems.is_empty(), "{:?}", a.problems);
+        let national = "\
+第５回　デジタル行政推進有識者会議
+議事次第
+
+日　時：2026年7月14日（火）10:00～12:00
+場　所：中央合同庁舎第４号館　共用第２特別会議室
+
+１．開会
+２．議事
+　(1) デジタル手続法の施行状況について
+　(2) 自治体の取組事例（北町市）
+　(3) 事業者ヒアリング【非公開】
+３．閉会
+
+（配付資料）
+";
+        let n = parse(national);
+        assert_eq!(
+            n.title.as_deref(),
+            Some("第５回　デジタル行政推進有識者会議")
+        );
+        assert_eq!(n.date, NaiveDate::from_ymd_opt(2026, 7, 14));
+        assert_eq!((n.start, n.end), (Some(t(10, 0)), Some(t(12, 0))));
+        assert_eq!(
+            n.place.as_deref(),
+            Some("中央合同庁舎第４号館　共用第２特別会議室")
+        );
+        let parts: Vec<(&str, Option<ItemNo>, bool)> = n
+            .items
+            .iter()
+            .map(|i| (i.title.as_str(), i.part_of, i.public))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("開会", None, true),
+                ("議事", None, true),
+                ("デジタル手続法の施行状況について", Some(2), true),
+                ("自治体の取組事例（北町市）", Some(2), true),
+                ("事業者ヒアリング", Some(2), false),
+                ("閉会", None, true),
+            ]
+        );
+        // （配付資料） with nothing under it is reported, not dropped silently.
+        assert_eq!(n.problems.len(), 1, "{:?}", n.problems);
+    }
+
+    #[test]
     fn other_numberings() {
         let a =
             parse("会議\n日程第１　会議録署名議員の指名\n日程第２　一般質問\n一、閉会\n① 補足\n");

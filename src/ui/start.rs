@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, lang: Lang, theme: &Theme) 
         let group = match e.kind {
             EntryKind::Session { .. } => s.start_sessions,
             EntryKind::Agenda => s.start_agendas,
+            EntryKind::AgendaText { .. } => s.start_import,
             EntryKind::Broken(_) => "!",
         };
         if last_group != Some(group) {
@@ -50,6 +51,14 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, lang: Lang, theme: &Theme) 
                 e.date, e.title, remarks, s.remarks, e.saved, name
             ),
             EntryKind::Agenda => format!("{}  {}  ({})", e.date, e.title, name),
+            EntryKind::AgendaText { roster } => {
+                let with = roster
+                    .as_ref()
+                    .and_then(|r| r.file_name())
+                    .map(|r| format!(" + {}", r.to_string_lossy()))
+                    .unwrap_or_default();
+                format!("{}  ({name}{with})", e.title)
+            }
             EntryKind::Broken(err) => err.clone(),
         };
         let mark = if i == screen.selected { "> " } else { "  " };
