@@ -343,16 +343,10 @@ pub fn parse(text: &str) -> AgendaText {
                 Layout::Discussion
             };
             out.items.push(AgendaItem {
-                no,
-                title,
-                detail: None,
                 public: !closed,
-                minutes: None,
                 layout,
-                detail_public: false,
-                heading: None,
-                closed_reason: None,
                 part_of,
+                ..AgendaItem::new(no, title)
             });
             continue;
         }

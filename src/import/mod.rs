@@ -60,18 +60,7 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
     let mut agenda = a.items;
     if agenda.is_empty() {
         missing("no numbered items (1 開会, 2 報告事項 …): one item 議事 written in its place");
-        agenda.push(crate::model::AgendaItem {
-            no: 1,
-            title: "議事".to_owned(),
-            detail: None,
-            public: true,
-            minutes: None,
-            layout: crate::model::Layout::Discussion,
-            detail_public: false,
-            heading: None,
-            closed_reason: None,
-            part_of: None,
-        });
+        agenda.push(crate::model::AgendaItem::new(1, "議事"));
     }
     let roster = match roster {
         Some(text) => {
@@ -84,16 +73,9 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
     Imported {
         plan: Plan {
             meeting: Meeting {
-                title,
-                date,
-                start,
-                end,
                 place,
-                language: "ja".to_owned(),
-                quorum: None,
-                decision_results: Vec::new(),
-                phrases: Vec::new(),
                 texts: a.texts,
+                ..Meeting::new(title, date, start, end)
             },
             roster,
             agenda,

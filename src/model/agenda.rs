@@ -47,6 +47,24 @@ pub struct AgendaItem {
     pub part_of: Option<ItemNo>,
 }
 
+impl AgendaItem {
+    /// A public item laid out as a discussion, with nothing else said of it.
+    pub fn new(no: ItemNo, title: impl Into<String>) -> Self {
+        Self {
+            no,
+            title: title.into(),
+            detail: None,
+            public: true,
+            minutes: None,
+            layout: Layout::Discussion,
+            detail_public: false,
+            heading: None,
+            closed_reason: None,
+            part_of: None,
+        }
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

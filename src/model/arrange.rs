@@ -136,36 +136,19 @@ mod tests {
 
     fn session() -> Session {
         let plan = crate::model::Plan {
-            meeting: crate::model::Meeting {
-                title: "会議".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
-                start: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-                end: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
-                place: String::new(),
-                language: "ja".into(),
-                quorum: None,
-                decision_results: Vec::new(),
-                phrases: Vec::new(),
-                texts: Vec::new(),
-            },
+            meeting: crate::model::Meeting::new(
+                "会議",
+                chrono::NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
+                chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+                chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+            ),
             roster: vec![crate::model::Participant {
                 id: ParticipantId("chair".into()),
                 name: "山田 太郎".into(),
                 role: "座長".into(),
                 ..Default::default()
             }],
-            agenda: vec![crate::model::AgendaItem {
-                no: 1,
-                title: "議題".into(),
-                detail: None,
-                public: true,
-                minutes: None,
-                layout: crate::model::Layout::Discussion,
-                detail_public: false,
-                heading: None,
-                closed_reason: None,
-                part_of: None,
-            }],
+            agenda: vec![crate::model::AgendaItem::new(1, "議題")],
         };
         let mut s = Session::new(plan).unwrap();
         s.set_speaker(Some(ParticipantId("chair".into())));

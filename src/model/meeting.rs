@@ -63,6 +63,29 @@ pub enum TextAt {
     End,
 }
 
+impl Meeting {
+    /// A meeting in Japanese with nothing but its title, date and hours.
+    pub fn new(
+        title: impl Into<String>,
+        date: chrono::NaiveDate,
+        start: chrono::NaiveTime,
+        end: chrono::NaiveTime,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            date,
+            start,
+            end,
+            place: String::new(),
+            language: default_language(),
+            quorum: None,
+            decision_results: Vec::new(),
+            phrases: Vec::new(),
+            texts: Vec::new(),
+        }
+    }
+}
+
 /// The stock phrases when the agenda file gives none.
 pub const PHRASES: &[&str] = &[
     "〔「異議なし」と呼ぶ者あり〕",

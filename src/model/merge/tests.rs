@@ -2,7 +2,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{AgendaItem, Attendance, Layout, Meeting};
+use crate::model::{AgendaItem, Attendance, Meeting};
 
 fn at(h: u32, m: u32, s: u32) -> Timestamp {
     FixedOffset::east_opt(9 * 3600)
@@ -24,30 +24,16 @@ fn plan() -> Plan {
         ..Default::default()
     };
     let item = |no, public| AgendaItem {
-        no,
-        title: format!("議題{no}"),
-        detail: None,
         public,
-        minutes: None,
-        layout: Layout::Discussion,
-        detail_public: false,
-        heading: None,
-        closed_reason: None,
-        part_of: None,
+        ..AgendaItem::new(no, format!("議題{no}"))
     };
     Plan {
-        meeting: Meeting {
-            title: "第1回 二人の記録".into(),
-            date: NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
-            start: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
-            place: "会議室".into(),
-            language: "ja".into(),
-            quorum: None,
-            decision_results: Vec::new(),
-            phrases: Vec::new(),
-            texts: Vec::new(),
-        },
+        meeting: Meeting::new(
+            "第1回 二人の記録",
+            NaiveDate::from_ymd_opt(2026, 7, 3).unwrap(),
+            NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+        ),
         roster: vec![
             person("chair", "座長", "山田 太郎"),
             person("sato", "委員", "佐藤 花子"),
