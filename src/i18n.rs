@@ -62,6 +62,10 @@ pub struct Strings {
     pub handed_over: &'static str,
     /// Before the clerk's name in the header.
     pub on_record: &'static str,
+    /// A-h to the clerk who is on already.
+    pub already_on: &'static str,
+    /// A-u with nothing to undo in the input box.
+    pub nothing_to_undo_in_input: &'static str,
     /// Going to agenda item N.
     pub label_item_no: &'static str,
     /// Cleanup's arranging: the fields, the forms, the replacement's preview.
@@ -211,6 +215,8 @@ const JA: Strings = Strings {
     form_handover: "交代：次の記録者",
     handed_over: "交代",
     on_record: "記録",
+    already_on: "すでに記録中です:",
+    nothing_to_undo_in_input: "入力欄に取り消せる変更はありません",
     label_item_no: "議題番号",
     label_remark: "発言",
     label_find: "検索",
@@ -356,6 +362,8 @@ const EN: Strings = Strings {
     form_handover: "Hand over (交代) to",
     handed_over: "handed over",
     on_record: "clerk",
+    already_on: "already taking the record:",
+    nothing_to_undo_in_input: "nothing to undo in the input box",
     label_item_no: "Item number",
     label_remark: "Remark",
     label_find: "Find",

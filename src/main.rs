@@ -220,7 +220,12 @@ fn main() -> ExitCode {
             &output,
             opts.clock.now().date_naive(),
         )
-        .map(|s| eprintln!("kiroku: {s}")),
+        .map(|s| {
+            eprintln!(
+                "kiroku: {s}; next: kiroku check {o} && kiroku new {o}",
+                o = output.display()
+            )
+        }),
         Some(Command::Merge { sessions, output }) => {
             commands::merge::merge(&sessions, &output).map(|s| eprintln!("kiroku: {s}"))
         }

@@ -184,3 +184,39 @@ fn two_clerks_merge_their_branches_with_the_readme_s_driver() {
             .check_later
     );
 }
+
+/// An agenda file under sessions/ matches the README's pattern too: the driver merges it as
+/// text, so edits to different lines on two branches both arrive.
+#[test]
+fn an_agenda_file_merges_as_text() {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("git is not installed: the git merge driver test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(repo.join("sessions")).unwrap();
+    let agenda = repo.join("sessions/agenda.ron");
+    let text = std::fs::read_to_string(common::EXAMPLE).unwrap();
+    std::fs::write(&agenda, &text).unwrap();
+    for line in readme_setup() {
+        assert!(run(repo, "sh", &["-c", line]).status.success(), "{line}");
+    }
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "agenda"]);
+    git(repo, &["switch", "-q", "-c", "place"]);
+    std::fs::write(&agenda, text.replace("7階大会議室", "8階会議室")).unwrap();
+    git(repo, &["commit", "-q", "-am", "place"]);
+    git(repo, &["switch", "-q", "-c", "title", "main"]);
+    std::fs::write(
+        &agenda,
+        text.replace("title: \"開会挨拶\"", "title: \"開会\""),
+    )
+    .unwrap();
+    git(repo, &["commit", "-q", "-am", "title"]);
+    git(repo, &["merge", "-q", "--no-edit", "place"]);
+    let merged = kiroku::storage::load_agenda(&agenda).unwrap();
+    assert!(merged.meeting.place.contains("8階会議室"));
+    assert_eq!(merged.agenda[0].title, "開会");
+}

@@ -21,12 +21,17 @@ impl App {
         self.overlay = Overlay::Form(Form::clerk(true));
     }
 
-    /// `name` records from now on: the session's first clerk, or a 交代 from the one before.
-    pub(super) fn set_clerk(&mut self, name: &str, now: Timestamp) -> Vec<Effect> {
+    /// `name` records from now on: the session's first clerk, or a 交代 from the one before
+    /// (`handover`: A-h, a 交代 even when nobody was named before).
+    pub(super) fn set_clerk(&mut self, name: &str, now: Timestamp, handover: bool) -> Vec<Effect> {
         let name = name.trim();
         let before = self.session.log.clone();
         match self.session.live.clerk.clone().as_deref() {
             _ if name.is_empty() => return Vec::new(),
+            // A-h with nobody named yet is still a 交代, from an unknown clerk.
+            None if handover => {
+                self.session.hand_over(name, now);
+            }
             None => self.session.live.clerk = Some(name.to_owned()),
             // Opened for cleanup, or after the meeting: who is on changes, and no 交代 is
             // logged in the meeting's own record.
@@ -40,7 +45,13 @@ impl App {
                 let s = self.settings.lang.strings();
                 self.message = Some(format!("{} {c} → {name}", s.handed_over));
             }
-            Some(_) => return Vec::new(),
+            Some(_) => {
+                self.message = Some(format!(
+                    "{} {name}",
+                    self.settings.lang.strings().already_on
+                ));
+                return Vec::new();
+            }
         }
         self.outbox
             .push(Edit::Live(super::outbox::without_draft(&self.session.live)));

@@ -489,7 +489,7 @@ impl App {
                 if name.is_empty() {
                     return Err(need(s.label_clerk));
                 }
-                let mut effects = self.set_clerk(&name, now);
+                let mut effects = self.set_clerk(&name, now, !first);
                 if first {
                     effects.push(Effect::RememberClerk(name));
                 }

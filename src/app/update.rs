@@ -139,7 +139,7 @@ impl App {
                 return Vec::new();
             }
             Action::Save => return vec![Effect::Fold],
-            Action::SetClerk(name) => return self.set_clerk(&name, now),
+            Action::SetClerk(name) => return self.set_clerk(&name, now, false),
             Action::Quit => return vec![Effect::Fold, Effect::Quit],
             Action::Suspend => return vec![Effect::Sync, Effect::Suspend],
             _ => {}
@@ -207,7 +207,7 @@ impl App {
             Action::ClearInput => self.clear_input(),
             Action::UndoInput => {
                 if !self.undo_input() {
-                    self.message = Some(s.nothing_to_undo.to_owned());
+                    self.message = Some(s.nothing_to_undo_in_input.to_owned());
                 }
             }
             Action::Commit => return self.commit(now),

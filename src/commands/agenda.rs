@@ -27,7 +27,10 @@ pub fn import(
     }
     let agenda = read_text(text)?;
     let people = roster.map(read_text).transpose()?;
-    let imported = import::import(&agenda, people.as_deref(), today);
+    let imported = import::import(&agenda, people.as_deref(), today).map_err(|p| {
+        let name = roster.map_or_else(String::new, |r| r.display().to_string());
+        CommandError::Other(format!("{name}:{}: {}", p.line, p.message))
+    })?;
     let names: Vec<String> = std::iter::once(text)
         .chain(roster)
         .map(|p| p.display().to_string())
@@ -49,13 +52,11 @@ pub fn import(
     }
     let plan = &imported.plan;
     Ok(format!(
-        "wrote {}: \"{}\" ({}), {} agenda items, {} participants; next: kiroku check {} && kiroku new {}",
+        "wrote {}: \"{}\" ({}), {} agenda items, {} participants",
         output.display(),
         plan.meeting.title,
         plan.meeting.date,
         plan.agenda.len(),
         plan.roster.len(),
-        output.display(),
-        output.display()
     ))
 }

@@ -75,6 +75,23 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<String, CommandError> 
     Ok(summary(&merged, output))
 }
 
+/// `git merge-file`: the three versions merged line by line into `ours`, with conflict
+/// markers where both sides changed the same lines.
+fn merge_as_text(base: &Path, ours: &Path, theirs: &Path) -> Result<DriverOutcome, CommandError> {
+    let status = std::process::Command::new("git")
+        .arg("merge-file")
+        .args([ours, base, theirs])
+        .status()
+        .map_err(|e| CommandError::Other(format!("git merge-file for an agenda file: {e}")))?;
+    match status.code() {
+        Some(0) => Ok(DriverOutcome::Clean),
+        Some(n) if n > 0 => Ok(DriverOutcome::Conflicts(n as usize)),
+        _ => Err(CommandError::Other(
+            "git merge-file could not merge the agenda file".to_owned(),
+        )),
+    }
+}
+
 /// How git's merge driver ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DriverOutcome {
@@ -94,6 +111,10 @@ pub fn merge_driver(
     name: Option<&Path>,
 ) -> Result<DriverOutcome, CommandError> {
     let shown = name.unwrap_or(ours);
+    // An agenda file is written by hand: merged as text, as git would merge any text.
+    if matches!(storage::read_any(ours), Ok(storage::Read::Agenda(_))) {
+        return merge_as_text(base, ours, theirs);
+    }
     let load =
         |p: &Path| read(p).map_err(|e| CommandError::Other(format!("{}: {e}", shown.display())));
     let (o, a, b) = (load(base)?, load(ours)?, load(theirs)?);

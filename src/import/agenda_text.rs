@@ -117,8 +117,19 @@ fn numbered(line: &str) -> Option<(u8, Option<u32>, &str)> {
     Some((u8::from(indented && !prefixed), number(&digits), rest))
 }
 
-/// The title without a closed mark, and whether there was one.
-fn closed_mark(title: &str) -> (String, bool) {
+/// What a line says of 非公開: nothing, the usual mark (（非公開）, 【非公開】 …, taken out of
+/// the title), or 非公開 written some other way (※非公開, （一部非公開）, （非公開予定）), which
+/// closes the item too, since leaving it public could publish what was closed, and is
+/// reported for the clerk to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closed {
+    No,
+    Marked,
+    Mentioned,
+}
+
+fn closed_mark(title: &str) -> (String, Closed) {
+    let squeezed: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     for mark in [
         "（非公開）",
         "(非公開)",
@@ -127,12 +138,21 @@ fn closed_mark(title: &str) -> (String, bool) {
         "[非公開]",
         "＜非公開＞",
     ] {
-        if let Some(i) = title.find(mark) {
-            let t = format!("{}{}", &title[..i], &title[i + mark.len()..]);
-            return (t.trim().to_owned(), true);
+        if let Some(i) = squeezed.find(mark) {
+            let t = format!("{}{}", &squeezed[..i], &squeezed[i + mark.len()..]);
+            // The title keeps its own spacing where the mark was not.
+            let t = if title.contains(mark) {
+                title.replacen(mark, "", 1)
+            } else {
+                t
+            };
+            return (t.trim().to_owned(), Closed::Marked);
         }
     }
-    (title.trim().to_owned(), false)
+    if title.contains("非公開") {
+        return (title.trim().to_owned(), Closed::Mentioned);
+    }
+    (title.trim().to_owned(), Closed::No)
 }
 
 /// `label：value` for one of `labels` (spaces inside the label allowed: 日　時).
@@ -297,13 +317,7 @@ pub fn parse(text: &str) -> AgendaText {
             continue;
         }
         if let Some(v) = labelled(line, &["日時", "開催日時", "日程", "とき"]) {
-            out.date = date_in(v).or(out.date);
-            let times = times_in(v);
-            out.start = times.first().copied().or(out.start);
-            out.end = times.get(1).copied().or(out.end);
-            if out.date.is_none() {
-                out.problems.push(Problem::at(line_no, "no date found in the date line (expected 令和8年7月3日, 2026年7月3日 or 2026-07-03)"));
-            }
+            date_line(&mut out, v, line_no);
             continue;
         }
         if let Some(v) = labelled(line, &["場所", "開催場所", "会場", "ところ"]) {
@@ -312,6 +326,13 @@ pub fn parse(text: &str) -> AgendaText {
         }
         if let Some((depth, number, rest)) = numbered(line) {
             let (title, closed) = closed_mark(rest);
+            if closed == Closed::Mentioned {
+                out.problems.push(Problem::at(
+                    line_no,
+                    "非公開 written in a way not read as a mark: the item is imported closed; open it (public: true) if only a part is closed",
+                ));
+            }
+            let closed = closed != Closed::No;
             let parent = out
                 .items
                 .iter()
@@ -320,18 +341,26 @@ pub fn parse(text: &str) -> AgendaText {
                 .map(|i| i.no);
             let (no, part_of) = match (depth, parent) {
                 (1, Some(parent)) => {
+                    // Parts are numbered out of the way of items: 201, 202 under item 2.
                     let k = parts_of.entry(parent).or_insert(0);
                     *k += 1;
-                    let mut no = parent * 10 + *k;
+                    let mut no = parent * 100 + *k;
                     while out.items.iter().any(|i| i.no == no) {
                         no += 1;
                     }
                     (no, Some(parent))
                 }
                 _ => {
-                    let mut no = number.filter(|n| *n > 0).unwrap_or(next_no);
+                    let given = number.filter(|n| *n > 0);
+                    let mut no = given.unwrap_or(next_no);
                     while out.items.iter().any(|i| i.no == no) {
                         no += 1;
+                    }
+                    if let Some(g) = given.filter(|g| *g != no) {
+                        out.problems.push(Problem::at(
+                            line_no,
+                            &format!("item number {g} is taken: numbered {no}"),
+                        ));
                     }
                     next_no = no + 1;
                     (no, None)
@@ -353,6 +382,18 @@ pub fn parse(text: &str) -> AgendaText {
         // An indented line under an item: its subject or presenter.
         let indented = line.starts_with([' ', '　', '\t']);
         if indented && let Some(last) = out.items.last_mut() {
+            // （非公開） on a line of its own (a title Word wrapped) closes the item above.
+            let (rest, closed) = closed_mark(line);
+            if closed != Closed::No {
+                last.public = false;
+                if rest.is_empty() {
+                    continue;
+                }
+                out.problems.push(Problem::at(
+                    line_no,
+                    "非公開 under an item: the item is imported closed",
+                ));
+            }
             let add = line.trim().trim_start_matches(['・', '-', '－']).trim();
             last.detail = Some(match &last.detail {
                 Some(d) => format!("{d} {add}"),
@@ -373,10 +414,7 @@ pub fn parse(text: &str) -> AgendaText {
             continue;
         }
         if out.items.is_empty() && out.date.is_none() && date_in(line).is_some() {
-            out.date = date_in(line);
-            let times = times_in(line);
-            out.start = times.first().copied();
-            out.end = times.get(1).copied();
+            date_line(&mut out, line, line_no);
             continue;
         }
         // 次　第 on a line of its own, and the like.
@@ -393,6 +431,52 @@ pub fn parse(text: &str) -> AgendaText {
         push_text(&mut out, label, lines);
     }
     out
+}
+
+/// The date and hours of a date line, and what is wrong with them: a date that cannot be, a
+/// weekday that is not the date's, an end before the start.
+fn date_line(out: &mut AgendaText, v: &str, line_no: usize) {
+    out.date = date_in(v).or(out.date);
+    let times = times_in(v);
+    out.start = times.first().copied().or(out.start);
+    out.end = times.get(1).copied().or(out.end);
+    match date_in(v) {
+        None if v.contains('年') || v.contains('/') || v.contains('-') => {
+            out.problems.push(Problem::at(
+                line_no,
+                &format!(
+                    "no such date in \"{}\" (the month has fewer days?)",
+                    v.trim()
+                ),
+            ));
+        }
+        None => out.problems.push(Problem::at(
+            line_no,
+            "no date found in the date line (expected 令和8年7月3日, 2026年7月3日 or 2026-07-03)",
+        )),
+        Some(d) => {
+            let said = super::super::export::era::weekday_kanji(chrono::Datelike::weekday(&d));
+            let t: String = v.chars().map(ascii).collect();
+            let stated = ["月", "火", "水", "木", "金", "土", "日"]
+                .into_iter()
+                .find(|w| t.contains(&format!("({w})")) || t.contains(&format!("({w}曜日)")));
+            if let Some(w) = stated.filter(|w| *w != said) {
+                out.problems.push(Problem::at(
+                    line_no,
+                    &format!("the line says {w}曜日, but {d} is a {said}曜日: check the date"),
+                ));
+            }
+        }
+    }
+    if let (Some(s), Some(e)) = (out.start, out.end)
+        && e <= s
+    {
+        out.problems.push(Problem::at(
+            line_no,
+            &format!("the end ({e}) is not after the start ({s}): two hours written in its place"),
+        ));
+        out.end = None;
+    }
 }
 
 fn push_text(out: &mut AgendaText, label: String, lines: Vec<String>) {
@@ -477,8 +561,8 @@ mod tests {
             [
                 (1, "開会", None, true),
                 (2, "報告事項", None, true),
-                (21, "電子申請の利用状況について", Some(2), true),
-                (22, "窓口業務の見直しについて", Some(2), true),
+                (201, "電子申請の利用状況について", Some(2), true),
+                (202, "窓口業務の見直しについて", Some(2), true),
                 (3, "議題", None, true),
                 (4, "意見交換", None, false),
                 (5, "閉会", None, true),
@@ -570,6 +654,44 @@ mod tests {
         );
         // （配付資料） with nothing under it is reported, not dropped silently.
         assert_eq!(n.problems.len(), 1, "{:?}", n.problems);
+    }
+
+    #[test]
+    fn non_public_written_otherwise_closes_and_says_so() {
+        let a = parse(
+            "会議\n日時：令和8年7月3日（木）15時～14時\n1 開会\n2 報告\n　（１）個人情報の取扱いについて\n　　（非公開）\n3 審査請求について　※非公開\n3 その他\n",
+        );
+        let public: Vec<(ItemNo, bool)> = a.items.iter().map(|i| (i.no, i.public)).collect();
+        assert_eq!(
+            public,
+            [(1, true), (2, true), (201, false), (3, false), (4, true)]
+        );
+        assert_eq!(a.items[2].detail, None, "the mark is no detail");
+        let said: Vec<&str> = a.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            said.iter()
+                .any(|m| m.contains("木曜日") && m.contains("金曜日")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.contains("not after the start")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.contains("imported closed")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.contains("item number 3 is taken")),
+            "{said:?}"
+        );
+        assert_eq!(a.end, None);
+        let a = parse("会議\n日時：令和8年2月30日\n1 開会\n");
+        assert!(
+            a.problems[0].message.contains("no such date"),
+            "{:?}",
+            a.problems
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub struct Imported {
 
 /// The plan from a 議事次第's text and a roster's, if there is one. `today` stands in for a
 /// date the text does not give.
-pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported {
+/// `Err`: the roster file could not be read at all (its line and why).
+pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Result<Imported, Problem> {
     let a = agenda_text::parse(agenda);
     let mut problems: Vec<(usize, Problem)> = a.problems.into_iter().map(|p| (0, p)).collect();
     let mut missing = |what: &str| problems.push((0, Problem::at(0, what)));
@@ -44,7 +45,7 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
         "会議名".to_owned()
     });
     let date = a.date.unwrap_or_else(|| {
-        missing("no date line (日時：令和8年7月3日 …): today's date written in its place");
+        missing("no date (日時：令和8年7月3日 …): today's date written in its place");
         today
     });
     let default_time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
@@ -52,11 +53,14 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
         missing("no start time: 10:00 written in its place");
         default_time(10)
     });
-    let end = a
-        .end
-        .filter(|e| *e > start)
-        .unwrap_or_else(|| start + chrono::TimeDelta::hours(2));
-    let place = a.place.unwrap_or_default();
+    let end = a.end.filter(|e| *e > start).unwrap_or_else(|| {
+        missing("no end time: two hours after the start written in its place");
+        start + chrono::TimeDelta::hours(2)
+    });
+    let place = a.place.unwrap_or_else(|| {
+        missing("no place line (場所：…): left empty");
+        String::new()
+    });
     let mut agenda = a.items;
     if agenda.is_empty() {
         missing("no numbered items (1 開会, 2 報告事項 …): one item 議事 written in its place");
@@ -64,13 +68,16 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
     }
     let roster = match roster {
         Some(text) => {
-            let (people, roster_problems) = roster::parse(text);
+            let (people, roster_problems) = roster::parse(text)?;
             problems.extend(roster_problems.into_iter().map(|p| (1, p)));
             people
         }
-        None => Vec::new(),
+        None => {
+            problems.push((0, Problem::at(0, "no roster (--roster 名簿.csv): the roster is empty; add people with C-f in the meeting")));
+            Vec::new()
+        }
     };
-    Imported {
+    Ok(Imported {
         plan: Plan {
             meeting: Meeting {
                 place,
@@ -81,7 +88,7 @@ pub fn import(agenda: &str, roster: Option<&str>, today: NaiveDate) -> Imported 
             agenda,
         },
         problems,
-    }
+    })
 }
 
 /// The agenda file as written: a comment that says where it came from, what to check and what
@@ -122,14 +129,14 @@ mod tests {
     #[test]
     fn what_is_missing_is_a_placeholder_and_a_problem() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let i = import("ただの文章です。\n", None, today);
+        let i = import("ただの文章です。\n", None, today).unwrap();
         assert_eq!(i.plan.meeting.title, "ただの文章です。");
         assert_eq!(i.plan.meeting.date, today);
         assert_eq!(i.plan.agenda.len(), 1);
         assert!(i.plan.validate().is_ok());
         let messages: Vec<&str> = i.problems.iter().map(|(_, p)| p.message.as_str()).collect();
         assert!(
-            messages.iter().any(|m| m.contains("no date line")),
+            messages.iter().any(|m| m.contains("no date")),
             "{messages:?}"
         );
         assert!(

@@ -82,8 +82,9 @@ fn online(value: &str) -> Option<Attendance> {
     }
 }
 
-/// The roster in `text`, and what could not be read, by line.
-pub fn parse(text: &str) -> (Vec<Participant>, Vec<Problem>) {
+/// The roster in `text`, and what could not be read, by line; `Err` when the file names no
+/// 氏名 column (nothing could be imported from it).
+pub fn parse(text: &str) -> Result<(Vec<Participant>, Vec<Problem>), Problem> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
@@ -106,31 +107,51 @@ pub fn parse(text: &str) -> (Vec<Participant>, Vec<Problem>) {
         if columns.is_empty() {
             columns = record.iter().map(column).collect();
             if !columns.contains(&Some(Column::Name)) {
-                problems.push(Problem::at(
+                return Err(Problem::at(
                     line,
-                    "the first row names no 氏名 column (expected headers such as 所属・役職, 氏名, よみ, 区分, 会場/オンライン, 敬称)",
+                    "the first row names no 氏名 column (expected headers such as 所属・役職, 氏名, よみ, 区分, 会場/オンライン, 敬称): nothing imported",
                 ));
-                return (people, problems);
             }
             continue;
         }
-        let get = |c: Column| {
+        // Every column of a kind, joined: 所属 and 役職 in two columns make one role.
+        let get_all = |c: Column| {
             columns
                 .iter()
-                .position(|x| *x == Some(c))
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
+                .enumerate()
+                .filter(|(_, x)| **x == Some(c))
+                .filter_map(|(i, _)| record.get(i).map(str::trim))
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let name = get(Column::Name);
+        if record.len() != columns.len() {
+            problems.push(Problem::at(
+                line,
+                &format!(
+                    "{} fields where the header names {}: check the columns of this row",
+                    record.len(),
+                    columns.len()
+                ),
+            ));
+        }
+        let name = get_all(Column::Name);
+        let name = name.as_str();
         if name.is_empty() {
             problems.push(Problem::at(line, "no 氏名: row left out"));
             continue;
         }
-        let attendance_text = get(Column::Attendance);
+        let role = get_all(Column::Role);
+        let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if people.iter().any(|p| p.name == tidy && p.role == role) {
+            problems.push(Problem::at(line, "the same person again: left out"));
+            continue;
+        }
+        let attendance_text = get_all(Column::Attendance);
+        let attendance_text = attendance_text.as_str();
         let attendance = online(attendance_text).unwrap_or_else(|| {
             if !attendance_text.is_empty() {
                 problems.push(Problem::at(
@@ -140,25 +161,34 @@ pub fn parse(text: &str) -> (Vec<Participant>, Vec<Problem>) {
             }
             Attendance::Room
         });
-        let honorific = Some(get(Column::Honorific).to_owned()).filter(|h| !h.is_empty());
-        let group = Some(get(Column::Group).to_owned()).filter(|g| !g.is_empty());
+        let honorific = Some(get_all(Column::Honorific)).filter(|h| !h.is_empty());
+        if let Some(h) = honorific
+            .as_deref()
+            .filter(|h| !["様", "氏", "君"].contains(h))
+        {
+            problems.push(Problem::at(
+                line,
+                &format!("敬称 \"{h}\" kept as written (様 and 氏 are the usual ones)"),
+            ));
+        }
+        let group = Some(get_all(Column::Group)).filter(|g| !g.is_empty());
         let slot = u8::try_from(people.len() + 1)
             .ok()
             .filter(|s| *s <= MAX_SLOT);
         people.push(Participant {
             id: ParticipantId(format!("p{}", people.len() + 1)),
-            role: get(Column::Role).to_owned(),
-            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            role,
+            name: tidy,
             outside: honorific.is_some(),
             honorific,
             attendance,
             hotkey: slot,
             group,
-            reading: Some(get(Column::Reading).to_owned()).filter(|r| !r.is_empty()),
+            reading: Some(get_all(Column::Reading)).filter(|r| !r.is_empty()),
             ..Default::default()
         });
     }
-    (people, problems)
+    Ok((people, problems))
 }
 
 #[cfg(test)]
@@ -174,7 +204,7 @@ mod tests {
 
     #[test]
     fn a_spreadsheet_roster_in_utf8_and_shift_jis() {
-        let (people, problems) = parse(CSV);
+        let (people, problems) = parse(CSV).unwrap();
         let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["山田 太郎", "佐藤 花子", "伊藤 美咲"]);
         assert_eq!(people[1].attendance, Attendance::Online);
@@ -192,14 +222,34 @@ mod tests {
         let tsv = CSV
             .replace(',', "\t")
             .replace("\"北町商工会議所\t 専務理事\"", "北町商工会議所 専務理事");
-        assert_eq!(parse(&tsv).0.len(), 3);
+        assert_eq!(parse(&tsv).unwrap().0.len(), 3);
+        // 所属 and 役職 in columns of their own make one role; an odd row is reported.
+        let two = "所属,役職,氏名,敬称\n東都大学,教授,高橋 誠,殿\n北町市,市長\n東都大学,教授,高橋 誠,殿\n";
+        let (people, problems) = parse(two).unwrap();
+        assert_eq!(people[0].role, "東都大学 教授");
+        let said: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert!(
+            said.iter().any(|(l, m)| *l == 2 && m.contains("殿")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|(l, m)| *l == 3 && m.contains("2 fields")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|(l, m)| *l == 4 && m.contains("same person")),
+            "{said:?}"
+        );
         assert!(decode(b"\xff\xfe\x00").is_err());
     }
 
     #[test]
     fn a_file_without_a_name_column_says_so() {
-        let (people, problems) = parse("a,b\n1,2\n");
-        assert!(people.is_empty());
-        assert!(problems[0].message.contains("氏名"));
+        let e = parse("a,b\n1,2\n").unwrap_err();
+        assert!(e.message.contains("氏名") && e.line == 1, "{e:?}");
     }
 }

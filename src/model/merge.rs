@@ -268,7 +268,13 @@ fn three_way_remarks(
                 _ if same(x, y) => x.clone(),
                 _ => {
                     *conflicts += 1;
-                    with_version(x.clone(), y)
+                    // Their correction, named by the clerk on their side, not by the one
+                    // who first took the remark down.
+                    let corrected = Remark {
+                        clerk: theirs.live.clerk.clone().or_else(|| y.clerk.clone()),
+                        ..y.clone()
+                    };
+                    with_version(x.clone(), &corrected)
                 }
             }),
             _ => None,

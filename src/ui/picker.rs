@@ -158,8 +158,10 @@ pub fn draw_versions(frame: &mut Frame, area: Rect, app: &App, at: usize, theme:
         } else {
             ratatui::style::Style::new()
         };
+        // The chosen one is marked, not only coloured.
+        let mark = if n == at { "> " } else { "  " };
         lines.push(Line::styled(
-            truncate(&format!("{which} [{by}] {speaker}"), w),
+            truncate(&format!("{mark}{which} [{by}] {speaker}"), w),
             theme.key(),
         ));
         for range in crate::text::wrap(text, w.saturating_sub(2)) {
@@ -182,14 +184,22 @@ pub fn draw_replace(
     let inner = open(frame, popup, s.replace_title, None, app, theme);
     let w = usize::from(inner.width).max(4);
     let mut lines = Vec::new();
+    // Each remark whole, as it is (-) and as it will be (+).
     for (_, before, after) in app.session.replacements(&preview.find, &preview.with) {
-        lines.push(Line::styled(
-            truncate(&format!("- {before}"), w),
-            theme.dim(),
-        ));
-        lines.push(Line::raw(truncate(&format!("+ {after}"), w)));
+        for (sign, text, style) in [
+            ("- ", &before, theme.dim()),
+            ("+ ", &after, ratatui::style::Style::new()),
+        ] {
+            for (n, range) in crate::text::wrap(text, w.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if n == 0 { sign } else { "  " };
+                lines.push(Line::styled(format!("{lead}{}", &text[range]), style));
+            }
+        }
     }
-    let skip = (preview.scroll * 2).min(lines.len().saturating_sub(1));
+    let skip = preview.scroll.min(lines.len().saturating_sub(1));
     let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

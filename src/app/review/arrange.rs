@@ -36,18 +36,13 @@ impl App {
     }
 
     pub(in crate::app) fn replace_form(&mut self) {
-        let find = self
-            .review
-            .as_ref()
-            .map(|r| r.query.clone())
-            .unwrap_or_default();
         self.overlay = Overlay::Form(Form::new(
             FormPurpose::Replace,
             vec![
-                Field::text(FieldLabel::Find, &find),
+                Field::text(FieldLabel::Find, ""),
                 Field::text(FieldLabel::ReplaceWith, ""),
             ],
-            usize::from(!find.is_empty()),
+            0,
         ));
     }
 
