@@ -155,6 +155,7 @@ fn main() -> ExitCode {
         ask_clerk: false,
     };
     let opts_lang = opts.lang;
+    commands::ja::set_lang(opts.lang);
     if let Some(Command::MergeDriver {
         base,
         ours,
@@ -221,14 +222,14 @@ fn main() -> ExitCode {
             opts.clock.now().date_naive(),
         )
         .map(|s| {
-            eprintln!(
-                "kiroku: {s}; next: kiroku check {o} && kiroku new {o}",
+            let next = format!(
+                "{s}; next: kiroku check {o} && kiroku new {o}",
                 o = output.display()
-            )
+            );
+            eprintln!("kiroku: {}", commands::ja::say(&next));
         }),
-        Some(Command::Merge { sessions, output }) => {
-            commands::merge::merge(&sessions, &output).map(|s| eprintln!("kiroku: {s}"))
-        }
+        Some(Command::Merge { sessions, output }) => commands::merge::merge(&sessions, &output)
+            .map(|s| eprintln!("kiroku: {}", commands::ja::say(&s))),
         // Handled above: its exit codes are git's.
         Some(Command::MergeDriver { .. }) => Ok(()),
         Some(Command::Keys) => {

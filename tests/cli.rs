@@ -257,6 +257,34 @@ fn a_japanese_locale_gets_japanese_messages() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("記録には端末が必要です"), "{stderr}");
+    // A file that is not there, and a broken one: the position stays, the lead is Japanese.
+    let out = common::kiroku()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["export", "/nonexistent/s.ron"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("kiroku: /nonexistent/s.ron: ファイルを読めません（"),
+        "{stderr}"
+    );
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Agenda(\n  version: 1,\n  meeting: 5,\n)\n").unwrap();
+    let out = common::kiroku()
+        .env("LANG", "ja_JP.UTF-8")
+        .arg("check")
+        .arg(&broken)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(":3:") && stderr.contains("書き方に誤りがあります"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("議事次第ファイルとして読んでいます"),
+        "{stderr}"
+    );
     // The same in English with --lang en.
     let out = common::kiroku()
         .env("LANG", "ja_JP.UTF-8")

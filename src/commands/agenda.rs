@@ -46,8 +46,8 @@ pub fn import(
     for (file, p) in &imported.problems {
         let name = sources.get(*file).copied().unwrap_or("?");
         match p.line {
-            0 => eprintln!("kiroku: {name}: {}", p.message),
-            n => eprintln!("kiroku: {name}:{n}: {}", p.message),
+            0 => eprintln!("kiroku: {name}: {}", super::ja::say(&p.message)),
+            n => eprintln!("kiroku: {name}:{n}: {}", super::ja::say(&p.message)),
         }
     }
     let plan = &imported.plan;

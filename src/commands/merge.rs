@@ -12,7 +12,7 @@ use crate::storage;
 fn read(path: &Path) -> Result<Session, CommandError> {
     let read = storage::read_session(path)?;
     for n in read.notices(path) {
-        eprintln!("kiroku: {n}");
+        eprintln!("kiroku: {}", super::ja::say(&n));
     }
     Ok(read.session)
 }
@@ -122,12 +122,13 @@ pub fn merge_driver(
     storage::save_session(ours, &merged.session)
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", ours.display())))?;
     if merged.conflicts > 0 {
-        eprintln!(
-            "kiroku: {}: {} change(s) made differently on both sides: a remark keeps both versions as alternatives to review (kiroku open {} --review, then V); anything else keeps this branch's",
+        let said = format!(
+            "{}: {} change(s) made differently on both sides: a remark keeps both versions as alternatives to review (kiroku open {} --review, then V); anything else keeps this branch's",
             shown.display(),
             merged.conflicts,
             shown.display()
         );
+        eprintln!("kiroku: {}", super::ja::say(&said));
         Ok(DriverOutcome::Conflicts(merged.conflicts))
     } else {
         Ok(DriverOutcome::Clean)

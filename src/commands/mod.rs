@@ -14,6 +14,7 @@ use crate::storage::{self, LoadError, SessionLock, Store, default_session_path, 
 use crate::term::LiveError;
 
 pub mod agenda;
+pub mod ja;
 pub mod merge;
 
 /// An error for the user: one line, exit code 1.
@@ -56,7 +57,7 @@ pub fn check(path: &Path) -> Result<String, CommandError> {
         ),
         storage::Read::Session(read) => {
             for n in read.notices(path) {
-                eprintln!("kiroku: {n}");
+                eprintln!("kiroku: {}", ja::say(&n));
             }
             let s = &read.session;
             format!(
@@ -263,6 +264,8 @@ pub fn localized(e: &CommandError, lang: Lang) -> String {
         (Lang::Ja, CommandError::Lock(LockError::Io { path, source })) => {
             format!("{} をロックできません: {source}", path.display())
         }
+        (Lang::Ja, CommandError::Load(e)) => ja::load_error(e),
+        (Lang::Ja, CommandError::Other(s)) => ja::phrase(s),
         _ => e.to_string(),
     }
 }
@@ -392,7 +395,7 @@ pub fn export_bytes(
     messages.extend(
         read.notices(&req.session)
             .into_iter()
-            .map(|n| format!("kiroku: {n}")),
+            .map(|n| format!("kiroku: {}", ja::say(&n))),
     );
     let session = read.session;
     let style = load_style(&req.style)?;
@@ -583,7 +586,7 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
                 .unwrap_or_else(|| folder.join(format!("{stem}.ron")));
             let today = opts.clock.now().date_naive();
             let summary = agenda::import(&text, roster.as_deref(), &agenda, today)?;
-            eprintln!("kiroku: {summary}");
+            eprintln!("kiroku: {}", ja::say(&summary));
             new(&agenda, None, opts)
         }
     }
