@@ -27,37 +27,34 @@ pub fn width(s: &str) -> usize {
 /// text, or text ending in `\n`, yields a final empty line, where a cursor can sit.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
-    let allowed: Vec<usize> = unicode_linebreak::linebreaks(text)
-        .filter(|(_, o)| *o == unicode_linebreak::BreakOpportunity::Allowed)
-        .map(|(i, _)| i)
-        .collect();
-    let mut next_allowed = allowed.iter().peekable();
     let mut lines = Vec::new();
     let mut start = 0;
     let mut used = 0;
-    // The last place on this line where it may break, and the width before it.
-    let mut last_break: Option<(usize, usize)> = None;
     for (i, g) in text.grapheme_indices(true) {
         if g == "\n" || g == "\r\n" {
             lines.push(start..i);
             start = i + g.len();
             used = 0;
-            last_break = None;
             continue;
-        }
-        while next_allowed.next_if(|&&b| b < i).is_some() {}
-        if next_allowed.peek() == Some(&&i) && i > start {
-            last_break = Some((i, used));
         }
         let w = grapheme_width(g);
         if used + w > width && used > 0 {
-            match last_break.take() {
-                Some((b, before)) if b > start && used - before + w <= width => {
+            // Only a line that overflows asks where it may break (the typing path stays
+            // cheap): the last opportunity on it that leaves the rest fitting.
+            let line = &text[start..i + g.len()];
+            let at = unicode_linebreak::linebreaks(line)
+                .filter(|(b, o)| {
+                    *o == unicode_linebreak::BreakOpportunity::Allowed && *b > 0 && *b <= i - start
+                })
+                .map(|(b, _)| start + b)
+                .last();
+            match at {
+                Some(b) => {
                     lines.push(start..b);
+                    used = self::width(&text[b..i]);
                     start = b;
-                    used -= before;
                 }
-                _ => {
+                None => {
                     lines.push(start..i);
                     start = i;
                     used = 0;
