@@ -311,13 +311,11 @@ fn names_spread_and_parts_of_items() {
     part.part_of = Some(2);
     session.plan.agenda.insert(2, part);
     session.plan.validate().unwrap();
-    let style = style_with(&[
-        ("entry: \"{role_mark}{role} {name}{honorific}\"", "entry: \"{name_spaced}\""),
-        (
-            "speech_heading:",
-            "parts: PartStyle(agenda: \"　（{part}）{title}\", heading: \"（{part}）{title}（{detail}）\", heading_plain: \"（{part}）{title}\"),\n    speech_heading:",
-        ),
-    ])
+    // The default style lists and heads parts under their item.
+    let style = style_with(&[(
+        "entry: \"{role_mark}{role} {name}{honorific}\"",
+        "entry: \"{name_spaced}\"",
+    )])
     .unwrap();
     let minutes = text(&session, &style, Audience::Public);
     assert!(minutes.contains("\n山田　太郎\n"), "{minutes}");
