@@ -67,20 +67,28 @@ fn edit(path: &Path, f: impl FnOnce(&mut Session)) {
     save_session(path, &s).unwrap();
 }
 
+/// A new repository with a sessions folder; `None` (and a note) where git is not installed.
+fn new_repo() -> Option<tempfile::TempDir> {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("git is not installed: the git merge driver test is skipped");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(dir.path().join("sessions")).unwrap();
+    Some(dir)
+}
+
 fn text_of(s: &Session, id: u64) -> &str {
     &s.remarks.iter().find(|r| r.id == id).unwrap().text
 }
 
 #[test]
 fn two_clerks_merge_their_branches_with_the_readme_s_driver() {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("git is not installed: the git merge driver test is skipped");
+    let Some(dir) = new_repo() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
+    };
     let repo = dir.path();
-    git(repo, &["init", "-q", "-b", "main"]);
-    std::fs::create_dir(repo.join("sessions")).unwrap();
     let meeting = repo.join("sessions/meeting.ron");
     let plan = kiroku::storage::load_agenda(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -189,14 +197,10 @@ fn two_clerks_merge_their_branches_with_the_readme_s_driver() {
 /// text, so edits to different lines on two branches both arrive.
 #[test]
 fn an_agenda_file_merges_as_text() {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("git is not installed: the git merge driver test is skipped");
+    let Some(dir) = new_repo() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
+    };
     let repo = dir.path();
-    git(repo, &["init", "-q", "-b", "main"]);
-    std::fs::create_dir(repo.join("sessions")).unwrap();
     let agenda = repo.join("sessions/agenda.ron");
     let text = std::fs::read_to_string(common::EXAMPLE).unwrap();
     std::fs::write(&agenda, &text).unwrap();
