@@ -354,7 +354,7 @@ mod tests {
     use chrono::{FixedOffset, TimeZone};
 
     use super::*;
-    use crate::model::{Attendance, Layout, ParticipantId, Plan};
+    use crate::model::{Attendance, ParticipantId, Plan};
 
     fn at(m: u32, s: u32) -> crate::model::Timestamp {
         FixedOffset::east_opt(9 * 3600)
@@ -387,18 +387,7 @@ mod tests {
                 hotkey: Some(1),
                 ..Default::default()
             }],
-            agenda: vec![AgendaItem {
-                no: 1,
-                title: "議題".into(),
-                detail: None,
-                public: true,
-                minutes: None,
-                layout: Layout::Discussion,
-                detail_public: false,
-                heading: None,
-                closed_reason: None,
-                part_of: None,
-            }],
+            agenda: vec![AgendaItem::new(1, "議題")],
         };
         let mut s = Session::new(plan).unwrap();
         s.set_speaker(Some(ParticipantId("a".into())));
