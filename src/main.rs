@@ -1,6 +1,5 @@
 //! The `kiroku` command: argument parsing, then the library does the rest.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -167,7 +166,7 @@ fn main() -> ExitCode {
             Ok(commands::merge::DriverOutcome::Clean) => ExitCode::SUCCESS,
             Ok(commands::merge::DriverOutcome::Conflicts(_)) => ExitCode::from(1),
             Err(e) => {
-                let _ = writeln!(std::io::stderr(), "kiroku: {e}");
+                commands::report(&commands::localized(&e, opts_lang));
                 ExitCode::from(2)
             }
         };
@@ -188,7 +187,9 @@ fn main() -> ExitCode {
             };
             commands::open(&session, review, choice, &opts)
         }
-        Some(Command::Check { file }) => commands::check(&file).map(|s| println!("{s}")),
+        Some(Command::Check { file }) => commands::check(&file).map(|s| {
+            let _ = commands::print_out(&format!("{s}\n"));
+        }),
         Some(Command::Export {
             session,
             format,
@@ -207,7 +208,9 @@ fn main() -> ExitCode {
             check_only: check,
             strict,
         }),
-        Some(Command::Styles) => commands::styles().map(|s| print!("{s}")),
+        Some(Command::Styles) => commands::styles().map(|s| {
+            let _ = commands::print_out(&s);
+        }),
         Some(Command::Agenda {
             command:
                 AgendaCommand::Import {
@@ -224,27 +227,23 @@ fn main() -> ExitCode {
         .map(|s| {
             let next = format!(
                 "{s}; next: kiroku check {o} && kiroku new {o}",
-                o = output.display()
+                o = commands::shell_quoted(&output)
             );
-            eprintln!("kiroku: {}", commands::ja::say(&next));
+            commands::report(&commands::ja::say(&next));
         }),
         Some(Command::Merge { sessions, output }) => commands::merge::merge(&sessions, &output)
-            .map(|s| eprintln!("kiroku: {}", commands::ja::say(&s))),
+            .map(|s| commands::report(&commands::ja::say(&s))),
         // Handled above: its exit codes are git's.
         Some(Command::MergeDriver { .. }) => Ok(()),
-        Some(Command::Keys) => {
-            commands::keymap(opts.keymap.as_deref()).map(|k| print!("{}", k.to_ron()))
-        }
+        Some(Command::Keys) => commands::keymap(opts.keymap.as_deref()).map(|k| {
+            let _ = commands::print_out(&k.to_ron());
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Not `eprintln!`, which panics if standard error has gone with the terminal.
-            let _ = writeln!(
-                std::io::stderr(),
-                "kiroku: {}",
-                commands::localized(&e, opts_lang)
-            );
+            commands::report(&commands::localized(&e, opts_lang));
             ExitCode::FAILURE
         }
     }

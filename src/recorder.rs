@@ -175,6 +175,9 @@ impl Recorder {
             let why = format!("{} already exists: choose a new name", there.display());
             return Self::report(app, wall, Err(why));
         }
+        if let Err(refused) = crate::storage::check_output(path, crate::storage::Intent::New) {
+            return Self::report(app, wall, Err(refused.say(app.settings.lang)));
+        }
         let lock = match SessionLock::acquire(path, &wall.to_rfc3339()) {
             Ok(lock) => lock,
             Err(e) => return Self::report(app, wall, Err(e.to_string())),

@@ -5,78 +5,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::git::{git, new_repo, run};
 use common::{at, pid};
 use kiroku::model::Session;
 use kiroku::storage::{load_session, save_session};
-
-const README: &str = include_str!("../README.md");
-
-/// `git` (or the README's shell lines) in `dir`, with the kiroku under test first on the PATH
-/// as `kiroku`.
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    let bin = Path::new(common::BIN).parent().unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .env("PATH", path)
-        .env("GIT_AUTHOR_NAME", "clerk")
-        .env("GIT_AUTHOR_EMAIL", "clerk@example.org")
-        .env("GIT_COMMITTER_NAME", "clerk")
-        .env("GIT_COMMITTER_EMAIL", "clerk@example.org")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
-        .output()
-        .unwrap()
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    let out = run(dir, "git", args);
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// The README's lines that set a repository up for kiroku, exactly as written.
-fn readme_setup() -> Vec<&'static str> {
-    let lines: Vec<&str> = README
-        .lines()
-        .filter(|l| l.starts_with("echo 'sessions/*.ron merge=kiroku'") || l.starts_with("git "))
-        .filter(|l| l.contains("kiroku") || l.contains("gitattributes"))
-        .collect();
-    assert!(
-        lines.iter().any(|l| l.contains("merge.kiroku.driver")),
-        "the README gives the driver line: {lines:?}"
-    );
-    lines
-}
 
 fn edit(path: &Path, f: impl FnOnce(&mut Session)) {
     let mut s = load_session(path).unwrap();
     f(&mut s);
     save_session(path, &s).unwrap();
-}
-
-/// A new repository with a sessions folder; `None` (and a note) where git is not installed.
-fn new_repo() -> Option<tempfile::TempDir> {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("git is not installed: the git merge driver test is skipped");
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    git(dir.path(), &["init", "-q", "-b", "main"]);
-    std::fs::create_dir(dir.path().join("sessions")).unwrap();
-    Some(dir)
 }
 
 fn text_of(s: &Session, id: u64) -> &str {
@@ -102,10 +40,6 @@ fn two_clerks_merge_their_branches_with_the_readme_s_driver() {
     base.set_speaker(pid("sato"));
     let second = base.add_remark("質問がございます。".into(), at(15, 2, 0), at(15, 2, 30));
     save_session(&meeting, &base).unwrap();
-    for line in readme_setup() {
-        let out = run(repo, "sh", &["-c", line]);
-        assert!(out.status.success(), "{line}: {out:?}");
-    }
     git(repo, &["add", "."]);
     git(repo, &["commit", "-q", "-m", "before the meeting"]);
 
@@ -204,9 +138,6 @@ fn an_agenda_file_merges_as_text() {
     let agenda = repo.join("sessions/agenda.ron");
     let text = std::fs::read_to_string(common::EXAMPLE).unwrap();
     std::fs::write(&agenda, &text).unwrap();
-    for line in readme_setup() {
-        assert!(run(repo, "sh", &["-c", line]).status.success(), "{line}");
-    }
     git(repo, &["add", "."]);
     git(repo, &["commit", "-q", "-m", "agenda"]);
     git(repo, &["switch", "-q", "-c", "place"]);

@@ -61,3 +61,48 @@ fn a_cleanup_changes_exactly_what_was_done() {
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(written, session_to_string(&expected));
 }
+
+/// The meeting log (L) and the replace preview (F) say what the public minutes withhold, as
+/// the record does: a recess taken off the record, a remark said in a stretch.
+#[test]
+fn the_log_and_the_replace_preview_mark_what_is_withheld() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.ron");
+    let mut s = common::minutes_session_full();
+    s.set_off_record(true, common::at(15, 56, 0));
+    s.toggle_recess(common::at(15, 56, 30));
+    s.toggle_recess(common::at(15, 57, 0));
+    s.set_off_record(false, common::at(15, 58, 0));
+    save_session(&path, &s).unwrap();
+    let wait = Duration::from_secs(10);
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "open", path.to_str().unwrap(), "--review"],
+        dir.path(),
+        120,
+        35,
+    );
+    assert!(pty.wait_for("整理 CLEANUP", wait), "{}", pty.screen());
+    pty.send(b"L");
+    assert!(
+        pty.wait_for("15:56:30 休憩[非公開]", wait),
+        "{}",
+        pty.screen()
+    );
+    assert!(pty.screen().contains("15:57:00 再開[非公開]"));
+    pty.send(b"\x1b");
+    // Replace: the remark said off the record is shown with its item, time, speaker and badge.
+    pty.send(b"F");
+    pty.type_text("記録に残さない");
+    pty.send(b"\t");
+    pty.type_text("残さない");
+    pty.send(keys::ENTER);
+    assert!(
+        pty.wait_for("15:49:10 デジタル推進局 企画部長 鈴木 一郎 [非公開]", wait),
+        "{}",
+        pty.screen()
+    );
+    pty.send(b"\x1b");
+    pty.send(b"\x1b");
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(wait).is_some());
+}

@@ -45,8 +45,7 @@ fn survives(mut pty: Pty, path: &Path, says: &str) {
     pty.send(keys::ENTER);
     assert!(pty.wait_for("third remark", WAIT));
     std::thread::sleep(Duration::from_millis(1500));
-    pty.child.kill().unwrap();
-    pty.wait_exit(WAIT).expect("killed");
+    pty.kill_9();
     let read = read_session(path).expect("the session reads");
     let texts: Vec<&str> = read
         .session

@@ -272,8 +272,7 @@ fn export_check_and_the_start_screen_read_the_journal_after_kill_9() {
     }
     // Committed is journaled: the header says so once it is durable.
     assert!(pty.wait_for("保存済", WAIT), "{}", pty.screen());
-    pty.child.kill().unwrap();
-    pty.wait_exit(WAIT).expect("killed");
+    pty.kill_9();
 
     let p = path.to_str().unwrap();
     let o = run(&["export", p]);

@@ -227,7 +227,11 @@ fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
     let text = |style: &str| minutes(&session, style, Audience::Public);
     let default = text("default");
     assert!(!default.contains("記録に残さない"));
-    assert!(default.contains("前年度比で二割増えている。\n\n（デジタル推進局 企画部長 鈴木 一郎）\n\n公開に戻って補足する。"), "a new run starts after the gap: {default}");
+    // Where the style prints nothing for the gap, the speaker's run goes on across it.
+    assert!(
+        default.contains("前年度比で二割増えている。\n\n公開に戻って補足する。"),
+        "one speaker line over a withheld remark: {default}"
+    );
     assert!(text("bracket").contains("（非公開部分省略）"));
     let proceedings = text("proceedings");
     assert!(
@@ -851,4 +855,38 @@ fn a_while_out_is_dated_from_and_to() {
         text.contains("南町CIO 佐藤 花子 氏（午後3時40分～午後3時45分退席）"),
         "{text}"
     );
+}
+
+/// A part written in the file after a later item is still listed and headed under its own
+/// item, numbered in its turn: `kiroku export` on a session whose parts come last.
+#[test]
+fn parts_written_after_a_later_item_stand_under_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/sample-gijiroku.ron"
+    ))
+    .unwrap();
+    // Item 3 (閉会) moved up before the parts of item 2.
+    let close = "        AgendaItem(\n            no: 3,\n            title: \"閉会\",\n            layout: Discussion,\n        ),\n";
+    assert!(text.contains(close));
+    let moved = text.replace(close, "").replace(
+        "        AgendaItem(\n            no: 21,",
+        &format!("{close}        AgendaItem(\n            no: 21,"),
+    );
+    let path = dir.path().join("s.ron");
+    std::fs::write(&path, moved).unwrap();
+    let o = common::kiroku()
+        .args(["export", path.to_str().unwrap(), "-s", "gijiroku"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let out = String::from_utf8(o.stdout).unwrap();
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("{s} missing:\n{out}"));
+    let (first, second, close) = (
+        at("（1）デジタル手続法の施行状況について"),
+        at("（2）自治体の取組事例"),
+        at("３．閉会"),
+    );
+    assert!(first < second && second < close, "{out}");
 }

@@ -178,8 +178,13 @@ proptest! {
                 for (i, r) in session.remarks.iter().enumerate() {
                     let item_public = session.plan.item(r.item).unwrap().public;
                     let shown = out.contains(&token(i));
-                    // A note by the clerk (no speaker) is internal unless released.
-                    if r.non_public || !item_public || r.speaker.is_none() {
+                    // A note by the clerk (no speaker) is internal unless released; a
+                    // remark said off the record stays withheld even with its flag cleared,
+                    // unless it fell in the stretch's very first second (its flag decides).
+                    let off = spec.remarks[i].off_record
+                        && i > 0
+                        && spec.remarks[i - 1].off_record;
+                    if r.non_public || !item_public || r.speaker.is_none() || off {
                         prop_assert!(!shown, "{:?} {} leaked remark {}: {}", format, style.name, i, r.text);
                     } else {
                         prop_assert!(shown, "{:?} {} dropped remark {}: {}", format, style.name, i, r.text);

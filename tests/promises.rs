@@ -58,6 +58,8 @@ enum Step {
     Place(u8),
     /// A-d, the n-th result, Enter: the current item's decision.
     Decide(u8),
+    /// A-, the remark being typed began five seconds earlier, n times.
+    Earlier(u8),
     /// Time passes: the recorder's clock runs (draft journaling, syncs, full saves).
     Wait(u8),
     /// Into cleanup, a few keys there, and back.
@@ -90,6 +92,11 @@ enum Clean {
     Redo,
     Delete,
     ClearMarks,
+    /// A-Up / A-Down: the selected remark trades places and times with its neighbour.
+    MoveUp,
+    MoveDown,
+    /// T: the selected remark began this many seconds earlier (it may land in a stretch).
+    Retime(u8),
 }
 
 fn clean() -> impl Strategy<Value = Clean> {
@@ -111,6 +118,9 @@ fn clean() -> impl Strategy<Value = Clean> {
         2 => Just(Clean::Redo),
         1 => Just(Clean::Delete),
         1 => Just(Clean::ClearMarks),
+        2 => Just(Clean::MoveUp),
+        2 => Just(Clean::MoveDown),
+        2 => (1u8..40).prop_map(Clean::Retime),
     ]
 }
 
@@ -131,6 +141,7 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (0u8..7).prop_map(Step::Attendance),
         1 => (0u8..7).prop_map(Step::Place),
         2 => (0u8..5).prop_map(Step::Decide),
+        1 => (1u8..4).prop_map(Step::Earlier),
         2 => (1u8..4).prop_map(Step::Wait),
         3 => proptest::collection::vec(clean(), 1..8).prop_map(Step::Cleanup),
         1 => Just(Step::Crash),
@@ -169,18 +180,40 @@ fn canaries(text: &str) -> Vec<u32> {
 
 /// The state of the remark holding each canary: what a cleanup key may have changed.
 /// The remark's id is part of it: a split moves canaries into a new remark that carries the
-/// old one's state, text typed on the record among it.
-type Holder = (u64, bool, Option<String>, u32, bool);
+/// old one's state, text typed on the record among it. So are its times: moved in time, it
+/// takes the state of the time it moves to.
+type Holder = (u64, bool, Option<String>, u32, bool, Timestamp, Timestamp);
 
 fn holders(session: &Session) -> BTreeMap<u32, Holder> {
     let mut out = BTreeMap::new();
     for r in &session.remarks {
         for c in canaries(&r.text) {
             let speaker = r.speaker.as_ref().map(|p| p.0.clone());
-            out.insert(c, (r.id, r.non_public, speaker, r.item, r.publish_note));
+            out.insert(
+                c,
+                (
+                    r.id,
+                    r.non_public,
+                    speaker,
+                    r.item,
+                    r.publish_note,
+                    r.began,
+                    r.committed,
+                ),
+            );
         }
     }
     out
+}
+
+/// Does `[from, to]` fall in a stretch off the record, as the README's rule has it: some
+/// moment strictly inside one (its first and last second are the record's own flag's)?
+fn in_a_stretch(session: &Session, from: Timestamp, to: Timestamp) -> bool {
+    session
+        .log
+        .off_record
+        .iter()
+        .any(|o| o.start < to && o.end.is_none_or(|e| from < e))
 }
 
 struct Meeting {
@@ -199,6 +232,15 @@ struct Meeting {
     /// by a crash, or a remark taken back by undo (perhaps non-public). What is typed onto it
     /// shares that state.
     tainted: bool,
+    /// The test's own account of the record, from the keys it pressed: off the record (C-o),
+    /// and closed (A-c) while it was, which the README says a take-back of the close
+    /// continues: everything recorded after such a close is off the record.
+    off: bool,
+    closed_off: bool,
+    /// For each decision and each coming or going logged, in order: was it taken while the
+    /// test's account says the record was not public?
+    decisions_np: Vec<(bool, u32)>,
+    presence_np: Vec<bool>,
 }
 
 impl Meeting {
@@ -222,7 +264,16 @@ impl Meeting {
             next_canary: 0,
             next_id: 0,
             tainted: false,
+            off: false,
+            closed_off: false,
+            decisions_np: Vec::new(),
+            presence_np: Vec::new(),
         }
+    }
+
+    /// Is what is recorded now non-public, by the test's own account?
+    fn non_public_now(&self) -> bool {
+        self.off || self.closed_off || !self.app.session.current_item().public
     }
 
     fn wall(&self) -> Timestamp {
@@ -238,9 +289,10 @@ impl Meeting {
         if self.app.editor.is_empty() {
             self.tainted = false;
         }
+        let np = self.non_public_now();
         for c in canaries(self.app.editor.text()) {
             let f = self.fates.entry(c).or_default();
-            if self.app.review.is_none() && self.app.session.is_non_public_now() {
+            if self.app.review.is_none() && np {
                 f.captured_non_public = true;
             }
             if self.tainted {
@@ -334,6 +386,7 @@ impl Meeting {
             }
             Step::OffRecord => {
                 self.key("C-o");
+                self.off = !self.off;
             }
             Step::NextItem => {
                 self.key("C-n");
@@ -363,28 +416,65 @@ impl Meeting {
             }
             Step::AddSpeaker => self.add_speaker(),
             Step::Decide(n) => {
+                let before = self.app.session.log.decisions.len();
+                let np = self.non_public_now();
                 self.key("A-v");
                 for _ in 0..*n {
                     self.act(Action::Insert(' '));
                 }
+                // An action item with a canary of its own.
+                for _ in 0..3 {
+                    self.act(Action::NextField);
+                }
+                let text = self.new_canary();
+                self.act(Action::Paste(text.clone()));
                 self.key("Enter");
+                if self.app.session.log.decisions.len() > before {
+                    self.decisions_np.push((np, canaries(&text)[0]));
+                }
             }
             Step::Place(n) => {
+                let before = self.app.session.log.presence.len();
+                let np = self.non_public_now();
                 self.key("A-a");
                 for _ in 0..*n {
                     self.key("Down");
                 }
                 self.key("A-o");
+                if self.app.session.log.presence.len() > before {
+                    self.presence_np.push(np);
+                }
             }
             Step::Attendance(n) => {
+                let before = self.app.session.log.presence.len();
+                let np = self.non_public_now();
                 self.key("A-a");
                 for _ in 0..*n {
                     self.key("Down");
                 }
                 self.key("Enter");
+                if self.app.session.log.presence.len() > before {
+                    self.presence_np.push(np);
+                }
             }
             Step::Proceeding(n) => {
+                let was_closed = self.app.session.log.closed().is_some();
                 self.key(["A-o", "A-r", "A-c"][usize::from(*n % 3)]);
+                let closed = self.app.session.log.closed().is_some();
+                if !was_closed && closed {
+                    // The close ends the stretch; what follows stays as it was.
+                    self.closed_off = self.off || self.closed_off;
+                    self.off = false;
+                } else if was_closed && !closed {
+                    // Taken back: the meeting goes on as it was, off the record if it was.
+                    self.off = self.off || self.closed_off;
+                    self.closed_off = false;
+                }
+            }
+            Step::Earlier(n) => {
+                for _ in 0..*n {
+                    self.key("A-,");
+                }
             }
             Step::Wait(s) => {
                 for _ in 0..*s {
@@ -497,6 +587,33 @@ impl Meeting {
             Clean::ClearMarks => {
                 self.act(Action::Cancel);
             }
+            Clean::MoveUp => {
+                self.key("A-Up");
+            }
+            Clean::MoveDown => {
+                self.key("A-Down");
+            }
+            Clean::Retime(n) => {
+                let began = self
+                    .app
+                    .review
+                    .as_ref()
+                    .and_then(|r| r.selected)
+                    .and_then(|id| self.app.session.remarks.iter().find(|r| r.id == id))
+                    .map(|r| r.began);
+                if let Some(b) = began {
+                    let at = b - chrono::Duration::seconds(i64::from(*n));
+                    self.key("T");
+                    self.key("C-u");
+                    for c in at.format("%H:%M:%S").to_string().chars() {
+                        self.act(Action::Insert(c));
+                    }
+                    self.key("Enter");
+                    while self.app.overlay != kiroku::app::Overlay::None {
+                        self.act(Action::Cancel);
+                    }
+                }
+            }
         }
         let after = holders(&self.app.session);
         for (c, f) in self.fates.iter_mut() {
@@ -561,43 +678,58 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
             prop_assert!(has(&internal, *c), "Q{c}Z committed but not read back");
         }
     }
+    for (_, c) in &m.decisions_np {
+        prop_assert!(has(&internal, *c), "the action item Q{c}Z not read back");
+    }
     // What the screen shows is what the minutes hold: each remark the session in memory
     // withholds is absent from the public export, each it publishes is there.
     let (public_text, _) = m.export(Format::Text, Audience::Public, "default");
-    for r in &m.app.session.remarks {
+    let session = &m.app.session;
+    for r in &session.remarks {
         for c in canaries(&r.text) {
             prop_assert_eq!(
                 has(&public_text, c),
-                m.app.session.is_public(r),
+                session.is_public(r),
                 "Q{}Z: the screen and the minutes disagree",
                 c
             );
         }
     }
     let summary = kiroku::commands::check(&m.path).unwrap();
-    let count = format!("{} remarks", m.app.session.remarks.len());
+    let count = format!("{} remarks", session.remarks.len());
     prop_assert!(
         summary.contains(&count),
         "check says {summary}, expected {count}"
     );
+    // Withheld: what the test saw typed or committed where the record was not public, notes,
+    // and (whatever its flag says) a remark whose time is in a stretch off the record now.
+    let mut withheld: Vec<u32> = m
+        .fates
+        .iter()
+        .filter(|(_, f)| (f.captured_non_public || f.note) && !f.released)
+        .map(|(c, _)| *c)
+        .collect();
+    for r in &session.remarks {
+        if in_a_stretch(session, r.began, r.committed) {
+            withheld.extend(canaries(&r.text));
+        }
+    }
+    withheld.extend(m.decisions_np.iter().filter(|(np, _)| *np).map(|(_, c)| *c));
     // Each way a style shows what it leaves out: nothing (default), timed markers
     // (proceedings), the speaker inline and 秘密会 markers (kaigiroku), a fixed line and a
     // closed item's own section (youroku).
     for style in ["default", "proceedings", "kaigiroku", "youroku"] {
         for format in Format::ALL {
             let (out, err) = m.export(format, Audience::Public, style);
-            for (c, f) in &m.fates {
-                let withheld = (f.captured_non_public || f.note) && !f.released;
-                if withheld {
-                    prop_assert!(!has(&out, *c), "{format:?} {style} published Q{c}Z: {f:?}");
-                    prop_assert!(!has(&err, *c), "{format:?} {style} quoted Q{c}Z: {err}");
-                }
+            for c in &withheld {
+                prop_assert!(!has(&out, *c), "{format:?} {style} published Q{c}Z");
+                prop_assert!(!has(&err, *c), "{format:?} {style} quoted Q{c}Z: {err}");
             }
             // Every untouched public canary is there, unless it shares its remark with one
             // that is withheld (a merge or an undo into a non-public input).
-            for r in &m.app.session.remarks {
+            for r in &session.remarks {
                 let inside = canaries(&r.text);
-                let item_public = m.app.session.plan.item(r.item).unwrap().public;
+                let item_public = session.plan.item(r.item).unwrap().public;
                 let clean = inside.iter().all(|c| {
                     m.fates.get(c).is_some_and(|f| {
                         !f.captured_non_public && !f.note && !f.touched && f.committed
@@ -609,37 +741,18 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
                     }
                 }
             }
+            for (np, c) in &m.decisions_np {
+                if !np && style != "kaigiroku" && style != "youroku" {
+                    prop_assert!(has(&out, *c), "{format:?} {style} dropped the action Q{c}Z");
+                }
+            }
         }
     }
-    // A second clerk's copy of the same record with nothing marked non-public and no stretch
-    // off the record, merged with `kiroku merge`: what this clerk withheld stays withheld.
-    let mut lax = m.app.session.clone();
-    for r in &mut lax.remarks {
-        r.non_public = false;
-    }
-    lax.log.off_record.clear();
-    lax.live.clerk = Some("二人目".into());
-    let folder = m.path.parent().unwrap();
-    let (lax_path, merged_path) = (folder.join("lax.ron"), folder.join("merged.ron"));
-    kiroku::storage::save_session(&lax_path, &lax).unwrap();
-    let _ = std::fs::remove_file(&merged_path);
-    kiroku::commands::merge::merge(&[m.path.clone(), lax_path], &merged_path).unwrap();
-    let req = ExportRequest {
-        session: merged_path,
-        format: Format::Text,
-        audience: Audience::Public,
-        style: "default".to_owned(),
-        output: None,
-        check_only: false,
-        strict: false,
-        lang: kiroku::i18n::Lang::En,
-    };
-    let merged = String::from_utf8(export_bytes(&req, &mut Vec::new()).unwrap().unwrap()).unwrap();
-    for (c, f) in &m.fates {
-        if (f.captured_non_public || f.note) && !f.released {
-            prop_assert!(!has(&merged, *c), "a merge published Q{c}Z: {f:?}");
-        }
-    }
+    // The markers of what is left out alternate, opening then closing, with nothing said
+    // between a pair.
+    let (proceedings, _) = m.export(Format::Text, Audience::Public, "proceedings");
+    markers_alternate(&proceedings, &format!("{:?}", m.app.session.log))?;
+    check_second_clerk(m, &withheld)?;
     // Comings and goings logged where the record was not public are not dated in the public
     // minutes: the JSON document's attendance entries carry no mark of them.
     let (json, _) = m.export(Format::Json, Audience::Public, "proceedings");
@@ -651,16 +764,15 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         .flat_map(|g| g["entries"].as_array().cloned().unwrap_or_default())
         .filter_map(|e| e.as_str().map(str::to_owned))
         .collect();
-    let session = &m.app.session;
     // A decision taken off the record or in a closed item is never published; every other
     // one is, under its item.
-    let published = session
-        .log
-        .decisions
-        .iter()
-        .filter(|d| !d.non_public && session.plan.item(d.item).is_some_and(|i| i.public))
-        .count();
+    let published = m.decisions_np.iter().filter(|(np, _)| !np).count();
     prop_assert_eq!(json.matches("\"kind\": \"decision\"").count(), published);
+    let np_presence = |e: &kiroku::model::PresenceEvent| {
+        let i = session.log.presence.iter().position(|x| x == e);
+        i.and_then(|i| m.presence_np.get(i).copied())
+            .unwrap_or(true)
+    };
     for p in &session.plan.roster {
         let events: Vec<_> = session
             .log
@@ -678,7 +790,7 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         let left_mark = entry
             .split('（')
             .any(|part| part.ends_with("退席）") && !part.contains("まで"));
-        if events.last().is_some_and(|e| e.non_public) {
+        if events.last().is_some_and(|e| np_presence(e)) {
             prop_assert!(!left_mark, "a withheld departure is dated: {entry}");
         }
         // A late mark dates the first arrival after the opening.
@@ -686,10 +798,125 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
         let late_arrival = events.iter().find(|e| {
             e.what == kiroku::model::Presence::Arrived && opened.is_none_or(|o| e.at > o)
         });
-        if late_arrival.is_some_and(|e| e.non_public) {
+        if late_arrival.is_some_and(|e| np_presence(e)) {
             // The late mark is `（{time}出席）`, the time ending in 時 or 分.
             let dated = entry.contains("分出席）") || entry.contains("時出席）");
             prop_assert!(!dated, "a withheld arrival is dated: {entry}");
+        }
+    }
+    Ok(())
+}
+
+/// In text with timed gap markers, 入る and 戻る alternate, and no canary stands between a
+/// pair: nothing published sits inside a stretch.
+fn markers_alternate(text: &str, what: &str) -> Result<(), TestCaseError> {
+    let mut inside = false;
+    for line in text.lines() {
+        if line.contains("非公開に入る") {
+            prop_assert!(!inside, "{what}: two openings in a row:\n{text}");
+            inside = true;
+        } else if line.contains("公開に戻る") {
+            prop_assert!(inside, "{what}: a closing with no opening:\n{text}");
+            inside = false;
+        } else if inside {
+            prop_assert!(
+                canaries(line).is_empty(),
+                "{what}: published inside a gap: {line}\n{text}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A second clerk's copy of the same record, lax where this clerk was careful: nothing
+/// marked non-public, no stretch off the record, and in each of this clerk's stretches a
+/// remark, a decision with an action item, a recess and its resumption, and someone going
+/// out, all taken on the record. Merged with `kiroku merge`, and with git's merge driver
+/// reading this clerk's working file through its journal (not yet folded, as after a
+/// `kill -9`): every committed canary is in the merged record, and nothing withheld here or
+/// taken in this clerk's stretches by the other is published.
+fn check_second_clerk(m: &Meeting, withheld: &[u32]) -> Result<(), TestCaseError> {
+    let mut lax = m.app.session.clone();
+    for r in &mut lax.remarks {
+        r.non_public = false;
+    }
+    let stretches = std::mem::take(&mut lax.log.off_record);
+    lax.live.clerk = Some("二人目".into());
+    lax.live.next_remark_id += 1000;
+    let mut theirs_only = Vec::new();
+    let speaker = lax.plan.roster[0].id.clone();
+    for (n, o) in stretches.iter().enumerate() {
+        let start = o.start + chrono::Duration::seconds(1);
+        let end = o.end.unwrap_or(start + chrono::Duration::seconds(60));
+        if end - start < chrono::Duration::seconds(4) {
+            continue;
+        }
+        let canary = 900_000 + 2 * n as u32;
+        let mid = start + (end - start) / 2;
+        lax.set_speaker(Some(speaker.clone()));
+        lax.add_remark(format!("別の記録Q{canary}Z。"), start, mid);
+        lax.decide(
+            "了承".into(),
+            None,
+            None,
+            vec![kiroku::model::ActionItem {
+                what: format!("宿題Q{}Z", canary + 1),
+                who: None,
+                due: None,
+            }],
+            mid,
+        );
+        theirs_only.extend([canary, canary + 1]);
+    }
+    let folder = m.path.parent().unwrap();
+    let (lax_path, merged_path) = (folder.join("lax.ron"), folder.join("merged.ron"));
+    kiroku::storage::save_session(&lax_path, &lax).unwrap();
+    let _ = std::fs::remove_file(&merged_path);
+    kiroku::commands::merge::merge(&[m.path.clone(), lax_path.clone()], &merged_path).unwrap();
+    // git's merge driver: the common ancestor is the meeting before anything was recorded,
+    // ours git's copy of the committed file, the working file this clerk's with its journal.
+    let scratch = tempfile::tempdir().unwrap();
+    let working = scratch.path().join("meeting.ron");
+    std::fs::copy(&m.path, &working).unwrap();
+    let journal = kiroku::storage::journal_path(&m.path);
+    if journal.exists() {
+        std::fs::copy(&journal, kiroku::storage::journal_path(&working)).unwrap();
+    }
+    let ours = scratch.path().join(".merge_file_ours");
+    std::fs::copy(&m.path, &ours).unwrap();
+    let base = scratch.path().join(".merge_file_base");
+    let mut before = Session::new(common::example_plan()).unwrap();
+    before.live.clerk = m.app.session.live.clerk.clone();
+    kiroku::storage::save_session(&base, &before).unwrap();
+    kiroku::commands::merge::merge_driver(&base, &ours, &lax_path, Some(&working)).unwrap();
+    for (how, path) in [("kiroku merge", &merged_path), ("the merge driver", &ours)] {
+        let read = kiroku::storage::load_session(path).unwrap();
+        let record = String::from_utf8(kiroku::export::export(
+            &read,
+            Audience::Internal,
+            &kiroku::export::Style::default_style(),
+            Format::Text,
+        ))
+        .unwrap();
+        for (c, f) in &m.fates {
+            if f.committed {
+                prop_assert!(has(&record, *c), "{how} lost Q{c}Z");
+            }
+        }
+        for style in ["default", "proceedings"] {
+            let out = String::from_utf8(kiroku::export::export(
+                &read,
+                Audience::Public,
+                &kiroku::commands::load_style(style).unwrap(),
+                Format::Text,
+            ))
+            .unwrap();
+            for c in withheld.iter().chain(&theirs_only) {
+                prop_assert!(!has(&out, *c), "{how} published Q{c}Z ({style})");
+            }
+            if style == "proceedings" {
+                markers_alternate(&out, &format!("{how}: {:?}", read.log))?;
+            }
         }
     }
     Ok(())

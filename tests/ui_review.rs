@@ -365,6 +365,31 @@ fn the_preview_shows_what_the_public_minutes_will_say() {
         !preview.contains("ここからは"),
         "a non-public remark is not in the preview"
     );
+    // Said off the record: P is refused, and the stretch is what decides.
+    let _ = press(&mut app, "P", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(screen.contains("L でその区間を直して"), "{screen}");
+    assert!(!app.session.is_public(selected(&app)));
+    // The stretch's end corrected in L to before the remark: then P releases it.
+    let _ = press(&mut app, "L", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert!(screen.contains("記録外（非公開）ここまで"), "{screen}");
+    let rows = kiroku::app::log_entries(&app.session, Lang::Ja.strings());
+    let end = rows
+        .iter()
+        .position(|r| matches!(r.of, kiroku::app::LogRef::OffEnd(0)))
+        .unwrap();
+    let _ = press(&mut app, "<Home>", T());
+    for _ in 0..end {
+        let _ = press(&mut app, "<Down>", T());
+    }
+    let _ = press(&mut app, "<Enter><C-u>15:49:05<Enter><Esc>", T());
+    let screen = screen_text(&render(&mut app, 120, 40, T()));
+    assert_eq!(
+        app.session.log.off_record[0].end,
+        Some(at(15, 49, 5)),
+        "{screen}"
+    );
     let _ = press(&mut app, "P", T());
     let screen = screen_text(&render(&mut app, 120, 40, T()));
     let preview: String = screen
@@ -456,8 +481,10 @@ fn the_meeting_log_is_corrected_in_cleanup() {
             assert_eq!((open.what, open.at), (Proceeding::Open, at(14, 59, 30)));
         },
     );
-    // The recess was pressed by mistake: both rows go, the list staying open.
-    let _ = press(&mut app, "L<Down><Delete><Delete><Esc>", T());
+    // The recess was pressed by mistake: both rows go, the list staying open (the stretch
+    // off the record from 15:49 stands between them).
+    let _ = press(&mut app, "L<Down><Delete><Down><Delete><Esc>", T());
+    assert_eq!(app.session.log.off_record.len(), 1, "the stretch stays");
     assert_eq!(
         app.session.log.events.len(),
         1,
@@ -465,7 +492,7 @@ fn the_meeting_log_is_corrected_in_cleanup() {
         app.session.log.events
     );
     // Twelve members of the public watched: the last row.
-    undoable(&mut app, "L<Down><Enter>12<Enter>", |app| {
+    undoable(&mut app, "L<Down><Down><Down><Enter>12<Enter>", |app| {
         assert_eq!(app.session.log.observers, Some(12));
     });
     let minutes = kiroku::export::export(

@@ -511,8 +511,11 @@ impl Keymap {
             )
         })?;
         let mut map = Self {
+            // A phrase is text put into the record and drawn on the screen: no control
+            // character comes in with it.
             phrases: std::mem::take(&mut file.phrases)
                 .into_iter()
+                .map(|p| crate::model::clean::strip_controls(&p).into_owned())
                 .filter(|p| !p.trim().is_empty())
                 .collect(),
             ..Self::default()

@@ -11,6 +11,9 @@ pub enum LogRef {
     Event(usize),
     Presence(usize),
     Decision(usize),
+    /// Where stretch `i` off the record began, or ended.
+    OffStart(usize),
+    OffEnd(usize),
     Recording,
     Observers,
 }
@@ -34,9 +37,14 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
             Proceeding::Resume => s.recess_ended,
             Proceeding::Close => s.meeting_closed_word,
         };
+        let badge = if session.event_is_public(e) {
+            ""
+        } else {
+            s.non_public
+        };
         rows.push(LogEntry {
             at: Some(e.at),
-            what: what.to_owned(),
+            what: format!("{what}{badge}"),
             of: LogRef::Event(i),
         });
     }
@@ -51,7 +59,11 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
             Presence::Online => s.online,
             Presence::Room => s.room,
         };
-        let badge = if e.non_public { s.non_public } else { "" };
+        let badge = if session.presence_is_public(e) {
+            ""
+        } else {
+            s.non_public
+        };
         rows.push(LogEntry {
             at: Some(e.at),
             what: format!("{name} {did}{badge}"),
@@ -64,12 +76,30 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
             .as_deref()
             .map(|m| format!("（{m}）"))
             .unwrap_or_default();
-        let badge = if d.non_public { s.non_public } else { "" };
+        let badge = if session.decision_is_public(d) {
+            ""
+        } else {
+            s.non_public
+        };
         rows.push(LogEntry {
             at: Some(d.at),
             what: format!("{} {} {}{how}{badge}", d.item, s.decided, d.result),
             of: LogRef::Decision(i),
         });
+    }
+    for (i, o) in log.off_record.iter().enumerate() {
+        rows.push(LogEntry {
+            at: Some(o.start),
+            what: s.off_record_from.to_owned(),
+            of: LogRef::OffStart(i),
+        });
+        if let Some(end) = o.end {
+            rows.push(LogEntry {
+                at: Some(end),
+                what: s.off_record_to.to_owned(),
+                of: LogRef::OffEnd(i),
+            });
+        }
     }
     if let Some(at) = log.recording {
         rows.push(LogEntry {
@@ -91,15 +121,13 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
 }
 
 /// The log with the row's time set to `at`; events are kept in time order, since the last
-/// of them says whether the meeting is in a recess or closed.
-pub fn retimed(log: &MeetingLog, of: LogRef, at: Timestamp) -> MeetingLog {
+/// of them says whether the meeting is in a recess or closed. `None`: a stretch off the
+/// record would end before it began.
+pub fn retimed(log: &MeetingLog, of: LogRef, at: Timestamp) -> Option<MeetingLog> {
     let mut log = log.clone();
     // Moved into a stretch off the record, a row becomes non-public; moved out, it stays as
     // it was (a correction never publishes). It belongs to the item under discussion then.
-    let off = log
-        .off_record
-        .iter()
-        .any(|o| o.start <= at && o.end.is_none_or(|e| at < e));
+    let off = log.off_record_at(at);
     let item = log
         .items
         .iter()
@@ -128,10 +156,25 @@ pub fn retimed(log: &MeetingLog, of: LogRef, at: Timestamp) -> MeetingLog {
                 d.non_public |= off;
             }
         }
+        LogRef::OffStart(i) => {
+            let o = log.off_record.get_mut(i)?;
+            if o.end.is_some_and(|e| e < at) {
+                return None;
+            }
+            o.start = at;
+            log.off_record.sort_by_key(|o| o.start);
+        }
+        LogRef::OffEnd(i) => {
+            let o = log.off_record.get_mut(i)?;
+            if at < o.start {
+                return None;
+            }
+            o.end = Some(at);
+        }
         LogRef::Recording => log.recording = Some(at),
         LogRef::Observers => {}
     }
-    log
+    Some(log)
 }
 
 /// The log without the row.
@@ -146,6 +189,10 @@ pub fn without(log: &MeetingLog, of: LogRef) -> MeetingLog {
         }
         LogRef::Decision(i) if i < log.decisions.len() => {
             log.decisions.remove(i);
+        }
+        // A stretch goes whole: either of its rows removes it.
+        LogRef::OffStart(i) | LogRef::OffEnd(i) if i < log.off_record.len() => {
+            log.off_record.remove(i);
         }
         LogRef::Recording => log.recording = None,
         LogRef::Observers => log.observers = None,

@@ -394,7 +394,8 @@ impl App {
                     .with_time(time)
                     .single()
                     .ok_or_else(|| s.form_bad_time.to_owned())?;
-                let after = super::log_entries::retimed(&self.session.log, of, at);
+                let after = super::log_entries::retimed(&self.session.log, of, at)
+                    .ok_or_else(|| s.stretch_inside_out.to_owned())?;
                 Ok(self.commit_log(after))
             }
             FormPurpose::InsertRemark { before } => {

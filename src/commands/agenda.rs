@@ -5,11 +5,14 @@ use std::path::Path;
 use super::CommandError;
 use crate::import;
 
-fn read_text(path: &Path) -> Result<String, CommandError> {
-    let bytes = std::fs::read(path)
+/// A document to import, as text: a regular file of a sensible size (never a pipe that
+/// would wait forever, nor a device that never ends), with stray control characters dropped.
+pub fn read_text(path: &Path) -> Result<String, CommandError> {
+    let bytes = crate::storage::read_document(path)
         .map_err(|e| CommandError::Other(format!("{}: cannot read: {e}", path.display())))?;
-    import::roster::decode(&bytes)
-        .map_err(|e| CommandError::Other(format!("{}: {e}", path.display())))
+    let text = import::roster::decode(&bytes)
+        .map_err(|e| CommandError::Other(format!("{}: {e}", path.display())))?;
+    Ok(crate::model::clean::strip_controls(&text).into_owned())
 }
 
 /// Writes the agenda file and says on standard error what to look at; returns the summary.
@@ -25,6 +28,7 @@ pub fn import(
             output.display()
         )));
     }
+    crate::storage::check_output(output, crate::storage::Intent::New)?;
     let agenda = read_text(text)?;
     let people = roster.map(read_text).transpose()?;
     let imported = import::import(&agenda, people.as_deref(), today).map_err(|p| {
@@ -46,8 +50,8 @@ pub fn import(
     for (file, p) in &imported.problems {
         let name = sources.get(*file).copied().unwrap_or("?");
         match p.line {
-            0 => eprintln!("kiroku: {name}: {}", super::ja::say(&p.message)),
-            n => eprintln!("kiroku: {name}:{n}: {}", super::ja::say(&p.message)),
+            0 => super::report(&format!("{name}: {}", super::ja::say(&p.message))),
+            n => super::report(&format!("{name}:{n}: {}", super::ja::say(&p.message))),
         }
     }
     let plan = &imported.plan;

@@ -12,7 +12,7 @@ use crate::storage;
 fn read(path: &Path) -> Result<Session, CommandError> {
     let read = storage::read_session(path)?;
     for n in read.notices(path) {
-        eprintln!("kiroku: {}", super::ja::say(&n));
+        super::report(&super::ja::say(&n));
     }
     Ok(read.session)
 }
@@ -46,7 +46,7 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<String, CommandError> 
         ));
     }
     // The output is a new file: written over an input, that input's journal would replay onto
-    // the merged record.
+    // the merged record; written over a journal, a lock or an agenda, what they held is gone.
     let out = storage::resolve_links(output).unwrap_or_else(|_| output.to_path_buf());
     for input in inputs {
         let same = storage::resolve_links(input).is_ok_and(|p| p == out);
@@ -63,7 +63,7 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<String, CommandError> 
             output.display()
         )));
     }
-    super::refuse_odd_place(output)?;
+    storage::check_output(output, storage::Intent::New)?;
     let sessions = inputs
         .iter()
         .map(|p| read(p))
@@ -104,6 +104,13 @@ pub enum DriverOutcome {
 
 /// `kiroku merge-driver %O %A %B [%P]`: merges into `ours` (the file git reads back). On an
 /// error `ours` is left as it was.
+///
+/// `name` (%P) is the working file, which git writes the result into afterwards. This
+/// branch's version is read from it through its journal, which holds what was committed
+/// since the file was last written whole (after a `kill -9`, say); the journal is then marked
+/// as folded into the result, so that reading the merged file does not take it for another
+/// version's. While a kiroku records into the working file, the merge is refused and ours
+/// kept: that kiroku would write its own record over the merged file.
 pub fn merge_driver(
     base: &Path,
     ours: &Path,
@@ -115,12 +122,59 @@ pub fn merge_driver(
     if matches!(storage::read_any(ours), Ok(storage::Read::Agenda(_))) {
         return merge_as_text(base, ours, theirs);
     }
-    let load =
-        |p: &Path| read(p).map_err(|e| CommandError::Other(format!("{}: {e}", shown.display())));
-    let (o, a, b) = (load(base)?, load(ours)?, load(theirs)?);
-    let merged = merge::merge3(&o, &a, &b).map_err(|e| refused(e, &[shown]))?;
-    storage::save_session(ours, &merged.session)
+    storage::check_output(ours, storage::Intent::Replace)?;
+    let working = name.filter(|p| p.is_file());
+    // Held until the result is written: no kiroku starts recording into it meanwhile.
+    let _lock = match working {
+        Some(w) => Some(
+            storage::SessionLock::acquire(w, &chrono::Local::now().to_rfc3339()).map_err(
+                |e| match e {
+                    storage::LockError::Held { holder, .. } => CommandError::Other(format!(
+                        "{} is being recorded in kiroku (process {} on {}, since {}): close it there, then merge it again with `git checkout -m {}`; this branch's version was kept",
+                        shown.display(),
+                        holder.pid,
+                        holder.host,
+                        holder.since,
+                        shown.display()
+                    )),
+                    storage::LockError::HeldWithoutNote(_) => CommandError::Other(format!(
+                        "{} is being recorded in kiroku on this machine: close it there, then merge it again with `git checkout -m {}`; this branch's version was kept",
+                        shown.display(),
+                        shown.display()
+                    )),
+                    e => CommandError::Lock(e),
+                },
+            )?,
+        ),
+        None => None,
+    };
+    let context = |e: CommandError| CommandError::Other(format!("{}: {e}", shown.display()));
+    // This branch's record is the working file as a reader reads it, through its journal:
+    // git's copy of the committed file, or more (what kiroku wrote since, as when a merge
+    // refused here is run again with `git checkout -m`).
+    let from_working = working.and_then(|w| storage::read_session(w).ok());
+    let (ours_session, journal) = match from_working {
+        Some(read) => {
+            let journal = working
+                .map(storage::journal_path)
+                .filter(|_| read.replay.replayed > 0);
+            (read.session, journal)
+        }
+        None => (read(ours).map_err(context)?, None),
+    };
+    let (o, b) = (read(base).map_err(context)?, read(theirs).map_err(context)?);
+    let merged = merge::merge3(&o, &ours_session, &b).map_err(|e| refused(e, &[shown]))?;
+    let text = storage::session_to_string(&merged.session);
+    storage::write_atomic(ours, text.as_bytes())
         .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", ours.display())))?;
+    if let Some(j) = journal {
+        storage::journal::mark_folded(&j, storage::journal::content_hash(text.as_bytes()))
+            .map_err(|e| CommandError::Other(format!("{}: {e}", j.display())))?;
+        super::report(&super::ja::say(&format!(
+            "{}: what its journal held that the file did not yet was merged too",
+            shown.display()
+        )));
+    }
     if merged.conflicts > 0 {
         let said = format!(
             "{}: {} change(s) made differently on both sides: a remark keeps both versions as alternatives to review (kiroku open {} --review, then V); anything else keeps this branch's",
@@ -128,7 +182,7 @@ pub fn merge_driver(
             merged.conflicts,
             shown.display()
         );
-        eprintln!("kiroku: {}", super::ja::say(&said));
+        super::report(&super::ja::say(&said));
         Ok(DriverOutcome::Conflicts(merged.conflicts))
     } else {
         Ok(DriverOutcome::Clean)

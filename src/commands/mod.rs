@@ -25,6 +25,8 @@ pub enum CommandError {
     #[error("{0}")]
     Lock(#[from] storage::LockError),
     #[error("{0}")]
+    Refused(#[from] storage::Refusal),
+    #[error("{0}")]
     Other(String),
 }
 
@@ -44,6 +46,42 @@ pub struct Options {
     pub ask_clerk: bool,
 }
 
+/// A line on standard error, `kiroku: …`. A control character a file name or a file's text
+/// brought in is dropped: an escape sequence would drive the clerk's terminal. A failed write
+/// is no error: standard error may have gone with the terminal.
+pub fn report(line: &str) {
+    let line = crate::model::clean::strip_controls(line);
+    let _ = writeln!(std::io::stderr(), "kiroku: {line}");
+}
+
+/// Text for standard output (a summary, a list, the minutes as text), its control
+/// characters dropped where standard output is a terminal.
+pub fn print_out(text: &str) -> std::io::Result<()> {
+    use std::io::IsTerminal;
+    let mut out = std::io::stdout().lock();
+    if out.is_terminal() {
+        out.write_all(crate::model::clean::strip_controls(text).as_bytes())?;
+    } else {
+        out.write_all(text.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// `path` as a shell takes it, for a command to copy: as it is where that is safe, else in
+/// single quotes (`'議事 次第.ron'`).
+pub fn shell_quoted(path: &Path) -> String {
+    let s = path.display().to_string();
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            !c.is_whitespace() && !"'\"\\$`!*?[]{}()<>|&;#~=%^,".contains(c) && !c.is_control()
+        });
+    if plain {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
 /// `kiroku check FILE`: a one-line summary, or the first error.
 pub fn check(path: &Path) -> Result<String, CommandError> {
     let summary = match storage::read_any(path)? {
@@ -57,7 +95,7 @@ pub fn check(path: &Path) -> Result<String, CommandError> {
         ),
         storage::Read::Session(read) => {
             for n in read.notices(path) {
-                eprintln!("kiroku: {}", ja::say(&n));
+                report(&ja::say(&n));
             }
             let s = &read.session;
             format!(
@@ -125,6 +163,7 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
             path.display()
         )));
     }
+    storage::check_output(&path, storage::Intent::New)?;
     let session = Session::new(plan)
         .map_err(|e| CommandError::Other(format!("{}: {e}", agenda.display())))?;
     // Before anything is written: a session file nobody can record into helps no one.
@@ -202,10 +241,10 @@ pub fn open(
         ));
     }
     if let Some((copy, why)) = &recovered.damaged {
-        eprintln!(
-            "kiroku: warning: {why}; a copy is kept at {}",
+        report(&ja::say(&format!(
+            "warning: {why}; a copy is kept at {}",
             copy.display()
-        );
+        )));
         notice = Some(format!("journal damaged: copy kept at {}", copy.display()));
     }
     live(session, store, lock, keymap, review, notice, opts)
@@ -265,6 +304,7 @@ pub fn localized(e: &CommandError, lang: Lang) -> String {
             format!("{} をロックできません: {source}", path.display())
         }
         (Lang::Ja, CommandError::Load(e)) => ja::load_error(e),
+        (lang, CommandError::Refused(r)) => r.say(lang),
         (Lang::Ja, CommandError::Other(s)) => ja::phrase(s),
         _ => e.to_string(),
     }
@@ -359,13 +399,14 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
     let mut messages = Vec::new();
     let result = export_bytes(req, &mut messages);
     for m in &messages {
-        let _ = writeln!(std::io::stderr(), "{m}");
+        report(m.strip_prefix("kiroku: ").unwrap_or(m));
     }
     let Some(bytes) = result? else {
         return Ok(());
     };
     match &req.output {
         Some(path) => {
+            storage::check_output(path, storage::Intent::Minutes)?;
             // The internal record holds non-public content: only its owner may read it.
             let mode = match req.audience {
                 Audience::Internal => 0o600,
@@ -375,11 +416,22 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
                 .map_err(|e| CommandError::Other(format!("cannot write {}: {e}", path.display())))
         }
         None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| CommandError::Other(format!("cannot write the export: {e}")))
+            use std::io::IsTerminal;
+            // A Word file is a zip: on a terminal it is noise, and its bytes could drive it.
+            if req.format == Format::Docx && std::io::stdout().is_terminal() {
+                return Err(CommandError::Other(
+                    "a docx file is not for the terminal: write it with -o FILE.docx".to_owned(),
+                ));
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            match req.format {
+                Format::Docx => std::io::stdout()
+                    .lock()
+                    .write_all(&bytes)
+                    .and_then(|()| std::io::stdout().lock().flush()),
+                _ => print_out(&text),
+            }
+            .map_err(|e| CommandError::Other(format!("cannot write the export: {e}")))
         }
     }
 }
@@ -491,14 +543,14 @@ pub fn start_screen(dir: &Path) -> StartScreen {
                 .find(|p| p.file_stem() == path.file_stem())
                 .or_else(|| (csvs.len() == 1).then(|| &csvs[0]))
                 .map(|p| (*p).clone());
-            let title = std::fs::read(&path)
-                .ok()
-                .and_then(|b| crate::import::roster::decode(&b).ok())
-                .and_then(|t| {
-                    t.lines()
-                        .find(|l| !l.trim().is_empty())
-                        .map(|l| l.trim().to_owned())
-                })
+            // Read as the import reads it: a pipe or a device is not offered at all.
+            let Ok(text) = agenda::read_text(&path) else {
+                continue;
+            };
+            let title = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .map(|l| l.trim().to_owned())
                 .unwrap_or_default();
             entries.push((
                 std::time::UNIX_EPOCH,
@@ -586,7 +638,7 @@ pub fn start(opts: &Options) -> Result<(), CommandError> {
                 .unwrap_or_else(|| folder.join(format!("{stem}.ron")));
             let today = opts.clock.now().date_naive();
             let summary = agenda::import(&text, roster.as_deref(), &agenda, today)?;
-            eprintln!("kiroku: {}", ja::say(&summary));
+            report(&ja::say(&summary));
             new(&agenda, None, opts)
         }
     }

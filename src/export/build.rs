@@ -4,7 +4,8 @@
 use super::document::{
     AgendaEntry, AttendeeGroup, Attendees, Audience, Document, Field, Header, TextBlock,
 };
-use super::flow::{fill_item, item_is_public, item_sections};
+use super::flow::item_sections;
+use super::items::fill_item;
 use super::names::fill_person;
 use super::style::{Style, fill};
 use crate::model::{
@@ -45,12 +46,16 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
             }
         })
         .collect();
-    let sections = session
-        .plan
-        .agenda
-        .iter()
-        .flat_map(|item| item_sections(session, &listed(item, audience), audience, style))
-        .collect();
+    // Where something was left out is settled in reading order across the items.
+    let sections = super::gaps::settle(
+        session
+            .plan
+            .agenda
+            .iter()
+            .flat_map(|item| item_sections(session, &listed(item, audience), audience, style))
+            .collect(),
+        style,
+    );
     let texts = meeting
         .texts
         .iter()
@@ -126,13 +131,10 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             || session.log.presence.iter().any(|e| {
                 e.who == p.id
                     && e.what == Presence::Online
-                    && (audience == Audience::Internal
-                        || (!e.non_public && e.item.is_none_or(|no| item_is_public(session, no))))
+                    && (audience == Audience::Internal || session.presence_is_public(e))
             });
-        let shown = |e: &&&PresenceEvent| {
-            audience == Audience::Internal
-                || (!e.non_public && e.item.is_none_or(|no| item_is_public(session, no)))
-        };
+        let shown =
+            |e: &&&PresenceEvent| audience == Audience::Internal || session.presence_is_public(e);
         let expected = session.here_at_start(p);
         let entry = attendee(p, &a.entry, style);
         if !expected && !events.iter().any(|e| e.what == Presence::Arrived) {
@@ -250,21 +252,18 @@ fn hours_kept_or_planned(
     let m = &session.plan.meeting;
     let log = &session.log;
     // An opening or a close pressed where the record was not public does not give its time.
-    let public = |e: &crate::model::MeetingEvent| {
-        !e.non_public && e.item.is_none_or(|no| item_is_public(session, no))
-    };
     let open = match log.events.iter().find(|e| e.what == Proceeding::Open) {
-        Some(e) => public(e).then_some(e.at),
+        Some(e) => session.event_is_public(e).then_some(e.at),
         None => log
             .items
             .first()
-            .filter(|s| item_is_public(session, s.item))
+            .filter(|s| session.item_is_public(s.item) && !log.off_record_at(s.started))
             .map(|s| s.started),
     };
     let close = log
         .events
         .last()
-        .filter(|e| e.what == Proceeding::Close && public(e))
+        .filter(|e| e.what == Proceeding::Close && session.event_is_public(e))
         .map(|e| e.at);
     match (style.actual_hours, open, close) {
         (true, Some(open), Some(close)) => (open.time(), close.time(), true),

@@ -45,8 +45,14 @@ pub fn check(session: &Session, style: &Style, audience: Audience, lang: Lang) -
     let mut warnings = Vec::new();
     for r in &session.remarks {
         let at = name(session, r, audience, ja);
-        let item_public = session.plan.item(r.item).is_some_and(|i| i.public);
-        if r.is_note() && !r.publish_note && !r.non_public && item_public {
+        // A note only P could publish: not one withheld for another reason too.
+        let releasable = || {
+            session.is_public(&Remark {
+                publish_note: true,
+                ..r.clone()
+            })
+        };
+        if r.is_note() && !r.publish_note && releasable() {
             warnings.push(if ja {
                 format!("{at}: 発言者のないメモで、公開版には載りません（発言者を付けるか、整理モードの P で公開に戻す）")
             } else {

@@ -285,6 +285,12 @@ impl Style {
                 kind: LoadErrorKind::Syntax,
                 message: format!("{} (reading this as a style file)", e.code),
             })?;
+        // A style's words go into the minutes: no control character comes in with them.
+        let style = if crate::model::clean::needs_cleaning(text) {
+            crate::model::clean::strip_controls_deep(style)
+        } else {
+            style
+        };
         match super::style_check::check(&style) {
             None => Ok(style),
             Some((at, message)) => Err(LoadError {

@@ -82,11 +82,47 @@ fn online(value: &str) -> Option<Attendance> {
     }
 }
 
+/// Where a quoted cell opens and never closes: `(its line, the lines after it)`. A CSV
+/// reader takes everything to the end of the file into that one cell, rows and all.
+fn unclosed_quote(text: &str, delimiter: char) -> Option<(usize, usize)> {
+    let (mut line, mut opened) = (1, None);
+    let mut at_field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        match opened {
+            Some(_) if c == '"' => {
+                // `""` inside a quoted cell is a quote character.
+                if chars.next_if_eq(&'"').is_none() {
+                    opened = None;
+                }
+            }
+            Some(_) => {}
+            None if c == '"' && at_field_start => opened = Some(line),
+            None => at_field_start = c == delimiter || c == '\n' || c == '\r',
+        }
+        if opened.is_some() {
+            at_field_start = false;
+        }
+    }
+    opened.map(|at| (at, line - at))
+}
+
 /// The roster in `text`, and what could not be read, by line; `Err` when the file names no
-/// 氏名 column (nothing could be imported from it).
+/// 氏名 column, or a quote left open swallows the rows after it (nothing could be imported).
 pub fn parse(text: &str) -> Result<(Vec<Participant>, Vec<Problem>), Problem> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') { b'\t' } else { b',' };
+    if let Some((line, after)) = unclosed_quote(text, char::from(delimiter)) {
+        return Err(Problem::at(
+            line,
+            &format!(
+                "a quote (\") opened in this row is never closed, so the {after} line(s) after it would be read as one cell: close or remove the quote and import again; nothing imported"
+            ),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -96,7 +132,11 @@ pub fn parse(text: &str) -> Result<(Vec<Participant>, Vec<Problem>), Problem> {
     let mut columns: Vec<Option<Column>> = Vec::new();
     let mut people: Vec<Participant> = Vec::new();
     for (n, record) in reader.records().enumerate() {
-        let line = n + 1;
+        // A quoted cell may hold line breaks: the row's own first line, not its count.
+        let line = match &record {
+            Ok(r) => r.position().map_or(n + 1, |p| p.line() as usize),
+            Err(e) => e.position().map_or(n + 1, |p| p.line() as usize),
+        };
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -245,6 +285,19 @@ mod tests {
             "{said:?}"
         );
         assert!(decode(b"\xff\xfe\x00").is_err());
+    }
+
+    #[test]
+    fn a_quote_left_open_is_named_with_the_rows_it_would_swallow() {
+        let text = "氏名,所属\n山田 太郎,\"北町市\n佐藤 花子,南町\n鈴木 一郎,東町\n";
+        let e = parse(text).unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+        assert!(e.message.contains("3 line(s)"), "{e:?}");
+        // A closed one with a line break inside is a cell, and the row after it keeps its line.
+        let ok = "氏名,所属\n山田 太郎,\"北町市\n企画課\"\n佐藤 花子,\"南町 \"\"特別\"\"\"\n,x\n";
+        let (people, problems) = parse(ok).unwrap();
+        assert_eq!(people.len(), 2);
+        assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), [5]);
     }
 
     #[test]

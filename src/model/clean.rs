@@ -4,7 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::{LiveState, Participant, Plan, Remark};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{LiveState, MeetingLog, Plan, Remark};
 
 /// C0 controls other than line feed and tab, DEL, C1 controls, and the two noncharacters
 /// XML forbids.
@@ -27,57 +30,72 @@ fn clean(s: &mut String) {
     }
 }
 
-fn clean_participant(p: &mut Participant) {
-    clean(&mut p.id.0);
-    clean(&mut p.role);
-    clean(&mut p.name);
-    for s in [&mut p.honorific, &mut p.group, &mut p.role_mark]
-        .into_iter()
-        .flatten()
-    {
-        clean(s);
+/// Could `text`, as read from a file, give a string a stray control character: one written
+/// raw (a carriage return counts), or an escape (`\u{1b}` in RON, `\u001b` in JSON) that
+/// reads as one? Cheap, so that the thorough cleaning below runs only when it can matter.
+pub fn needs_cleaning(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080..U+009F (C1), and the start of U+FFFE / U+FFFF.
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xef => b.get(i + 1) == Some(&0xbf) && b.get(i + 2).is_some_and(|n| *n >= 0xbe),
+        b'\\' => matches!(b.get(i + 1), Some(b'u' | b'x')),
+        _ => false,
+    })
+}
+
+/// `value` with stray control characters dropped from every string in it, whatever its
+/// type: no field of a file, present or added later, can carry one past this.
+pub fn strip_controls_deep<T: Serialize + DeserializeOwned>(value: T) -> T {
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => clean(s),
+            serde_json::Value::Array(a) => a.iter_mut().for_each(walk),
+            serde_json::Value::Object(o) => o.values_mut().for_each(walk),
+            _ => {}
+        }
     }
+    let Ok(mut tree) = serde_json::to_value(&value) else {
+        return value;
+    };
+    walk(&mut tree);
+    // Every type here reads back what it wrote; should one not, it stays as it was read.
+    serde_json::from_value(tree).unwrap_or(value)
 }
 
 impl Plan {
     /// Drops stray control characters from every text of the plan.
     pub fn strip_controls(&mut self) {
-        let m = &mut self.meeting;
-        for s in [&mut m.title, &mut m.place, &mut m.language] {
-            clean(s);
-        }
-        self.roster.iter_mut().for_each(clean_participant);
-        for item in &mut self.agenda {
-            clean(&mut item.title);
-            if let Some(d) = &mut item.detail {
-                clean(d);
-            }
-        }
+        self.meeting = strip_controls_deep(self.meeting.clone());
+        let roster = std::mem::take(&mut self.roster);
+        self.roster = strip_controls_deep(roster);
+        let agenda = std::mem::take(&mut self.agenda);
+        self.agenda = strip_controls_deep(agenda);
     }
 }
 
 impl Remark {
-    /// Drops stray control characters from the remark's text and speaker id.
+    /// Drops stray control characters from everything the remark holds.
     pub fn strip_controls(&mut self) {
-        clean(&mut self.text);
-        if let Some(s) = &mut self.speaker {
-            clean(&mut s.0);
-        }
+        *self = strip_controls_deep(self.clone());
     }
 }
 
 impl LiveState {
-    /// Drops stray control characters from the unfinished input and the speaker ids.
+    /// Drops stray control characters from the unfinished input, the speaker ids and the
+    /// clerk's name.
     pub fn strip_controls(&mut self) {
-        if let Some(d) = &mut self.draft {
-            clean(&mut d.text);
-        }
-        for s in [&mut self.speaker, &mut self.previous]
-            .into_iter()
-            .flatten()
-        {
-            clean(&mut s.0);
-        }
+        *self = strip_controls_deep(self.clone());
+    }
+}
+
+impl MeetingLog {
+    /// Drops stray control characters from every text of the log (decisions, clerks …).
+    pub fn strip_controls(&mut self) {
+        let log = std::mem::take(self);
+        *self = strip_controls_deep(log);
     }
 }
 
@@ -93,5 +111,34 @@ mod tests {
             "あ\t\nい"
         );
         assert!(matches!(strip_controls("普通の文"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_string_of_a_value_is_cleaned() {
+        let texts = vec![crate::model::MeetingText {
+            label: "配付\u{1b}]0;x\u{7}資料".into(),
+            text: "資料1\u{0}\u{b}\u{c}\u{8}\u{7f}\n資料2".into(),
+            at: crate::model::TextAt::AfterAgenda,
+            public: true,
+        }];
+        let clean = strip_controls_deep(texts);
+        assert_eq!(clean[0].label, "配付]0;x資料");
+        assert_eq!(clean[0].text, "資料1\n資料2");
+    }
+
+    #[test]
+    fn what_may_hold_a_control_character_is_noticed() {
+        assert!(!needs_cleaning("Session(text: \"普通の文\\n次の行\")\n\t"));
+        for bad in [
+            "a\u{1b}b",
+            "a\rb",
+            "a\u{85}b",
+            "a\u{fffe}",
+            "\"\\u{1b}\"",
+            "\\u001b",
+            "\\x1b",
+        ] {
+            assert!(needs_cleaning(bad), "{bad:?}");
+        }
     }
 }

@@ -36,6 +36,10 @@ pub enum Edit {
     Log(MeetingLog),
     /// Someone added to the roster mid-meeting.
     AddParticipant(Participant),
+    /// Everything before this record is in the session file whose bytes hash to `into`
+    /// (git's merge driver merged it in): read against that file, only what follows is
+    /// replayed. A no-op on any other.
+    Folded { into: u64 },
 }
 
 /// Why an edit could not be replayed.
@@ -86,10 +90,9 @@ impl Session {
                 {
                     return Err(ReplayError("unknown item or speaker"));
                 }
-                let mut r = r.clone();
-                r.strip_controls();
+                // Records read from a journal were cleaned of control characters there.
                 self.live.next_remark_id = self.live.next_remark_id.max(r.id + 1);
-                self.remarks.push(r);
+                self.remarks.push(r.clone());
             }
             Edit::Pop => {
                 self.remarks
@@ -151,6 +154,7 @@ impl Session {
                 };
             }
             Edit::Log(log) => self.log = log.clone(),
+            Edit::Folded { .. } => {}
             Edit::AddParticipant(p) => {
                 if self.plan.participant(&p.id).is_some() {
                     return Err(ReplayError("a participant with that id exists"));

@@ -187,6 +187,24 @@ impl MeetingLog {
         self.off_record.last().is_some_and(|o| o.end.is_none())
     }
 
+    /// Was the record off at `at`: strictly inside a stretch? The clock reads whole seconds,
+    /// so at a stretch's first or last second the order of the keys decides, and that is
+    /// what a record's own non-public flag says (set when it was taken).
+    pub fn off_record_at(&self, at: Timestamp) -> bool {
+        self.off_record
+            .iter()
+            .any(|o| o.start < at && o.end.is_none_or(|e| at < e))
+    }
+
+    /// Was the record off at some moment strictly between `from` and `to` (a remark's first
+    /// key and its Enter; one instant when they are equal)? As for
+    /// [`MeetingLog::off_record_at`], a shared second is the record's own flag's to say.
+    pub fn off_record_during(&self, from: Timestamp, to: Timestamp) -> bool {
+        self.off_record
+            .iter()
+            .any(|o| o.start < to && o.end.is_none_or(|e| from < e))
+    }
+
     /// The item under discussion now, if the meeting is running.
     pub fn open_span(&self) -> Option<&ItemSpan> {
         self.items.last().filter(|s| s.ended.is_none())

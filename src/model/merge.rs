@@ -437,7 +437,7 @@ fn renamed(s: &Session, map: &HashMap<ParticipantId, ParticipantId>) -> Session 
 
 /// The logs of several clerks as one: each list joined, one event kept of two clerks' records
 /// of it, the off-the-record stretches joined so that whatever either had off the record is.
-fn join_logs(logs: &[&MeetingLog]) -> MeetingLog {
+pub(super) fn join_logs(logs: &[&MeetingLog]) -> MeetingLog {
     let first = logs[0];
     if logs.iter().all(|l| l == &first) {
         return first.clone();

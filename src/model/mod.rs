@@ -12,6 +12,7 @@ mod meeting;
 pub mod merge;
 mod remark;
 mod roster;
+mod salvage;
 mod session;
 
 pub use agenda::{AgendaItem, ItemNo, Layout};
@@ -24,6 +25,7 @@ pub use log::{
 pub use meeting::{Meeting, MeetingText, PHRASES, Quorum, TextAt};
 pub use remark::{Alternative, INAUDIBLE, Remark, RemarkId};
 pub use roster::{Attendance, MAX_SLOT, Participant, ParticipantId};
+pub use salvage::Salvaged;
 pub use session::{Draft, LiveState, MAX_MINUTES, ModelError, Plan, Session};
 
 /// Every timestamp kiroku stores: the wall-clock time with the offset it was taken in, so a

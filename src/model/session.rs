@@ -224,8 +224,36 @@ impl Plan {
         self.agenda.iter().find(|i| i.no == no)
     }
 
+    /// The plan as every reader takes it: each item's parts right under it, in the order
+    /// the file gives them (a part written after a later item still belongs to its own), and
+    /// the parts of a closed item closed.
+    pub fn normalize(&mut self) {
+        let parts_of = |no: ItemNo, agenda: &[AgendaItem]| -> Vec<AgendaItem> {
+            agenda
+                .iter()
+                .filter(|i| i.part_of == Some(no))
+                .cloned()
+                .collect()
+        };
+        if self.agenda.iter().any(|i| i.part_of.is_some()) {
+            let mut ordered = Vec::with_capacity(self.agenda.len());
+            for item in self.agenda.iter().filter(|i| i.part_of.is_none()) {
+                ordered.push(item.clone());
+                ordered.extend(parts_of(item.no, &self.agenda));
+            }
+            // A part whose item is missing was refused by `validate`; kept all the same.
+            for item in &self.agenda {
+                if !ordered.iter().any(|o| o.no == item.no) {
+                    ordered.push(item.clone());
+                }
+            }
+            self.agenda = ordered;
+        }
+        self.close_parts_of_closed_items();
+    }
+
     /// A part of a closed item is closed too: what is said under it is as closed as the item.
-    pub fn close_parts_of_closed_items(&mut self) {
+    fn close_parts_of_closed_items(&mut self) {
         let closed: Vec<ItemNo> = self
             .agenda
             .iter()
@@ -248,7 +276,7 @@ impl Session {
     /// A fresh session from a plan: nothing recorded, the first item current.
     pub fn new(mut plan: Plan) -> Result<Self, ModelError> {
         plan.validate()?;
-        plan.close_parts_of_closed_items();
+        plan.normalize();
         let item = plan.agenda[0].no;
         Ok(Self {
             plan,
@@ -273,7 +301,7 @@ impl Session {
         live: LiveState,
     ) -> Result<Self, ModelError> {
         plan.validate()?;
-        plan.close_parts_of_closed_items();
+        plan.normalize();
         let mut seen = HashSet::new();
         for r in &remarks {
             if !seen.insert(r.id) {
@@ -342,18 +370,56 @@ impl Session {
             .and_then(|id| self.plan.participant(id))
     }
 
-    /// Would a remark committed now be non-public?
+    /// Would a remark committed now be non-public? Also after a 閉会 pressed where the record
+    /// was not public: taken back, the close leaves the stretch it ended going on, and what
+    /// was recorded meanwhile is in that stretch.
     pub fn is_non_public_now(&self) -> bool {
-        self.log.is_off_record() || !self.current_item().public
+        self.log.is_off_record()
+            || !self.current_item().public
+            || self
+                .log
+                .events
+                .last()
+                .is_some_and(|e| e.what == Proceeding::Close && e.non_public)
     }
 
     /// Does `r` belong in the public minutes? Not if it was captured or flagged non-public,
-    /// sits in a closed item, or is a note by the clerk that was not released. Every reader
-    /// (the cleanup list, the preview, each export) asks this one question.
+    /// sits in a closed item, falls in a stretch off the record (however it got there: a
+    /// close taken back, another clerk's stretch merged in, a time corrected), or is a note
+    /// by the clerk that was not released. Every reader (the cleanup list, the preview, each
+    /// export) asks this one question.
     pub fn is_public(&self, r: &Remark) -> bool {
         !r.non_public
-            && self.plan.item(r.item).is_some_and(|i| i.public)
+            && self.item_is_public(r.item)
             && (!r.is_note() || r.publish_note)
+            && !self.log.off_record_during(r.began, r.committed)
+    }
+
+    /// Is agenda item `no` open to the public?
+    pub fn item_is_public(&self, no: ItemNo) -> bool {
+        self.plan.item(no).is_some_and(|i| i.public)
+    }
+
+    /// Does a meeting log record taken at `at` in `item` belong in the public minutes? The
+    /// same rule as a remark's: not if it was taken where the record was not public, its item
+    /// is closed, or `at` falls in a stretch off the record.
+    fn logged_public(&self, non_public: bool, item: Option<ItemNo>, at: Timestamp) -> bool {
+        !non_public && item.is_none_or(|no| self.item_is_public(no)) && !self.log.off_record_at(at)
+    }
+
+    /// May the public minutes print this 開会, 休憩, 再開 or 閉会 (and take the hours from it)?
+    pub fn event_is_public(&self, e: &MeetingEvent) -> bool {
+        self.logged_public(e.non_public, e.item, e.at)
+    }
+
+    /// May the public minutes date this coming or going, or this switch of place?
+    pub fn presence_is_public(&self, e: &PresenceEvent) -> bool {
+        self.logged_public(e.non_public, e.item, e.at)
+    }
+
+    /// May the public minutes print this decision?
+    pub fn decision_is_public(&self, d: &Decision) -> bool {
+        self.logged_public(d.non_public, Some(d.item), d.at)
     }
 
     /// Opens the current item in the meeting log if the meeting has not begun (and has not
@@ -677,11 +743,16 @@ impl Session {
         {
             last.ended = None;
         }
-        // An off-the-record stretch the close ended goes on: what is said next stays off.
-        if let Some(o) = self.log.off_record.last_mut()
-            && o.end == Some(closed)
+        // An off-the-record stretch the close ended goes on, and covers any begun since:
+        // what was recorded meanwhile, and what is said next, is off the record.
+        if let Some(i) = self
+            .log
+            .off_record
+            .iter()
+            .rposition(|o| o.end == Some(closed))
         {
-            o.end = None;
+            self.log.off_record.truncate(i + 1);
+            self.log.off_record[i].end = None;
         }
         true
     }

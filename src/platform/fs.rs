@@ -56,3 +56,13 @@ pub fn identity(meta: &Metadata) -> (u64, u64) {
 pub fn set_mode(file: &File, mode: u32) -> io::Result<()> {
     file.set_permissions(std::fs::Permissions::from_mode(mode))
 }
+
+/// Makes the file at `path` readable by its owner alone (mode 0600) if others could read it,
+/// never through a link: git, a copy or an unzip writes files for everyone to read.
+pub fn make_private(path: &std::path::Path) -> io::Result<()> {
+    let file = no_follow(OpenOptions::new().read(true)).open(path)?;
+    if file.metadata()?.mode() & 0o077 != 0 {
+        set_mode(&file, 0o600)?;
+    }
+    Ok(())
+}

@@ -10,6 +10,7 @@ compile_error!(
 
 pub mod fs;
 mod lock_claim;
+pub mod process;
 pub mod signals;
 pub mod tty;
 

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::files::check_writable_place;
+use super::paths::{TEMP_SUFFIX, temp_owner, temp_prefix};
 
 /// Writes `bytes` to `path` atomically; the file gets mode 0600 since it may hold
 /// non-public content.
@@ -42,11 +43,12 @@ fn write_file(
         _ => Path::new("."),
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
+    remove_stale_temps(dir);
     // The temporary file is created with mode 0600 and removed when dropped: every `?` below
     // leaves `path` untouched and no temporary file behind.
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+        .prefix(&temp_prefix(&name, std::process::id()))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     if mode != 0o600 {
@@ -56,4 +58,22 @@ fn write_file(
     before_commit()?;
     temp.persist(path).map_err(|e| e.error)?;
     std::fs::File::open(dir)?.sync_all()
+}
+
+/// Removes the temporary files in `dir` that a kiroku killed mid-save left (its process is
+/// gone): nothing else would, and a session's can be many megabytes.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some((_, pid)) = name.to_str().and_then(temp_owner) else {
+            continue;
+        };
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if regular && pid != std::process::id() && !crate::platform::process::alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

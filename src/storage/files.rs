@@ -67,25 +67,38 @@ pub fn open_existing_nofollow(path: &Path) -> io::Result<Option<File>> {
     }
 }
 
+/// The largest document `kiroku agenda import` reads (a 議事次第 as text, a 名簿 as CSV):
+/// a few kilobytes as councils write them, and never hundreds of megabytes.
+pub const MAX_DOCUMENT: u64 = 16 * 1024 * 1024;
+
 /// Reads a whole file that must be a regular one of at most `MAX_READ` bytes. Opening does
 /// not block (a named pipe would wait for a writer forever), and a device is refused before a
 /// byte is read.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    read_regular_at_most(path, MAX_READ)
+}
+
+/// As [`read_regular`], for a document to import: at most `MAX_DOCUMENT` bytes.
+pub fn read_document(path: &Path) -> io::Result<Vec<u8>> {
+    read_regular_at_most(path, MAX_DOCUMENT)
+}
+
+fn read_regular_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let file = no_block(OpenOptions::new().read(true)).open(path)?;
     let file = regular(path, file)?;
     let len = file.metadata()?.len();
-    if len > MAX_READ {
+    if len > limit {
         return Err(io::Error::other(format!(
-            "{} is {len} bytes; kiroku reads files of at most {MAX_READ} bytes",
+            "{} is {len} bytes; kiroku reads files of this kind of at most {limit} bytes",
             path.display()
         )));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     // A file that grows while it is read is still cut at the limit.
-    file.take(MAX_READ + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_READ {
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(io::Error::other(format!(
-            "{} grew past {MAX_READ} bytes while it was read",
+            "{} grew past {limit} bytes while it was read",
             path.display()
         )));
     }

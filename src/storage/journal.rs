@@ -56,6 +56,14 @@ pub fn encode(edit: &Edit) -> Vec<u8> {
     format!("{crc:08x} {body}\n").into_bytes()
 }
 
+/// Appends to the journal at `path` the mark that everything in it so far is in the session
+/// file whose bytes hash to `into`, and syncs it. Never through a link.
+pub fn mark_folded(path: &Path, into: u64) -> io::Result<()> {
+    let mut file = super::files::open_append(path)?;
+    Write::write_all(&mut file, &encode(&Edit::Folded { into }))?;
+    file.sync_data()
+}
+
 pub fn header(base: u64) -> Vec<u8> {
     format!("{MAGIC}{base:016x}\n").into_bytes()
 }
@@ -190,7 +198,15 @@ pub fn parse(bytes: &[u8]) -> JournalContents {
             .filter(|(crc, body)| {
                 u32::from_str_radix(crc, 16).ok() == Some(crc32fast::hash(body.as_bytes()))
             })
-            .and_then(|(_, body)| serde_json::from_str::<Edit>(body).ok());
+            .and_then(|(_, body)| {
+                let edit = serde_json::from_str::<Edit>(body).ok()?;
+                // A record kiroku wrote holds no control character; a forged one may.
+                Some(if crate::model::clean::needs_cleaning(body) {
+                    crate::model::clean::strip_controls_deep(edit)
+                } else {
+                    edit
+                })
+            });
         match decoded {
             Some(edit) if complete => out.edits.push(edit),
             _ if last => {

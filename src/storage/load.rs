@@ -91,6 +91,7 @@ pub fn parse_agenda(path: &Path, text: &str) -> Result<Plan, LoadError> {
     };
     plan.strip_controls();
     plan.validate().map_err(|e| invalid(path, text, e))?;
+    plan.normalize();
     Ok(plan)
 }
 
@@ -101,14 +102,20 @@ pub fn parse_session(path: &Path, text: &str) -> Result<Session, LoadError> {
         roster: parsed.roster,
         agenda: parsed.agenda,
     };
-    plan.strip_controls();
     let mut remarks = parsed.remarks;
-    remarks
-        .iter_mut()
-        .for_each(crate::model::Remark::strip_controls);
+    let mut log = parsed.log;
     let mut live = parsed.live;
-    live.strip_controls();
-    Session::from_parts(plan, parsed.log, remarks, live).map_err(|e| invalid(path, text, e))
+    // A file kiroku wrote holds no control character; one edited by hand, or by someone
+    // else, may, in any field: every string is cleaned then.
+    if crate::model::clean::needs_cleaning(text) {
+        plan.strip_controls();
+        remarks
+            .iter_mut()
+            .for_each(crate::model::Remark::strip_controls);
+        log.strip_controls();
+        live.strip_controls();
+    }
+    Session::from_parts(plan, log, remarks, live).map_err(|e| invalid(path, text, e))
 }
 
 /// Parses the typed file, but reports a version this build cannot read before any

@@ -70,6 +70,56 @@ impl SessionFiles {
     }
 }
 
+/// The temporary file an atomic save of `name` writes first, by process `pid`: hidden,
+/// named after the file it becomes and after its writer, so that one left by a killed
+/// kiroku is known and removed (`.NAME.kiroku-PID-` + random + `.tmp`).
+pub fn temp_prefix(name: &str, pid: u32) -> String {
+    format!(".{name}.kiroku-{pid}-")
+}
+
+/// The suffix of every temporary file of an atomic save.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The writer of a temporary file kiroku left, if `name` is one: `(the file it was to
+/// become, pid)`.
+pub fn temp_owner(name: &str) -> Option<(&str, u32)> {
+    let rest = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
+    let (target, tail) = rest.rsplit_once(".kiroku-")?;
+    let pid = tail.split_once('-')?.0.parse().ok()?;
+    Some((target, pid))
+}
+
+/// Which of the files kiroku keeps beside a session `path` names, if any: a journal, a lock,
+/// a recovery file, a damaged journal kept aside, or a temporary file of a save. A name such
+/// as `minutes.lock` counts only where its session (`minutes`) or the file itself is there.
+pub fn sibling_kind(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?;
+    if temp_owner(name).is_some() {
+        return Some("temporary file");
+    }
+    let beside = |suffix: &str| {
+        name.strip_suffix(suffix).is_some_and(|stem| {
+            !stem.is_empty()
+                && (path.with_file_name(stem).exists() || std::fs::symlink_metadata(path).is_ok())
+        })
+    };
+    if name.contains(".journal.damaged-") {
+        return Some("damaged journal kept aside");
+    }
+    for (suffix, what) in [
+        (".journal", "journal"),
+        (".lock", "lock"),
+        (".recovery", "recovery file"),
+        (".recovery.discarded", "recovery file"),
+        (".recovery.recovered", "recovery file"),
+    ] {
+        if beside(suffix) {
+            return Some(what);
+        }
+    }
+    None
+}
+
 /// `<session>.journal`, beside the session file.
 pub fn journal_path(session: &Path) -> PathBuf {
     SessionFiles::new(session).journal()

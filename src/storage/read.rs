@@ -42,20 +42,44 @@ pub fn replay_journal(session: &mut Session, file_bytes: &[u8], jpath: &Path) ->
     if let Some((line, why)) = &contents.damage {
         out.problem = Some(format!("{}:{line}: {why}", jpath.display()));
     }
-    if contents.base != Some(content_hash(file_bytes)) {
+    let file_hash = content_hash(file_bytes);
+    // The journal extends this file, or a merge folded it into this file up to a mark.
+    let start = if contents.base == Some(file_hash) {
+        0
+    } else if let Some(mark) = contents
+        .edits
+        .iter()
+        .rposition(|e| *e == crate::model::Edit::Folded { into: file_hash })
+    {
+        mark + 1
+    } else {
         out.foreign = !contents.edits.is_empty();
-        if !contents.edits.is_empty() && out.problem.is_none() {
-            // The file changed after the journal began (edited by hand?): its records may
-            // not fit this file.
-            out.problem = Some(format!(
-                "{}: the journal belongs to another version of the session file; not replayed",
-                jpath.display()
+        if out.foreign {
+            // The file was replaced after the journal began (git, a copy): its records do
+            // not fit it one by one, but what it committed is still taken.
+            let got = session.salvage(&contents.edits);
+            out.replayed = got.added;
+            let left = if got.left_out > 0 {
+                format!(
+                    "; {} correction(s) made to the other version are left out",
+                    got.left_out
+                )
+            } else {
+                String::new()
+            };
+            out.problem.get_or_insert(format!(
+                "{}: the journal belongs to another version of the session file (replaced by git or a copy): its {} remark(s) missing from the file were merged in{left}",
+                jpath.display(),
+                got.added
             ));
         }
         return out;
-    }
+    };
     // A record that does not fit is skipped, not the rest: every later commit still counts.
-    for (i, edit) in contents.edits.iter().enumerate() {
+    for (i, edit) in contents.edits.iter().enumerate().skip(start) {
+        if matches!(edit, crate::model::Edit::Folded { .. }) {
+            continue;
+        }
         match session.replay(edit) {
             Ok(()) => out.replayed += 1,
             Err(e) => {
@@ -100,10 +124,14 @@ impl SessionRead {
                 self.replay.replayed
             ));
         }
-        if let Some(why) = &self.replay.problem {
-            out.push(format!(
+        match &self.replay.problem {
+            Some(why) if self.replay.foreign => {
+                out.push(format!("{why}; `kiroku open` keeps a copy of the journal"));
+            }
+            Some(why) => out.push(format!(
                 "{why}: what follows it in the journal is not included; `kiroku open` keeps a copy"
-            ));
+            )),
+            None => {}
         }
         if let Some(r) = &self.recovery {
             out.push(format!(
@@ -130,6 +158,21 @@ pub fn read_session(path: &Path) -> Result<SessionRead, LoadError> {
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+}
+
+/// The session file at `path` (a copy, such as the version git hands its merge driver) read
+/// through the journal `journal` that belongs to the working file it is a copy of: the
+/// journal is replayed if it extends exactly these bytes.
+pub fn read_session_with_journal(path: &Path, journal: &Path) -> Result<SessionRead, LoadError> {
+    let text = read_session_text(path)?;
+    let mut session = parse_session(path, &text)?;
+    let replay = replay_journal(&mut session, text.as_bytes(), journal);
+    Ok(SessionRead {
+        session,
+        replay,
+        held_by: None,
+        recovery: None,
+    })
 }
 
 fn session_from_text(path: &Path, text: &str) -> Result<SessionRead, LoadError> {

@@ -107,6 +107,8 @@ impl Store {
         let text = super::load::read_text(path)?;
         let bytes = text.as_bytes();
         let mut session = parse_session(path, &text)?;
+        // It holds non-public content: written by git (a merge, a checkout), it is anyone's.
+        let _ = crate::platform::fs::make_private(path);
         let mut recovered = Recovered::default();
         let files = super::SessionFiles::new(path);
         let jpath = files.journal();

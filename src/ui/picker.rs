@@ -184,8 +184,31 @@ pub fn draw_replace(
     let inner = open(frame, popup, s.replace_title, None, app, theme);
     let w = usize::from(inner.width).max(4);
     let mut lines = Vec::new();
-    // Each remark whole, as it is (-) and as it will be (+).
-    for (_, before, after) in app.session.replacements(&preview.find, &preview.with) {
+    // Each remark whole, as it is (-) and as it will be (+), under where it stands: its
+    // item, time and speaker, and whether the public minutes withhold it.
+    for (id, before, after) in app.session.replacements(&preview.find, &preview.with) {
+        if let Some(r) = app.session.remarks.iter().find(|r| r.id == id) {
+            let item = app.session.plan.item(r.item);
+            let speaker = r
+                .speaker
+                .as_ref()
+                .and_then(|p| app.session.plan.participant(p))
+                .map_or_else(|| s.note_taker.to_owned(), |p| p.label());
+            let badge = if app.session.is_public(r) {
+                ""
+            } else {
+                s.non_public
+            };
+            let head = format!(
+                "{} {} {} {speaker} {badge}",
+                r.item,
+                item.map_or("", |i| i.title.as_str()),
+                r.began.format("%H:%M:%S"),
+            );
+            for range in crate::text::wrap(head.trim_end(), w) {
+                lines.push(Line::styled(head[range].to_owned(), theme.time()));
+            }
+        }
         for (sign, text, style) in [
             ("- ", &before, theme.dim()),
             ("+ ", &after, ratatui::style::Style::new()),

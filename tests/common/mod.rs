@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod emulator;
+pub mod files;
+pub mod git;
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -302,6 +304,18 @@ impl Pty {
         assert!(self.wait_for("確定した発言", wait), "{}", self.screen());
         self.type_text("途中まで打った");
         assert!(self.wait_for("途中まで打った", wait), "{}", self.screen());
+    }
+
+    /// `kill -9`: the process ends at once, with no chance to save (the pty's own `kill`
+    /// hangs the terminal up first, which kiroku answers by saving everything).
+    pub fn kill_9(&mut self) {
+        let pid = self.child.process_id().expect("kiroku is running");
+        let ok = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(ok.success(), "kill -9 {pid}");
+        assert!(self.wait_exit(Duration::from_secs(10)).is_some(), "killed");
     }
 
     /// Waits for the process to end; `None` if it is still running after `timeout`.

@@ -198,6 +198,11 @@ impl App {
             self.message = Some(s.release_closed_item.to_owned());
             return Vec::new();
         }
+        // Said while the record was off: what decides is the stretch, corrected in L.
+        if self.session.log.off_record_during(r.began, r.committed) {
+            self.message = Some(s.release_off_record.to_owned());
+            return Vec::new();
+        }
         if self.session.is_public(r) {
             self.message = Some(s.already_public.to_owned());
             return Vec::new();
