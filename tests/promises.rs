@@ -1071,6 +1071,40 @@ fn the_known_paths_hold() {
             t.clone(),
             Enter,
         ],
+        // 閉会 pressed by mistake off the record, a remark, a decision and someone going
+        // out, and the close taken back: all of it stays off the record.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            OffRecord,
+            Speaker(2),
+            t.clone(),
+            Enter,
+            Proceeding(2),
+            t.clone(),
+            Enter,
+            Decide(0),
+            Attendance(1),
+            Proceeding(2),
+            OffRecord,
+            t.clone(),
+            Enter,
+        ],
+        // A public remark traded with an off-the-record one, and one retimed into the stretch.
+        vec![
+            Speaker(1),
+            t.clone(),
+            Enter,
+            OffRecord,
+            t.clone(),
+            Enter,
+            OffRecord,
+            t.clone(),
+            Enter,
+            Cleanup(vec![Clean::Up(1), Clean::MoveUp]),
+            Cleanup(vec![Clean::Retime(2)]),
+        ],
         // The same with redo of a flag.
         vec![
             Speaker(1),
