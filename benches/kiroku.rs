@@ -2,6 +2,7 @@
 //! and exporting cost at 10 to 100,000 remarks, plus peak memory and idle CPU. Ends with a
 //! plain table; the README keeps the latest one.
 
+#[cfg(unix)]
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -260,8 +261,16 @@ fn hold(path: &str) {
     println!("{:.0} MB", hwm as f64 / 1024.0);
 }
 
+/// CPU used by the recording loop sitting idle: measured in a Unix pseudo-terminal, from
+/// /proc.
+#[cfg(not(unix))]
+fn idle_cpu() -> String {
+    "not measured here (a Unix pseudo-terminal and /proc)".to_owned()
+}
+
 /// CPU used by the recording loop sitting idle (clock ticking) for ten seconds, on a session
 /// of 10,000 remarks: this benchmark run again in a pseudo-terminal, as `kiroku open`.
+#[cfg(unix)]
 fn idle_cpu() -> String {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     let dir = tempfile::tempdir().unwrap();

@@ -38,7 +38,7 @@ impl Clock {
         let source = match setting {
             Some(offset) => ZoneSource::Setting(offset),
             None if std::env::var_os("TZ").is_some_and(|v| !v.is_empty()) => ZoneSource::TzVariable,
-            None if Path::new("/etc/localtime").exists() => ZoneSource::System,
+            None if crate::platform::dirs::zone_known() => ZoneSource::System,
             None => ZoneSource::Unknown,
         };
         // Read once: the clock is copied into every loop, and the path lives as long.

@@ -4,13 +4,10 @@
 
 use std::path::PathBuf;
 
-/// `$XDG_CONFIG_HOME/kiroku`, else `~/.config/kiroku`.
+/// The settings folder: `$XDG_CONFIG_HOME/kiroku` (else `~/.config/kiroku`) on Unix,
+/// `%APPDATA%\kiroku` on Windows.
 pub fn dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("kiroku"))
+    crate::platform::dirs::config_dir()
 }
 
 /// The file that keeps the clerk's name: one line.

@@ -1,5 +1,6 @@
 //! The terminal loop: set the terminal up, turn events into actions, carry out effects, and
-//! put the terminal back on every way out (normal exit, error, panic, SIGHUP/SIGTERM/SIGQUIT).
+//! put the terminal back on every way out (normal exit, error, panic, the ends of a session
+//! the system signals: SIGHUP/SIGTERM/SIGQUIT, a console window closed).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -17,9 +18,10 @@ use crate::app::{Action, App, Effect};
 use crate::app::{StartChoice, StartScreen};
 use crate::clock::Clock;
 use crate::i18n::Lang;
+use crate::platform::Event;
+use crate::platform::input::TermInput;
 use crate::recorder::Recorder;
 use crate::storage::{session_to_string_with_draft, write_atomic};
-use crate::term_input::{Event, TermInput};
 use crate::ui;
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const MAX_WAIT: Duration = Duration::from_millis(250);
@@ -79,7 +81,8 @@ impl TerminalGuard {
     fn enter() -> io::Result<Self> {
         install_panic_hook();
         let terminal = init_terminal()?;
-        execute!(io::stdout(), EnableBracketedPaste)?;
+        // A console without it (Windows' own) pastes as keys, which the reader tells apart.
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
         Ok(Self { terminal })
     }
 }
@@ -153,7 +156,7 @@ pub fn run_start(
             .draw(|f| ui::start::draw(f, &screen, lang, &theme))?;
         send(&mut guard.terminal)?;
         input.wait(MAX_WAIT)?;
-        while let Some(ev) = input.next() {
+        while let Some(ev) = input.next_event() {
             match ev {
                 Event::Key(chord) => {
                     let action = keymap.lookup(&[crate::app::Mode::Start], chord);
@@ -168,7 +171,7 @@ pub fn run_start(
     }
 }
 
-use crate::platform::tty::gone as terminal_gone;
+use crate::platform::input::gone as terminal_gone;
 
 /// How `run_live` ended when it did not end normally.
 #[derive(Debug)]
@@ -207,6 +210,7 @@ pub fn run_live(app: &mut App, recorder: &mut Recorder, clock: Clock) -> Result<
     };
     // Quit, signal or a dead terminal: fold everything into the session file.
     recorder.fold(app, clock.now(), Instant::now());
+    crate::platform::signals::saved_after_termination();
     drop(guard);
     let _ = io::stdout().flush();
     result
@@ -250,14 +254,18 @@ impl Drop for Watchdog {
     }
 }
 
-/// Gives the terminal back, stops until the shell's `fg`, then takes it again.
+/// Gives the terminal back, stops until the shell's `fg`, then takes it again. Where the
+/// system has no job control (Windows), the meeting stays on screen.
 fn suspend(guard: &mut TerminalGuard) -> io::Result<()> {
+    if !crate::platform::signals::CAN_SUSPEND {
+        return Ok(());
+    }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
     crate::platform::signals::suspend_self()?;
     // Resumed.
     guard.terminal = init_terminal()?;
-    execute!(io::stdout(), EnableBracketedPaste)?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
     guard.terminal.inner.clear()?;
     send(&mut guard.terminal)
 }
@@ -321,7 +329,7 @@ fn event_loop(
         let mut waiting = input.wait(wait)?;
         let burst_began = Instant::now();
         while waiting {
-            let Some(ev) = input.next() else { break };
+            let Some(ev) = input.next_event() else { break };
             redraw = true;
             let action = match ev {
                 Event::Key(chord) => app.action_for_key(chord),

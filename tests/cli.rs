@@ -3,9 +3,12 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::time::Duration;
 
-use common::{EXAMPLE, Pty, keys};
+use common::EXAMPLE;
+#[cfg(unix)]
+use common::{Pty, keys};
 use kiroku::app::Keymap;
 
 #[test]
@@ -79,6 +82,8 @@ fn a_user_keymap_file_changes_a_binding_and_a_bad_one_is_refused() {
     );
 }
 
+// A terminal: the binary in a Unix pseudo-terminal (tests/e2e_wine.rs on Windows).
+#[cfg(unix)]
 #[test]
 fn the_start_screen_starts_a_meeting_from_the_sample() {
     let dir = tempfile::tempdir().unwrap();
@@ -150,6 +155,8 @@ fn without_a_terminal_recording_is_refused_plainly_and_nothing_is_written() {
 
 /// The README's first day: a pasted 議事次第 and a Shift_JIS 名簿 to a running meeting with its
 /// two commands, and the picker finds someone by the reading the 名簿 gave, in romaji.
+// A terminal: the binary in a Unix pseudo-terminal (tests/e2e_wine.rs on Windows).
+#[cfg(unix)]
 #[test]
 fn the_first_day_from_a_pasted_agenda_and_a_spreadsheet_roster() {
     let readme = include_str!("../README.md");
@@ -301,6 +308,8 @@ fn a_japanese_locale_gets_japanese_messages() {
 
 /// The start screen offers a 議事次第 saved as text for import, with the roster beside it,
 /// and starts the meeting from the agenda file it makes.
+// A terminal: the binary in a Unix pseudo-terminal (tests/e2e_wine.rs on Windows).
+#[cfg(unix)]
 #[test]
 fn the_start_screen_imports_a_pasted_agenda() {
     let dir = tempfile::tempdir().unwrap();

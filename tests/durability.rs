@@ -1,5 +1,7 @@
 //! Nothing typed is ever lost: the real binary killed at random moments, hung up on, sent
 //! SIGTERM, panicking; damaged files at every offset; and the modes of every file written.
+#![cfg(unix)]
+// Unix by nature: signals and kill -9 of the binary in a Unix pseudo-terminal.
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! A burst of input without bracketed paste (a terminal that does not support it, or an ssh
 //! session catching up after a stall) arrives whole, however large, and leaves the process
 //! idle afterwards rather than spinning on input it cannot see.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal; on Windows, tests/e2e_wine.rs drives kiroku.exe.
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Two clerks, one record, through the real `git`: a repository set up with the README's own
 //! lines, two branches where two clerks each record a stretch and correct an earlier remark,
 //! and `git merge` running `kiroku merge-driver`.
+#![cfg(unix)]
+// Unix by nature: the real git running kiroku as its merge driver, from a Unix shell.
 
 mod common;
 

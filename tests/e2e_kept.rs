@@ -1,6 +1,8 @@
 //! Nothing committed is lost on the paths found since the first trust work: git's merge driver
 //! after a `kill -9` (the last remarks only in the journal), and while a kiroku is still
 //! recording the file. Through the real binary in a pty and the real git.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal, with the real git and kill -9.
 
 mod common;
 
@@ -227,4 +229,47 @@ fn a_fast_forward_under_a_journal_loses_nothing() {
     let mut ids: Vec<u64> = s.remarks.iter().map(|r| r.id).collect();
     ids.dedup();
     assert_eq!(ids.len(), 4, "each remark its own number");
+}
+
+/// A withholding made in cleanup, in the journal alone when git replaces the file by a
+/// fast-forward, is kept: the remark stays out of the public minutes; and the session the
+/// readers merge keeps every remark under a number of its own, through `open` and quit.
+#[test]
+fn a_fast_forward_keeps_a_withholding_made_in_the_journal() {
+    let Some((dir, meeting)) = repo_with_two_branches() else {
+        return;
+    };
+    let repo = dir.path();
+    let mut pty = record_two(repo, &meeting);
+    // Cleanup: the opening remark (the first) withheld with p.
+    pty.send(b"\x12");
+    assert!(pty.wait_for("整理", WAIT), "{}", pty.screen());
+    pty.send(b"g");
+    pty.send(b"p");
+    assert!(pty.wait_for("保存済", WAIT), "{}", pty.screen());
+    std::thread::sleep(Duration::from_millis(500));
+    pty.kill_9();
+    let out = run(repo, "git", &["merge", "--ff-only", "baba"]);
+    assert!(out.status.success(), "{out:?}");
+    let o = kiroku(&["export", meeting.to_str().unwrap()]);
+    let minutes = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        !minutes.contains("開会いたします。"),
+        "published: {minutes}"
+    );
+    assert!(minutes.contains("馬場が記録した発言"), "{minutes}");
+    let mut pty = Pty::spawn(
+        &["--lang", "ja", "open", meeting.to_str().unwrap()],
+        repo,
+        120,
+        35,
+    );
+    assert!(pty.wait_for("ジャーナルだけの二", WAIT), "{}", pty.screen());
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(WAIT).is_some_and(|s| s.success()));
+    let o = kiroku(&["check", meeting.to_str().unwrap()]);
+    assert!(o.status.success(), "the file reads: {o:?}");
+    assert_eq!(texts(&meeting).len(), 4);
+    let o = kiroku(&["export", meeting.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("開会いたします。"));
 }

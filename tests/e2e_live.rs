@@ -1,5 +1,7 @@
 //! The real binary in a pseudo-terminal: a short meeting typed as a note-taker would, and two
 //! kirokus on one session.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal; on Windows, tests/e2e_wine.rs drives kiroku.exe.
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Cleanup in the real binary: open a session with --review, fix a typo, reassign a remark,
 //! move one to another item, merge two, quit; the file holds exactly those changes.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal; on Windows, tests/e2e_wine.rs drives kiroku.exe.
 
 mod common;
 

@@ -2,6 +2,8 @@
 //! deleted or appended to, the session file deleted or put back to an older copy, the lock
 //! file removed. kiroku notices within a second, says so in the header, writes everything
 //! anew, and a `kill -9` afterwards loses nothing; a second kiroku is still refused.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal, and inode-level tampering.
 
 mod common;
 

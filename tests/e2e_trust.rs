@@ -1,6 +1,8 @@
 //! The promise that nothing said in closed session is published, through the real binary in
 //! a pseudo-terminal: each path that once broke it, typed as a clerk would, then exported
 //! with `kiroku export` in every format; and readers after `kill -9`.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal; on Windows, tests/e2e_wine.rs drives kiroku.exe.
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! The terminal goes away under kiroku. This has a test binary of its own, and its tests take
 //! turns: a pty's hang-up only happens once every copy of its master descriptor is closed,
 //! and programs spawned by tests running alongside would inherit copies.
+#![cfg(unix)]
+// Unix by nature: a Unix terminal hung up under the binary.
 
 mod common;
 

@@ -3,6 +3,8 @@
 //! clerks' records merged where only one had the record off (`kiroku merge` and git's merge
 //! driver), and remarks moved or retimed into a stretch. Each through the real binary, the
 //! public minutes read in every shipped style and format.
+#![cfg(unix)]
+// Unix by nature: the binary in a Unix pseudo-terminal, with the real git.
 
 mod common;
 

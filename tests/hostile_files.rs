@@ -2,6 +2,8 @@
 //! pipes and links, special and oversized inputs, control characters, and a disk that keeps
 //! failing. The promises hold anyway: nothing outside the session is written through a link,
 //! nothing kiroku did not make is replaced, and nothing hangs.
+#![cfg(unix)]
+// Unix by nature: symbolic links, named pipes and devices as Unix has them.
 
 mod common;
 

@@ -5,16 +5,22 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::os::unix::fs::symlink;
+#[cfg(unix)]
 use std::path::Path;
 use std::time::Duration;
 
+#[cfg(unix)]
 use common::Pty;
-use common::files::{kiroku_within, mkfifo, snapshot};
+use common::files::kiroku_within;
+#[cfg(unix)]
+use common::files::{mkfifo, snapshot};
 
 const LIMIT: Duration = Duration::from_secs(20);
 const AGENDA: &str = "第1回 北町市会議\n日時：令和8年7月3日（金）15時から16時まで\n場所：第1会議室\n1 開会\n2 議題\n";
 
+#[cfg(unix)]
 fn refused_quickly(dir: &Path, args: &[&str], says: &str) {
     let before = snapshot(dir);
     let o = kiroku_within(args, dir, LIMIT);
@@ -28,6 +34,8 @@ fn refused_quickly(dir: &Path, args: &[&str], says: &str) {
     assert_eq!(snapshot(dir), before, "{args:?} wrote something");
 }
 
+// Named pipes and /dev/zero are Unix's; Windows' device names are in tests/windows.rs.
+#[cfg(unix)]
 #[test]
 fn pipes_devices_and_huge_files_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -65,6 +73,8 @@ fn pipes_devices_and_huge_files_are_refused_at_once() {
     }
 }
 
+// A Unix pseudo-terminal, named pipes and /dev/zero.
+#[cfg(unix)]
 #[test]
 fn the_start_screen_passes_over_a_pipe_or_a_device_named_txt() {
     let dir = tempfile::tempdir().unwrap();
@@ -169,6 +179,8 @@ fn a_roster_quote_left_open_is_refused_at_its_row() {
     assert!(!d.join("a.ron").exists());
 }
 
+// A POSIX shell runs the command as the clerk would paste it.
+#[cfg(unix)]
 #[test]
 fn the_next_command_the_import_suggests_can_be_pasted_as_it_is() {
     let dir = tempfile::tempdir().unwrap();

@@ -220,7 +220,8 @@ struct Meeting {
     _dir: tempfile::TempDir,
     path: PathBuf,
     app: App,
-    rec: Recorder,
+    /// `None` only while the session is opened again: a killed kiroku holds no file open.
+    rec: Option<Recorder>,
     start: Instant,
     secs: u64,
     fates: BTreeMap<u32, Fate>,
@@ -257,7 +258,7 @@ impl Meeting {
             _dir: dir,
             path,
             app,
-            rec,
+            rec: Some(rec),
             start,
             secs: 0,
             fates: BTreeMap::new(),
@@ -305,7 +306,10 @@ impl Meeting {
     fn act(&mut self, action: Action) -> bool {
         let (wall, now) = (self.wall(), self.instant());
         let step = self.app.update(action, wall);
-        self.rec.carry_out(&mut self.app, step, wall, now)
+        self.rec
+            .as_mut()
+            .expect("the session is open")
+            .carry_out(&mut self.app, step, wall, now)
     }
 
     fn key(&mut self, name: &str) -> bool {
@@ -341,8 +345,9 @@ impl Meeting {
     }
 
     fn reopen(&mut self) {
+        self.rec = None;
         let (session, store, _) = Store::open(&self.path).unwrap();
-        self.rec = Recorder::new(store, self.instant());
+        self.rec = Some(Recorder::new(store, self.instant()));
         self.app = app_with(session, Lang::Ja);
         self.app.save_path = self.path.clone();
         self.tainted = !self.app.editor.is_empty();
@@ -480,7 +485,9 @@ impl Meeting {
                 for _ in 0..*s {
                     self.secs += 1;
                     let (wall, now) = (self.wall(), self.instant());
-                    self.rec.tick(&mut self.app, wall, now);
+                    if let Some(rec) = self.rec.as_mut() {
+                        rec.tick(&mut self.app, wall, now);
+                    }
                 }
             }
             Step::Cleanup(keys) => {
@@ -493,7 +500,12 @@ impl Meeting {
             }
             Step::Crash => self.reopen(),
             Step::QuitReopen => {
-                assert!(self.key("C-q"), "quit goes through on a healthy disk");
+                let quit = self.key("C-q");
+                assert!(
+                    quit,
+                    "quit goes through on a healthy disk: {:?}",
+                    self.app.save
+                );
                 self.reopen();
             }
         }

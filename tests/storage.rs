@@ -2,6 +2,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 
 use common::{EXAMPLE, sample_session};
@@ -65,6 +66,8 @@ fn two_saves_are_byte_identical_and_readable() {
     assert_eq!(text.matches("\n        Remark(\n").count(), 5);
 }
 
+// Modes are Unix's: on Windows the user's folder keeps a file the user's.
+#[cfg(unix)]
 #[test]
 fn saved_files_have_mode_0600() {
     let dir = tempfile::tempdir().unwrap();

@@ -144,6 +144,11 @@ impl App {
                             r.speaker = v.speaker;
                         }
                         r.clerk = v.clerk;
+                        // Its words with the times they were said over, and withheld if they
+                        // were: never published by being chosen.
+                        r.began = v.began.map_or(r.began, |b| b.min(r.began));
+                        r.committed = v.committed.map_or(r.committed, |c| c.max(r.committed));
+                        r.non_public |= v.non_public;
                     }
                     r.alternatives.clear();
                 });

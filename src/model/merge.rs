@@ -300,9 +300,15 @@ fn with_version(mut keep: Remark, other: &Remark) -> Remark {
         clerk: other.clerk.clone(),
         speaker: other.speaker.clone(),
         text: other.text.clone(),
+        began: Some(other.began),
+        committed: Some(other.committed),
+        non_public: other.non_public,
     };
     let differs = other.text != keep.text || other.speaker != keep.speaker;
-    if differs && !keep.alternatives.contains(&version) {
+    let known = keep.alternatives.iter().any(|a| {
+        a.text == version.text && a.speaker == version.speaker && a.clerk == version.clerk
+    });
+    if differs && !known {
         keep.alternatives.push(version);
     }
     for a in &other.alternatives {

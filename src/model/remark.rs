@@ -44,7 +44,9 @@ pub struct Remark {
     pub alternatives: Vec<Alternative>,
 }
 
-/// Another clerk's version of a remark.
+/// Another clerk's version of a remark: its words, and when and how they were taken down,
+/// which the remark takes on with them if this version is kept (words said off the record
+/// stay withheld).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
@@ -53,6 +55,12 @@ pub struct Alternative {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<ParticipantId>,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub began: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub non_public: bool,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -1,120 +1,189 @@
 //! A journal that began on another version of its session file (git replaced the file under
 //! it in a checkout or a fast-forward, or someone copied an older file over it) cannot be
 //! replayed record by record: its records point at remarks the file may not have. What it
-//! committed is still taken: every remark it holds that the file lacks, the people it added,
-//! its meeting log joined with the file's, as a merge of the two records would.
+//! committed is still taken, as a merge of two clerks' records takes it: the journal's side is
+//! the file as the journal would have left it (its remarks added, its corrections applied
+//! where they still fit, its meeting log), merged with the file that is there. Nothing either
+//! holds is lost (a correction that no longer fits becomes a version to review), and the
+//! strictest side's non-public state is kept.
 
-use super::{Change, Edit, Remark, Session};
+use super::{AgendaItem, Change, Edit, Remark, RemarkId, Session};
 
 /// What a salvaged journal gave.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Salvaged {
     /// Remarks the file lacked, now in it.
     pub added: usize,
-    /// Cleanup changes to remarks the journal did not commit itself: they were made to
-    /// another version and are left out (the journal's copy keeps them).
+    /// Corrections made to another version that no longer fit this one: their withholding
+    /// was taken, their words are versions to review (V), the rest is in the journal's copy.
     pub left_out: usize,
 }
 
 impl Session {
-    /// Takes what `edits` (a journal of another version of this session) committed, as far
-    /// as it goes with this version. Nothing this session holds is lost or published by it:
-    /// the logs are joined as a merge joins them, the strictest side's non-public kept.
+    /// Takes what `edits` (a journal of another version of this session) committed, merged
+    /// into this session. Nothing this session holds is lost or published by it.
     pub fn salvage(&mut self, edits: &[Edit]) -> Salvaged {
         let mut out = Salvaged::default();
-        // The remarks the journal committed, as it left them.
-        let mut committed: Vec<Remark> = Vec::new();
-        let mut log = None;
+        let mut side = self.clone();
+        // The remarks the journal itself committed, newest last: an undo takes back only these.
+        let mut appended: Vec<RemarkId> = Vec::new();
         for edit in edits {
             match edit {
-                Edit::Append(r) => committed.push(r.clone()),
-                // An undo of a remark the file has keeps it: taking it out could lose it.
-                Edit::Pop => {
-                    committed.pop();
+                Edit::Append(r) => {
+                    if side.remarks.iter().any(|x| x.identity() == r.identity()) {
+                        continue;
+                    }
+                    let fits = side.plan.item(r.item).is_some()
+                        && r.speaker
+                            .as_ref()
+                            .is_none_or(|s| side.plan.participant(s).is_some());
+                    if !fits {
+                        out.left_out += 1;
+                        continue;
+                    }
+                    let mut r = r.clone();
+                    let free = side.remarks.iter().map(|x| x.id + 1).max().unwrap_or(1);
+                    side.live.next_remark_id = side.live.next_remark_id.max(free);
+                    if side.remarks.iter().any(|x| x.id == r.id) {
+                        r.id = side.live.next_remark_id;
+                    }
+                    side.live.next_remark_id = side.live.next_remark_id.max(r.id + 1);
+                    appended.push(r.id);
+                    side.remarks.push(r);
                 }
-                Edit::Apply(c) => out.left_out += apply_to(&mut committed, c, false),
-                Edit::Revert(c) => out.left_out += apply_to(&mut committed, c, true),
-                Edit::Log(l) => log = Some(l.clone()),
-                Edit::AddParticipant(p) => {
-                    if self.plan.participant(&p.id).is_none() {
-                        self.plan.roster.push(p.clone());
+                Edit::Pop => {
+                    if let Some(id) = appended.pop() {
+                        side.remarks.retain(|x| x.id != id);
                     }
                 }
+                Edit::Apply(c) => out.left_out += side.take_change(c, false),
+                Edit::Revert(c) => out.left_out += side.take_change(c, true),
+                Edit::Log(l) => side.log = l.clone(),
+                Edit::AddParticipant(p) => {
+                    if side.plan.participant(&p.id).is_none() {
+                        side.plan.roster.push(p.clone());
+                    }
+                }
+                // Where the clerk was and what was being typed: taken where it fits.
                 Edit::Live(_) | Edit::Draft { .. } => {
-                    // Where the clerk was and what was being typed: taken where it fits.
-                    let _ = self.replay(edit);
+                    let next = side.live.next_remark_id;
+                    let _ = side.replay(edit);
+                    side.live.next_remark_id = side.live.next_remark_id.max(next);
                 }
                 Edit::Folded { .. } => {}
             }
         }
-        for mut r in committed {
-            let known = self.remarks.iter().any(|x| x.identity() == r.identity());
-            let fits = self.plan.item(r.item).is_some()
-                && r.speaker
-                    .as_ref()
-                    .is_none_or(|s| self.plan.participant(s).is_some());
-            if known || !fits {
-                out.left_out += usize::from(!known);
-                continue;
-            }
-            if self.remarks.iter().any(|x| x.id == r.id) {
-                r.id = self.live.next_remark_id;
-            }
-            self.live.next_remark_id = self.live.next_remark_id.max(r.id + 1);
-            self.remarks.push(r);
-            out.added += 1;
+        // Each side in the order things were said, as a merge reads them.
+        side.remarks.sort_by_key(|r| r.began);
+        let before: Vec<String> = self.remarks.iter().map(Remark::identity).collect();
+        if let Ok(merged) = super::merge::merge(&[self.clone(), side]) {
+            *self = merged.session;
         }
-        // In the order they were said, the file's and the journal's together.
-        self.remarks.sort_by_key(|r| r.began);
-        let after_last = self.remarks.iter().map(|r| r.id).max().unwrap_or(0) + 1;
-        self.live.next_remark_id = self.live.next_remark_id.max(after_last);
-        if let Some(l) = log {
-            self.log = super::merge::join_logs(&[&self.log, &l]);
-        }
+        out.added = self
+            .remarks
+            .iter()
+            .filter(|r| !before.contains(&r.identity()))
+            .count();
         out
+    }
+
+    /// Applies a cleanup change of the journal's own (reverted with `reverting`): by the
+    /// remarks it names, wherever they stand now; `1` if it no longer fits, in which case
+    /// what it withheld is withheld all the same.
+    fn take_change(&mut self, change: &Change, reverting: bool) -> usize {
+        match change {
+            Change::Remarks {
+                removed, inserted, ..
+            } => {
+                let (gone, new) = if reverting {
+                    (inserted, removed)
+                } else {
+                    (removed, inserted)
+                };
+                let here: Option<Vec<usize>> = gone
+                    .iter()
+                    .map(|g| {
+                        self.remarks
+                            .iter()
+                            .position(|r| r.identity() == g.identity() && same_words(r, g))
+                    })
+                    .collect();
+                if let Some(at) = here {
+                    let first = at.iter().copied().min().unwrap_or(self.remarks.len());
+                    let mut at = at;
+                    at.sort_unstable_by(|a, b| b.cmp(a));
+                    for i in at {
+                        self.remarks.remove(i);
+                    }
+                    let first = first.min(self.remarks.len());
+                    for (k, r) in new.iter().enumerate() {
+                        let mut r = r.clone();
+                        if self.remarks.iter().any(|x| x.id == r.id) {
+                            r.id = self.live.next_remark_id;
+                        }
+                        self.live.next_remark_id = self.live.next_remark_id.max(r.id + 1);
+                        self.remarks.insert(first + k, r);
+                    }
+                    return 0;
+                }
+                // It no longer fits: the remarks it withheld stay withheld.
+                for n in new.iter().filter(|n| n.non_public) {
+                    if let Some(r) = self
+                        .remarks
+                        .iter_mut()
+                        .find(|r| r.identity() == n.identity())
+                    {
+                        r.non_public = true;
+                    }
+                }
+                1
+            }
+            Change::Group(all) => {
+                let mut left = 0;
+                if reverting {
+                    for c in all.iter().rev() {
+                        left += self.take_change(c, true);
+                    }
+                } else {
+                    for c in all {
+                        left += self.take_change(c, false);
+                    }
+                }
+                left
+            }
+            Change::AgendaItem { before, after, .. } => {
+                let to: &AgendaItem = if reverting { before } else { after };
+                match self.plan.agenda.iter_mut().find(|i| i.no == to.no) {
+                    // Closing an item withholds; anything else is the other version's to say.
+                    Some(item) if !to.public => {
+                        item.public = false;
+                        0
+                    }
+                    _ => 1,
+                }
+            }
+            other => {
+                if self.fits(other, reverting) {
+                    if reverting {
+                        self.revert(other);
+                    } else {
+                        self.apply(other);
+                    }
+                    0
+                } else {
+                    1
+                }
+            }
+        }
     }
 }
 
-/// Applies a cleanup change to the journal's own remarks; `1` if it touched a remark the
-/// journal did not commit (it is left out).
-fn apply_to(committed: &mut Vec<Remark>, change: &Change, reverting: bool) -> usize {
-    match change {
-        Change::Remarks {
-            removed, inserted, ..
-        } => {
-            let (gone, new) = if reverting {
-                (inserted, removed)
-            } else {
-                (removed, inserted)
-            };
-            let ours = |r: &Remark| committed.iter().position(|c| c.identity() == r.identity());
-            if !gone.iter().all(|r| ours(r).is_some()) {
-                return 1;
-            }
-            let at = gone
-                .iter()
-                .filter_map(ours)
-                .min()
-                .unwrap_or(committed.len());
-            committed.retain(|c| gone.iter().all(|g| g.identity() != c.identity()));
-            let at = at.min(committed.len());
-            committed.splice(at..at, new.iter().cloned());
-            0
-        }
-        Change::Group(all) => {
-            let mut left = 0;
-            let list: Vec<&Change> = if reverting {
-                all.iter().rev().collect()
-            } else {
-                all.iter().collect()
-            };
-            for c in list {
-                left += apply_to(committed, c, reverting);
-            }
-            left
-        }
-        _ => 1,
-    }
+/// The same remark, as far as a correction is concerned: its words, speaker, item and flags.
+fn same_words(a: &Remark, b: &Remark) -> bool {
+    Remark {
+        id: b.id,
+        ..a.clone()
+    } == *b
 }
 
 #[cfg(test)]
@@ -186,5 +255,35 @@ mod tests {
         assert_eq!(ids.len(), 4, "no number twice");
         // Taken again, nothing is added twice.
         assert_eq!(read.clone().salvage(&edits).added, 0);
+    }
+
+    #[test]
+    fn a_withholding_made_to_another_version_is_kept() {
+        let base = session();
+        let id = base.remarks[0].id;
+        let flag = base.change_remark(id, |r| r.non_public = true).unwrap();
+        // The file now holds another clerk's correction of the same remark.
+        let mut theirs = base.clone();
+        theirs.remarks[0].text = "一（別の訂正）".into();
+        let mut read = theirs;
+        let got = read.salvage(&[Edit::Apply(flag)]);
+        assert_eq!(got.left_out, 1);
+        assert!(
+            read.remarks[0].non_public,
+            "never published by the replacement"
+        );
+        assert!(read.from_parts_again().is_ok());
+    }
+}
+
+#[cfg(test)]
+impl Session {
+    fn from_parts_again(&self) -> Result<Session, crate::model::ModelError> {
+        Session::from_parts(
+            self.plan.clone(),
+            self.log.clone(),
+            self.remarks.clone(),
+            self.live.clone(),
+        )
     }
 }

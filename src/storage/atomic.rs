@@ -56,8 +56,9 @@ fn write_file(
     }
     temp.as_file().sync_all()?;
     before_commit()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+    temp.persist(path)
+        .map_err(|e| super::files::explained(path, e.error))?;
+    crate::platform::fs::sync_dir(dir)
 }
 
 /// Removes the temporary files in `dir` that a kiroku killed mid-save left (its process is

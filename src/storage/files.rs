@@ -17,9 +17,31 @@ pub fn not_regular(path: &Path, what: &str) -> io::Error {
     io::Error::other(format!("{} is {what}, not a regular file", path.display()))
 }
 
+/// A name the system keeps for a device or will not give a file (Windows' `CON`, `NUL`,
+/// `COM1` …), as an error naming it.
+pub fn refuse_forbidden_name(path: &Path) -> io::Result<()> {
+    match crate::platform::fs::forbidden_name(path) {
+        Some(why) => Err(io::Error::other(format!("{} is {why}", path.display()))),
+        None => Ok(()),
+    }
+}
+
+/// `e` as the user should read it: a file another program holds open (Word, Excel) says so.
+pub fn explained(path: &Path, e: io::Error) -> io::Error {
+    if crate::platform::fs::held_by_another_program(path, &e) {
+        io::Error::other(format!(
+            "{} is open in another program (Word or Excel?): close it there, then try again",
+            path.display()
+        ))
+    } else {
+        e
+    }
+}
+
 /// Refuses a path where something other than a regular file (or nothing) sits, without
 /// following a link: kiroku writes its own files only where a file of its own may go.
 pub fn check_writable_place(path: &Path) -> io::Result<()> {
+    refuse_forbidden_name(path)?;
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_file() => Ok(()),
         Ok(m) => Err(not_regular(path, kind(&m))),
@@ -84,7 +106,10 @@ pub fn read_document(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 fn read_regular_at_most(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let file = no_block(OpenOptions::new().read(true)).open(path)?;
+    refuse_forbidden_name(path)?;
+    let file = no_block(OpenOptions::new().read(true))
+        .open(path)
+        .map_err(|e| explained(path, e))?;
     let file = regular(path, file)?;
     let len = file.metadata()?.len();
     if len > limit {

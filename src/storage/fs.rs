@@ -49,12 +49,17 @@ impl Fs for RealFs {
 
     fn fingerprint(&self, path: &Path) -> io::Result<Option<Fingerprint>> {
         match std::fs::symlink_metadata(path) {
-            Ok(m) => Ok(Some(Fingerprint {
-                dev: crate::platform::fs::identity(&m).0,
-                ino: crate::platform::fs::identity(&m).1,
-                len: m.len(),
-                regular: m.file_type().is_file(),
-            })),
+            Ok(m) => {
+                let Some((dev, ino)) = crate::platform::fs::identity_at(path)? else {
+                    return Ok(None);
+                };
+                Ok(Some(Fingerprint {
+                    dev,
+                    ino,
+                    len: m.len(),
+                    regular: m.file_type().is_file(),
+                }))
+            }
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }

@@ -35,6 +35,8 @@ pub enum Refusal {
     Exists { path: PathBuf },
     #[error("{} is {what}, not a regular file: give the file itself", .path.display())]
     NotRegular { path: PathBuf, what: &'static str },
+    #[error("{} is {why}: choose another name", .path.display())]
+    Forbidden { path: PathBuf, why: &'static str },
     #[error("{}: {why}", .path.display())]
     Io { path: PathBuf, why: String },
 }
@@ -63,6 +65,11 @@ impl Refusal {
                     path.display(),
                     kind_ja(what)
                 ),
+                Refusal::Forbidden { path, why } => format!(
+                    "{} は{}です。別の名前にしてください",
+                    path.display(),
+                    forbidden_ja(why)
+                ),
                 Refusal::Io { path, why } => format!("{}: {why}", path.display()),
             },
         }
@@ -76,6 +83,18 @@ fn sibling_ja(what: &str) -> &'static str {
         "recovery file" => "復旧用ファイル",
         "damaged journal kept aside" => "取り分けた損傷ジャーナル",
         _ => "一時ファイル",
+    }
+}
+
+fn forbidden_ja(why: &str) -> &'static str {
+    if why.contains("device name") {
+        "Windows が装置のために取ってある名前"
+    } else if why.contains("device path") {
+        "ファイルではなく装置のパス"
+    } else if why.contains("character") {
+        "Windows がファイル名に使えない文字（<>:\"|?*）を含む名前"
+    } else {
+        "末尾が点か空白の名前（Windows はそれを落とします）"
     }
 }
 
@@ -96,6 +115,12 @@ pub fn check_output(path: &Path, intent: Intent) -> Result<(), Refusal> {
         path: path.to_path_buf(),
         why: e.to_string(),
     };
+    if let Some(why) = crate::platform::fs::forbidden_name(path) {
+        return Err(Refusal::Forbidden {
+            path: path.to_path_buf(),
+            why,
+        });
+    }
     // A journal, lock or recovery file by its name, and through a link by its target's.
     let target = resolve_links(path).map_err(refuse_io)?;
     for p in [path, target.as_path()] {

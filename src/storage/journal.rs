@@ -19,11 +19,9 @@ const MAGIC: &str = "kiroku-journal 1 base=";
 
 pub use super::paths::journal_path;
 
-/// A stable 64-bit hash (FNV-1a) of a session file's bytes: which file a journal extends.
+/// A stable hash of a session file's bytes: which file a journal extends.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    crate::hash::fnv1a(bytes)
 }
 
 /// Where journal bytes go: a file, or in tests a simulated disk that can lose power.

@@ -75,7 +75,7 @@ impl SessionLock {
             }
             Err(e) => return Err(io_err(e)),
         };
-        match file.try_lock() {
+        match crate::platform::fs::try_lock(&file, true) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut text = String::new();
@@ -109,16 +109,15 @@ impl SessionLock {
     /// Puts the lock file back if someone removed or replaced it, so the next kiroku is told
     /// who holds the session; `true` if it had to. The session stays held all the while.
     pub fn repair(&mut self) -> io::Result<bool> {
-        use crate::platform::fs::identity;
-        let ours = self.file.metadata()?;
-        match std::fs::symlink_metadata(&self.path) {
-            Ok(m) if identity(&m) == identity(&ours) => return Ok(false),
-            Ok(_) => std::fs::remove_file(&self.path)?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
+        use crate::platform::fs::{identity_at, identity_of};
+        let ours = identity_of(&self.file)?;
+        match identity_at(&self.path)? {
+            Some(there) if there == ours => return Ok(false),
+            Some(_) => std::fs::remove_file(&self.path)?,
+            None => {}
         }
         let mut file = super::files::create_new(&self.path)?;
-        match file.try_lock() {
+        match crate::platform::fs::try_lock(&file, true) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 return Err(io::Error::other(
@@ -173,7 +172,7 @@ pub fn holder(session: &Path) -> Option<LockHolder> {
         .ok()
         .flatten();
     if let Some(mut file) = file {
-        match file.try_lock_shared() {
+        match crate::platform::fs::try_lock(&file, false) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut text = String::new();

@@ -2,12 +2,16 @@
 //! time limit (a hang is the failure).
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A named pipe at `path`.
+#[cfg(unix)]
 pub fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
     assert!(status.success(), "mkfifo {}", path.display());
 }
 

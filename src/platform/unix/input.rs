@@ -1,4 +1,4 @@
-//! Reading the terminal. The loop waits in poll(2) on the terminal and on a pipe that
+//! Reading the terminal on Unix. The loop waits in poll(2) on the terminal and on a pipe that
 //! SIGWINCH writes to, and then reads every byte that is waiting, whatever its size, before
 //! it parses. One level-triggered readiness mechanism and one reader: input can no longer sit
 //! in the terminal unread while the loop is told there is nothing (crossterm's own reader
@@ -11,22 +11,12 @@
 
 use std::collections::VecDeque;
 use std::io;
+use std::os::fd::AsFd as _;
+use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
 use crate::app::{KeyChord, KeyCode, KeyModifiers};
-use crate::platform::signals::ResizeSignal;
-use crate::platform::tty;
-
-/// What the terminal said, in the app's terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// A key pressed (releases and repeats from the kitty protocol are left out).
-    Key(KeyChord),
-    /// A bracketed paste.
-    Paste(String),
-    /// The terminal's new size: columns, rows.
-    Resize(u16, u16),
-}
+use crate::platform::Event;
 
 /// Read at most this much at a time; a burst larger than this takes several reads, all
 /// before the next frame.
@@ -61,7 +51,7 @@ impl TermInput {
     }
 
     /// The next event already read, if any.
-    pub fn next(&mut self) -> Option<Event> {
+    pub fn next_event(&mut self) -> Option<Event> {
         self.events.pop_front()
     }
 
@@ -75,7 +65,7 @@ impl TermInput {
         let mut read = 0;
         let mut wait = timeout;
         while read < BURST_LIMIT {
-            let (input, resized) = tty::wait(&self.resize, wait)?;
+            let (input, resized) = wait_tty(&self.resize, wait)?;
             if resized {
                 self.resize.drain();
                 let (w, h) = ratatui::crossterm::terminal::size()?;
@@ -85,7 +75,7 @@ impl TermInput {
                 break;
             }
             let mut buf = std::mem::take(&mut self.buf);
-            let n = tty::read(&mut buf);
+            let n = read_tty(&mut buf);
             let n = match n {
                 Ok(n) => n,
                 Err(e) => {
@@ -99,7 +89,7 @@ impl TermInput {
             // there was (asking the terminal again would cost a system call per key).
             let more = n == CHUNK
                 || (buf[..n].last() == Some(&0x1b)
-                    && tty::wait(&self.resize, Duration::ZERO).is_ok_and(|(input, _)| input));
+                    && wait_tty(&self.resize, Duration::ZERO).is_ok_and(|(input, _)| input));
             self.feed(&buf[..n], more);
             self.buf = buf;
             if !more {
@@ -179,6 +169,104 @@ fn to_event(ev: terminput::Event) -> Option<Event> {
         terminput::Event::Paste(text) => Some(Event::Paste(text)),
         _ => None,
     }
+}
+
+/// A socket that SIGWINCH writes a byte to, so a wait on the terminal wakes on a resize.
+struct ResizeSignal {
+    reader: UnixStream,
+    id: Option<signal_hook::SigId>,
+}
+
+impl ResizeSignal {
+    fn new() -> io::Result<Self> {
+        let (reader, writer) = UnixStream::pair()?;
+        reader.set_nonblocking(true)?;
+        let id = signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
+        Ok(Self {
+            reader,
+            id: Some(id),
+        })
+    }
+
+    /// One that never fires: for parsing without a terminal.
+    #[cfg(test)]
+    fn none() -> io::Result<Self> {
+        Ok(Self {
+            reader: UnixStream::pair()?.0,
+            id: None,
+        })
+    }
+
+    fn socket(&self) -> &UnixStream {
+        &self.reader
+    }
+
+    /// Takes the bytes the signal wrote, so the next wait sleeps again.
+    fn drain(&mut self) {
+        let mut buf = [0u8; 64];
+        while matches!(io::Read::read(&mut self.reader, &mut buf), Ok(n) if n > 0) {}
+    }
+}
+
+impl Drop for ResizeSignal {
+    fn drop(&mut self) {
+        if let Some(id) = self.id.take() {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+fn hung_up() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal has hung up")
+}
+
+/// Waits up to `timeout` on the terminal (standard input) and the resize signal: (input
+/// waiting, resized). Interrupted by another signal: neither, so the loop looks at its
+/// flags. A terminal that has hung up is an error of kind `BrokenPipe`.
+fn wait_tty(resize: &ResizeSignal, timeout: Duration) -> io::Result<(bool, bool)> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [
+        PollFd::new(&stdin, PollFlags::IN),
+        PollFd::new(resize.socket(), PollFlags::IN),
+    ];
+    let timeout = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(_) => {}
+        Err(rustix::io::Errno::INTR) => return Ok((false, false)),
+        Err(e) => return Err(e.into()),
+    }
+    let term = fds[0].revents();
+    if term.intersects(PollFlags::ERR | PollFlags::NVAL)
+        || (term.contains(PollFlags::HUP) && !term.contains(PollFlags::IN))
+    {
+        return Err(hung_up());
+    }
+    Ok((
+        term.intersects(PollFlags::IN | PollFlags::HUP),
+        fds[1].revents().contains(PollFlags::IN),
+    ))
+}
+
+/// Reads what the terminal has (after `wait` said it has something); a hung-up terminal,
+/// which reads as empty, is an error.
+fn read_tty(buf: &mut [u8]) -> io::Result<usize> {
+    match rustix::io::read(io::stdin().as_fd(), buf).map_err(io::Error::from)? {
+        0 => Err(hung_up()),
+        n => Ok(n),
+    }
+}
+
+/// Is `e` the terminal going away rather than a fault? A hang-up seen by poll, or the EIO
+/// (or ENXIO) that reading or writing a hung-up terminal gives.
+pub fn gone(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+        || [rustix::io::Errno::IO, rustix::io::Errno::NXIO]
+            .iter()
+            .any(|errno| e.raw_os_error() == Some(errno.raw_os_error()))
 }
 
 #[cfg(test)]

@@ -2,7 +2,12 @@
 //! named after the session; elsewhere the lock file alone guards the session.
 
 #[cfg(target_os = "linux")]
-pub mod claim {
+pub use linux::*;
+#[cfg(not(target_os = "linux"))]
+pub use other::*;
+
+#[cfg(target_os = "linux")]
+mod linux {
     use std::io;
     use std::os::linux::net::SocketAddrExt as _;
     use std::os::unix::fs::MetadataExt as _;
@@ -21,7 +26,7 @@ pub mod claim {
         };
         let meta = std::fs::metadata(dir)?;
         let name = session.file_name().unwrap_or_default();
-        let hash = crate::storage::journal::content_hash(name.as_encoded_bytes());
+        let hash = crate::hash::fnv1a(name.as_encoded_bytes());
         let id = format!("kiroku:{:x}:{:x}:{hash:016x}", meta.dev(), meta.ino());
         SocketAddr::from_abstract_name(id.as_bytes())
     }
@@ -42,7 +47,7 @@ pub mod claim {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub mod claim {
+mod other {
     use std::io;
     use std::path::Path;
 
