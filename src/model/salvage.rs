@@ -272,18 +272,7 @@ mod tests {
             read.remarks[0].non_public,
             "never published by the replacement"
         );
-        assert!(read.from_parts_again().is_ok());
-    }
-}
-
-#[cfg(test)]
-impl Session {
-    fn from_parts_again(&self) -> Result<Session, crate::model::ModelError> {
-        Session::from_parts(
-            self.plan.clone(),
-            self.log.clone(),
-            self.remarks.clone(),
-            self.live.clone(),
-        )
+        let again = Session::from_parts(read.plan, read.log, read.remarks, read.live);
+        assert!(again.is_ok(), "{again:?}");
     }
 }
