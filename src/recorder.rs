@@ -110,6 +110,12 @@ impl Recorder {
 
     /// Everything into the session file itself, written anew; the journal is emptied.
     pub fn fold(&mut self, app: &mut App, wall: Timestamp, now: Instant) {
+        // The file was replaced under this kiroku (git, a copy): what the file there holds
+        // and this record lacks is merged in first, so the full save below keeps it.
+        if let Some(there) = self.store.replaced_by() {
+            let step = app.update(Action::TakeIn(Box::new(there)), wall);
+            self.store.keep(step.edits);
+        }
         let result = self
             .store
             .fold_with_draft(&app.session, app.draft(), now)

@@ -273,3 +273,27 @@ fn a_fast_forward_keeps_a_withholding_made_in_the_journal() {
     let o = kiroku(&["export", meeting.to_str().unwrap()]);
     assert!(!String::from_utf8_lossy(&o.stdout).contains("開会いたします。"));
 }
+
+/// A fast-forward while a kiroku is recording the session: git replaces the file under it
+/// (no driver is asked). The running kiroku takes in what the file there holds before it
+/// writes its record again, so the other clerk's remark stays.
+#[test]
+fn a_fast_forward_under_a_running_kiroku_loses_nothing() {
+    let Some((dir, meeting)) = repo_with_two_branches() else {
+        return;
+    };
+    let repo = dir.path();
+    let mut pty = record_two(repo, &meeting);
+    let out = run(repo, "git", &["merge", "--ff-only", "baba"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(pty.wait_for("取り込んで", WAIT), "{}", pty.screen());
+    assert!(pty.wait_for("馬場が記録した発言", WAIT), "{}", pty.screen());
+    pty.type_text("取り込み後の発言");
+    pty.send(keys::ENTER);
+    assert!(pty.wait_for("取り込み後の発言", WAIT));
+    pty.send(keys::CTRL_Q);
+    assert!(pty.wait_exit(WAIT).is_some_and(|s| s.success()));
+    assert_eq!(texts(&meeting).len(), 4, "both clerks' remarks");
+    let s = load_session(&meeting).unwrap();
+    assert!(s.remarks.iter().any(|r| r.text == "取り込み後の発言"));
+}

@@ -894,3 +894,75 @@ fn parts_written_after_a_later_item_stand_under_their_own() {
     );
     assert!(first < second && second < close, "{out}");
 }
+
+/// A stretch off the record that went on across C-n is one pair of markers, the first in
+/// the item it began in and the second in the item it ended in; one still going when the
+/// record ends has no closing marker, nor has one a 閉会 pressed off the record ended.
+#[test]
+fn a_stretch_across_items_is_one_pair_and_an_unended_one_has_no_return() {
+    use common::at;
+    let style = kiroku::commands::load_style("proceedings").unwrap();
+    let minutes = |s: &kiroku::model::Session| {
+        String::from_utf8(export(s, Audience::Public, &style, Format::Text)).unwrap()
+    };
+    let mut s = kiroku::model::Session::new(common::example_plan()).unwrap();
+    s.set_speaker(common::pid("sato"));
+    s.add_remark("冒頭の発言".into(), at(15, 0, 10), at(15, 0, 30));
+    s.step_item(1, at(15, 1, 0));
+    s.add_remark("報告の発言".into(), at(15, 1, 10), at(15, 1, 30));
+    s.set_off_record(true, at(15, 2, 0));
+    s.add_remark("記録外の一".into(), at(15, 2, 10), at(15, 2, 30));
+    s.step_item(1, at(15, 3, 0));
+    s.add_remark("記録外の二".into(), at(15, 3, 10), at(15, 3, 30));
+    s.set_off_record(false, at(15, 4, 0));
+    s.add_remark("議題の発言".into(), at(15, 4, 10), at(15, 4, 30));
+    let out = minutes(&s);
+    assert_eq!(out.matches("非公開に入る").count(), 1, "{out}");
+    assert_eq!(out.matches("公開に戻る").count(), 1, "{out}");
+    assert!(out.contains("〔午後三時四分公開に戻る〕"), "{out}");
+    assert!(!out.contains("記録外"), "{out}");
+    // Off the record again, and never back on: no return is printed.
+    s.set_off_record(true, at(15, 5, 0));
+    s.add_remark("最後の記録外".into(), at(15, 5, 10), at(15, 5, 30));
+    let out = minutes(&s);
+    assert_eq!(out.matches("非公開に入る").count(), 2, "{out}");
+    assert_eq!(out.matches("公開に戻る").count(), 1, "{out}");
+    // Closed off the record: the close ends the stretch, and the minutes do not date it.
+    s.close_meeting(at(15, 10, 0));
+    let out = minutes(&s);
+    assert_eq!(out.matches("公開に戻る").count(), 1, "{out}");
+    assert!(
+        !out.contains("三時十分"),
+        "the withheld close's time: {out}"
+    );
+}
+
+/// Someone added with C-f while the record was off, who spoke only off the record, is not
+/// named in the public attendance list; nor does a public docx date what it withholds.
+#[test]
+fn who_joined_off_the_record_and_when_it_ended_are_not_published() {
+    use common::at;
+    let mut s = kiroku::model::Session::new(common::example_plan()).unwrap();
+    s.set_speaker(common::pid("sato"));
+    s.add_remark("公開の発言".into(), at(15, 0, 10), at(15, 0, 30));
+    s.set_off_record(true, at(15, 1, 0));
+    let id = s.add_participant(
+        "参考人".into(),
+        "証人 ZQ太郎".into(),
+        None,
+        kiroku::model::Attendance::Room,
+    );
+    s.set_speaker(Some(id));
+    s.add_remark("証言です".into(), at(15, 2, 0), at(15, 9, 30));
+    let style = kiroku::commands::load_style("proceedings").unwrap();
+    let public = String::from_utf8(export(&s, Audience::Public, &style, Format::Text)).unwrap();
+    assert!(!public.contains("ZQ太郎"), "{public}");
+    let internal = String::from_utf8(export(&s, Audience::Internal, &style, Format::Text)).unwrap();
+    assert!(internal.contains("ZQ太郎"), "{internal}");
+    let docx = export(&s, Audience::Public, &style, Format::Docx);
+    let core = common::docx_part(&docx, "docProps/core.xml");
+    assert!(
+        !core.contains("06:09"),
+        "the withheld remark's time (UTC) in {core}"
+    );
+}

@@ -143,3 +143,25 @@ fn temporary_files_a_killed_kiroku_left_are_removed() {
     let name = alive.file_name().unwrap().to_str().unwrap().to_owned();
     refused(d, &["export", "s.ron", "-o", &name]);
 }
+
+/// A session file gone (git switched branches, say) with its journal left beside its name:
+/// a new session or agenda is never made there, as it would take the journal's remarks for
+/// its own or throw them away.
+#[test]
+fn a_journal_left_behind_keeps_its_place() {
+    let dir = folder();
+    let d = dir.path();
+    std::fs::remove_file(d.join("s.ron")).unwrap();
+    for args in [
+        vec!["new", "agenda.ron", "-o", "s.ron"],
+        vec!["agenda", "import", "議事次第.txt", "-o", "s.ron"],
+        vec!["merge", "b.ron", "agenda.ron", "-o", "s.ron"],
+    ] {
+        let before = snapshot(d);
+        let o = kiroku_within(&args, d, LIMIT);
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {said}");
+        assert!(said.contains("s.ron.journal"), "{args:?}: {said}");
+        assert_eq!(snapshot(d), before, "{args:?} changed the folder");
+    }
+}

@@ -13,6 +13,10 @@ pub enum Action {
     /// and written again): shown in the header.
     #[serde(skip)]
     Notice(String),
+    /// The session file was replaced under this kiroku by this one (git, a copy): what it
+    /// holds that the record lacks is merged in.
+    #[serde(skip)]
+    TakeIn(Box<crate::model::Session>),
     /// Commit the input as a remark of the current speaker.
     Commit,
     /// Start a new paragraph inside the remark being typed.

@@ -716,8 +716,8 @@ impl Action {
                     "correct this item"
                 }
             }
-            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | View(_) | Tick | Folded
-            | SetClerk(_) | SavedAs(_) | QuitRefused => "",
+            Insert(_) | Paste(_) | Resize(..) | Saved(_) | Notice(_) | TakeIn(_) | View(_)
+            | Tick | Folded | SetClerk(_) | SavedAs(_) | QuitRefused => "",
         };
         s.to_owned()
     }

@@ -30,6 +30,7 @@ pub struct LogEntry {
 pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
     let log = &session.log;
     let mut rows = Vec::new();
+    let withheld = session.events_withheld();
     for (i, e) in log.events.iter().enumerate() {
         let what = match e.what {
             Proceeding::Open => s.meeting_opened,
@@ -37,11 +38,7 @@ pub fn log_entries(session: &Session, s: &Strings) -> Vec<LogEntry> {
             Proceeding::Resume => s.recess_ended,
             Proceeding::Close => s.meeting_closed_word,
         };
-        let badge = if session.event_is_public(e) {
-            ""
-        } else {
-            s.non_public
-        };
+        let badge = if withheld[i] { s.non_public } else { "" };
         rows.push(LogEntry {
             at: Some(e.at),
             what: format!("{what}{badge}"),

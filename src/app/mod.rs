@@ -15,6 +15,7 @@ mod overlay;
 mod overlay_update;
 mod review;
 mod start;
+mod take_in;
 mod update;
 
 pub use action::Action;

@@ -130,6 +130,10 @@ impl App {
                 self.notice = Some(text);
                 return Vec::new();
             }
+            Action::TakeIn(there) => {
+                self.take_in(*there);
+                return Vec::new();
+            }
             Action::Save
                 if matches!(self.save, SaveStatus::Error(_)) && self.overlay == Overlay::None =>
             {
@@ -318,7 +322,7 @@ impl App {
                         return vec![Effect::Sync];
                     }
                     None if self.session.log.closed().is_some() => {
-                        self.message = Some(s.meeting_is_closed.to_owned());
+                        self.message = Some(s.no_recess_after_close.to_owned());
                     }
                     None => self.message = Some(s.meeting_not_running.to_owned()),
                 }

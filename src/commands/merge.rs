@@ -57,12 +57,6 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<String, CommandError> 
             )));
         }
     }
-    if storage::journal_path(&out).exists() {
-        return Err(CommandError::Other(format!(
-            "{} is a session with a journal (it is being recorded into, or was): write the merged record to a new file",
-            output.display()
-        )));
-    }
     storage::check_output(output, storage::Intent::New)?;
     let sessions = inputs
         .iter()

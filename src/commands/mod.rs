@@ -157,11 +157,19 @@ pub fn new(agenda: &Path, output: Option<&Path>, opts: &Options) -> Result<(), C
     };
     refuse_odd_place(&path)?;
     if path.exists() {
-        return Err(CommandError::Other(format!(
-            "{} already exists: resume it with `kiroku open {}`",
-            path.display(),
-            path.display()
-        )));
+        let is_session = matches!(storage::read_any(&path), Ok(storage::Read::Session(_)));
+        return Err(CommandError::Other(if is_session {
+            format!(
+                "{} already exists: resume it with `kiroku open {}`",
+                path.display(),
+                shell_quoted(&path)
+            )
+        } else {
+            format!(
+                "{} exists and is no session: give the new session another name with -o",
+                path.display()
+            )
+        }));
     }
     storage::check_output(&path, storage::Intent::New)?;
     let session = Session::new(plan)

@@ -83,23 +83,33 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
         texts,
         body_heading: (!style.body_heading.is_empty()).then(|| style.body_heading.clone()),
         sections,
-        as_of: as_of(session),
+        as_of: as_of(session, audience),
     }
 }
 
-/// The latest time anything was recorded in the session.
-fn as_of(session: &Session) -> Option<String> {
+/// The latest time anything the audience may know of was recorded (a document's metadata
+/// must not date what the minutes withhold).
+fn as_of(session: &Session, audience: Audience) -> Option<String> {
     let log = &session.log;
+    let all = audience == Audience::Internal;
     session
         .remarks
         .iter()
+        .filter(|r| all || session.is_public(r))
         .map(|r| r.committed)
-        .chain(log.events.iter().map(|e| e.at))
+        .chain(
+            log.events
+                .iter()
+                .filter(|e| all || session.event_is_public(e))
+                .map(|e| e.at),
+        )
         .chain(
             log.items
                 .iter()
+                .filter(|s| all || session.item_is_public(s.item))
                 .flat_map(|s| [Some(s.started), s.ended])
-                .flatten(),
+                .flatten()
+                .filter(|t| all || !log.off_record_at(*t)),
         )
         .max()
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
@@ -120,6 +130,16 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
     let forms = style.date_forms();
     let clock = |t: Timestamp| forms.clock(t.time());
     for p in &session.plan.roster {
+        // Someone who joined where the record was not public and said nothing public since
+        // is not named to the public at all.
+        let unnamed = p.added_off_record
+            && !session
+                .remarks
+                .iter()
+                .any(|r| r.speaker.as_ref() == Some(&p.id) && session.is_public(r));
+        if audience == Audience::Public && unnamed {
+            continue;
+        }
         let events: Vec<&PresenceEvent> = session
             .log
             .presence

@@ -62,10 +62,11 @@ fn paragraphs(
 enum Timed {
     /// One of the meeting's events or a decision, as printed.
     Line(Option<Proceeding>, Vec<Block>),
-    /// A stretch off the record marked in this item opens (`true`) or closes here.
-    Edge(bool),
+    /// A stretch off the record marked in this item opens (`true`) or closes here; a soft
+    /// close (see [`super::gaps::Fragment::soft`]) with `soft`.
+    Edge(bool, bool),
     /// A stretch that opened in this same second closes.
-    LateClose,
+    LateClose(bool),
 }
 
 impl Timed {
@@ -74,10 +75,10 @@ impl Timed {
     /// stretch that opened and closed within the second closes after it opened.
     fn rank(&self) -> u8 {
         match self {
-            Timed::Edge(false) => 0,
+            Timed::Edge(false, _) => 0,
             Timed::Line(..) => 1,
-            Timed::Edge(true) => 2,
-            Timed::LateClose => 3,
+            Timed::Edge(true, _) => 2,
+            Timed::LateClose(_) => 3,
         }
     }
 }
@@ -105,13 +106,18 @@ impl<'s> Flow<'s> {
 
     /// Where something withheld begins or ends (`off`: a stretch off the record); [`settle`]
     /// makes it a marker or nothing.
-    fn edge(&mut self, opens: bool, at: Timestamp, off: bool) {
+    fn edge(&mut self, opens: bool, at: Timestamp, off: bool, soft: bool) {
         if self.gaps_shown {
             self.run = None;
         }
         push(
             &mut self.sections,
-            vec![Piece::Edge { opens, at, off }],
+            vec![Piece::Edge {
+                opens,
+                at,
+                off,
+                soft,
+            }],
             self.level,
         );
     }
@@ -120,8 +126,8 @@ impl<'s> Flow<'s> {
     fn timed(&mut self, at: Timestamp, t: Timed) {
         match t {
             Timed::Line(_, blocks) => self.interrupt(blocks),
-            Timed::Edge(opens) => self.edge(opens, at, true),
-            Timed::LateClose => self.edge(false, at, true),
+            Timed::Edge(opens, soft) => self.edge(opens, at, true, soft),
+            Timed::LateClose(soft) => self.edge(false, at, true, soft),
         }
     }
 }
@@ -159,11 +165,11 @@ pub fn item_sections<'s>(
     };
     let edges = fragments.iter().flat_map(|f| {
         let late = f.to == Some(f.from);
-        std::iter::once((f.from, Timed::Edge(true))).chain(f.to.map(|to| {
+        std::iter::once((f.from, Timed::Edge(true, false))).chain(f.to.map(|to| {
             let close = if late {
-                Timed::LateClose
+                Timed::LateClose(f.soft)
             } else {
-                Timed::Edge(false)
+                Timed::Edge(false, f.soft)
             };
             (to, close)
         }))
@@ -231,17 +237,17 @@ pub fn item_sections<'s>(
     };
     for r in remarks {
         // What happened before it; a stretch that closed as it began, too.
-        while let Some((at, t)) = timed
-            .next_if(|(at, t)| *at < r.began || (*at == r.began && matches!(t, Timed::Edge(false))))
-        {
+        while let Some((at, t)) = timed.next_if(|(at, t)| {
+            *at < r.began || (*at == r.began && matches!(t, Timed::Edge(false, _)))
+        }) {
             flow.timed(at, t);
         }
         if public && !session.is_public(r) {
             // A note by the clerk is internal: it leaves no gap in what was said. A remark
             // inside a marked stretch is in that stretch's gap; any other is a gap of its own.
             if !r.is_note() && !covered(&fragments, r) {
-                flow.edge(true, r.began, false);
-                flow.edge(false, r.committed, false);
+                flow.edge(true, r.began, false, false);
+                flow.edge(false, r.committed, false, false);
             }
             continue;
         }

@@ -29,6 +29,10 @@ pub fn under(session: &Session, at: Timestamp) -> Option<ItemNo> {
 pub struct Fragment {
     pub from: Timestamp,
     pub to: Option<Timestamp>,
+    /// The stretch did not end with the record back on (it is still going, or a 閉会 pressed
+    /// off the record ended it): its closing marker is printed only if something public
+    /// follows it, which it must stand before.
+    pub soft: bool,
 }
 
 /// The parts of the stretches off the record that fell while `item` was under discussion;
@@ -40,11 +44,21 @@ pub fn fragments(session: &Session, item: ItemNo) -> Vec<Fragment> {
     // A stretch still going (the record was never put back on) ends, as far as the minutes
     // can say, where the record ends: its markers stay a pair around what is withheld.
     let last = latest(session);
-    let stretches = log.off_record.iter().map(|o| crate::model::OffRecord {
-        start: o.start,
-        end: o.end.or_else(|| last.map(|l| l.max(o.start))),
+    let closed_off = log
+        .events
+        .iter()
+        .filter(|e| e.what == crate::model::Proceeding::Close && !session.event_is_public(e))
+        .map(|e| e.at)
+        .collect::<Vec<_>>();
+    let stretches = log.off_record.iter().map(|o| {
+        let soft = o.end.is_none_or(|e| closed_off.contains(&e));
+        let o = crate::model::OffRecord {
+            start: o.start,
+            end: o.end.or_else(|| last.map(|l| l.max(o.start))),
+        };
+        (o, soft)
     });
-    for o in stretches {
+    for (o, soft) in stretches {
         let o = &o;
         let mut in_a_visit = false;
         for v in &log.items {
@@ -60,7 +74,12 @@ pub fn fragments(session: &Session, item: ItemNo) -> Vec<Fragment> {
             if to.is_none_or(|t| from < t) || point {
                 in_a_visit = true;
                 if v.item == item {
-                    out.push(Fragment { from, to });
+                    // A part that ends where its item's visit did is followed by the next.
+                    out.push(Fragment {
+                        from,
+                        to,
+                        soft: soft && to == o.end,
+                    });
                 }
             }
         }
@@ -68,6 +87,7 @@ pub fn fragments(session: &Session, item: ItemNo) -> Vec<Fragment> {
             out.push(Fragment {
                 from: o.start,
                 to: o.end,
+                soft,
             });
         }
     }
@@ -119,6 +139,8 @@ pub enum Piece {
         opens: bool,
         at: Timestamp,
         off: bool,
+        /// A closing printed only where something public follows (see [`Fragment::soft`]).
+        soft: bool,
     },
 }
 
@@ -149,6 +171,7 @@ pub fn settle(drafts: Vec<Draft>, style: &Style) -> Vec<Section> {
                     opens: true,
                     at: next,
                     off: next_off,
+                    ..
                 } => return *next <= at || !off || !next_off,
                 Piece::Edge { opens: false, .. } => {}
                 Piece::Block(_) => return false,
@@ -176,9 +199,16 @@ pub fn settle(drafts: Vec<Draft>, style: &Style) -> Vec<Section> {
                 opens: false,
                 at,
                 off,
+                soft,
             } => {
                 depth -= 1;
+                let public_after = pieces[n + 1..].iter().any(|p| matches!(p, Piece::Block(_)));
                 if depth == 0 && opens_next(&pieces[n + 1..], at, off) {
+                    runs_on = true;
+                    None
+                } else if soft && !public_after {
+                    // Nothing public follows: the gap stays open to the end, and a gap
+                    // opening later is the same one.
                     runs_on = true;
                     None
                 } else {

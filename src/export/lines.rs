@@ -74,31 +74,6 @@ pub fn decision_blocks(
     all
 }
 
-/// The events the public minutes leave out (by index): those pressed where the record was not
-/// public, and the other half of a recess whose one half is left out, so that no 〔再開〕
-/// stands without its 〔休憩〕.
-fn withheld_events(session: &Session) -> Vec<usize> {
-    let events = &session.log.events;
-    let mut out: Vec<usize> = (0..events.len())
-        .filter(|&i| !session.event_is_public(&events[i]))
-        .collect();
-    let mut recess: Option<usize> = None;
-    for (i, e) in events.iter().enumerate() {
-        match e.what {
-            Proceeding::Recess => recess = Some(i),
-            Proceeding::Resume => {
-                if let Some(r) = recess.take()
-                    && (out.contains(&r) || out.contains(&i))
-                {
-                    out.extend([r, i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The meeting's own events that happened under `item`, in time order, as the style prints
 /// them: `(time, what, line)`. An event belongs to the item under discussion at its time; an
 /// opening before any item to the first item visited, a close to the item it ended.
@@ -111,13 +86,13 @@ pub fn proceeding_lines(
     let Some(lines) = &style.proceeding_lines else {
         return Vec::new();
     };
-    let withheld = withheld_events(session);
+    let withheld = session.events_withheld();
     session
         .log
         .events
         .iter()
         .enumerate()
-        .filter(|(i, _)| audience == Audience::Internal || !withheld.contains(i))
+        .filter(|(i, _)| audience == Audience::Internal || !withheld[*i])
         .map(|(_, e)| e)
         .filter(|e| e.item.or_else(|| under(session, e.at)) == Some(item.no))
         .filter_map(|e| {

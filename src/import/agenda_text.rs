@@ -296,6 +296,8 @@ pub fn parse(text: &str) -> AgendaText {
     let mut block: Option<(String, Vec<String>)> = None;
     let mut next_no: ItemNo = 1;
     let mut parts_of: std::collections::HashMap<ItemNo, u32> = Default::default();
+    // Every number handed out so far: checked once per line, so a long file stays linear.
+    let mut used: std::collections::HashSet<ItemNo> = Default::default();
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = raw.trim_end().trim_start_matches('\u{feff}');
@@ -345,17 +347,19 @@ pub fn parse(text: &str) -> AgendaText {
                     let k = parts_of.entry(parent).or_insert(0);
                     *k += 1;
                     let mut no = parent * 100 + *k;
-                    while out.items.iter().any(|i| i.no == no) {
+                    while used.contains(&no) {
                         no += 1;
                     }
+                    used.insert(no);
                     (no, Some(parent))
                 }
                 _ => {
                     let given = number.filter(|n| *n > 0);
                     let mut no = given.unwrap_or(next_no);
-                    while out.items.iter().any(|i| i.no == no) {
+                    while used.contains(&no) {
                         no += 1;
                     }
+                    used.insert(no);
                     if let Some(g) = given.filter(|g| *g != no) {
                         out.problems.push(Problem::at(
                             line_no,

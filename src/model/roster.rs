@@ -73,6 +73,10 @@ pub struct Participant {
     /// side where members get `○`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark: Option<String>,
+    /// Added during the meeting where the record was not public (off the record, a closed
+    /// item): the public minutes name them only once they have said something public.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub added_off_record: bool,
 }
 
 impl Participant {

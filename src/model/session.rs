@@ -412,6 +412,30 @@ impl Session {
         self.logged_public(e.non_public, e.item, e.at)
     }
 
+    /// Which of the meeting's events the public minutes leave out, one flag per event: those
+    /// [`Session::event_is_public`] withholds, and the other half of a recess whose one half
+    /// is withheld, so that no 〔再開〕 stands without its 〔休憩〕.
+    pub fn events_withheld(&self) -> Vec<bool> {
+        let events = &self.log.events;
+        let mut out: Vec<bool> = events.iter().map(|e| !self.event_is_public(e)).collect();
+        let mut recess: Option<usize> = None;
+        for (i, e) in events.iter().enumerate() {
+            match e.what {
+                Proceeding::Recess => recess = Some(i),
+                Proceeding::Resume => {
+                    if let Some(r) = recess.take()
+                        && (out[r] || out[i])
+                    {
+                        out[r] = true;
+                        out[i] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// May the public minutes date this coming or going, or this switch of place?
     pub fn presence_is_public(&self, e: &PresenceEvent) -> bool {
         self.logged_public(e.non_public, e.item, e.at)
@@ -874,6 +898,7 @@ impl Session {
             honorific,
             attendance,
             hotkey: self.free_slot(),
+            added_off_record: self.is_non_public_now(),
             ..Default::default()
         }
     }

@@ -91,7 +91,7 @@ pub fn open_existing_nofollow(path: &Path) -> io::Result<Option<File>> {
 
 /// The largest document `kiroku agenda import` reads (a 議事次第 as text, a 名簿 as CSV):
 /// a few kilobytes as councils write them, and never hundreds of megabytes.
-pub const MAX_DOCUMENT: u64 = 16 * 1024 * 1024;
+pub const MAX_DOCUMENT: u64 = 4 * 1024 * 1024;
 
 /// Reads a whole file that must be a regular one of at most `MAX_READ` bytes. Opening does
 /// not block (a named pipe would wait for a writer forever), and a device is refused before a

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::files::{is_kiroku_file, resolve_links};
-use super::paths::sibling_kind;
+use super::paths::{journal_path, recovery_path, sibling_kind};
 use crate::i18n::Lang;
 use crate::platform::fs::kind;
 
@@ -33,6 +33,8 @@ pub enum Refusal {
     KirokuFile { path: PathBuf },
     #[error("{} exists: give a new file name (nothing is written over)", .path.display())]
     Exists { path: PathBuf },
+    #[error("{} is there beside {}: it may hold remarks of a session once there; move it away or restore that session first (nothing is written over)", .left.display(), .path.display())]
+    LeftBehind { path: PathBuf, left: PathBuf },
     #[error("{} is {what}, not a regular file: give the file itself", .path.display())]
     NotRegular { path: PathBuf, what: &'static str },
     #[error("{} is {why}: choose another name", .path.display())]
@@ -59,6 +61,11 @@ impl Refusal {
                 Refusal::Exists { path } => format!(
                     "{} はすでにあります。新しいファイル名を指定してください（上書きはしません）",
                     path.display()
+                ),
+                Refusal::LeftBehind { path, left } => format!(
+                    "{} の横に {} があります。かつてそこにあった記録の発言を持っているかもしれません。先に移すか、その記録を戻してください（上書きはしません）",
+                    path.display(),
+                    left.display()
                 ),
                 Refusal::NotRegular { path, what } => format!(
                     "{} は通常のファイルではありません（{}）。ファイルそのものを指定してください",
@@ -141,8 +148,19 @@ pub fn check_output(path: &Path, intent: Intent) -> Result<(), Refusal> {
         what,
     };
     match intent {
+        // A journal or recovery file of a session once here may hold what nothing else does:
+        // a new file there would take it for its own.
         Intent::New => match there {
-            None => Ok(()),
+            None => match [journal_path(path), recovery_path(path)]
+                .into_iter()
+                .find(|p| std::fs::symlink_metadata(p).is_ok())
+            {
+                Some(left) => Err(Refusal::LeftBehind {
+                    path: path.to_path_buf(),
+                    left,
+                }),
+                None => Ok(()),
+            },
             Some(m) if m.file_type().is_file() => Err(Refusal::Exists {
                 path: path.to_path_buf(),
             }),

@@ -232,6 +232,15 @@ impl Store {
         Ok(())
     }
 
+    /// The session someone else put in this session's place (git's fast-forward or checkout,
+    /// a copy), as it reads on its own, when the files were found changed and before they are
+    /// written anew: what it holds is taken in first, so that writing this record does not
+    /// drop it. `None` when nothing was changed, or what is there is no session.
+    pub fn replaced_by(&self) -> Option<Session> {
+        self.tampered.as_ref()?;
+        super::load::load_session(&self.path).ok()
+    }
+
     /// What someone else did to the files, once, after it was repaired by a full save.
     pub fn take_tampered(&mut self) -> Option<String> {
         if self.needs_fold {
