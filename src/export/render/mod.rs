@@ -1,7 +1,6 @@
 //! One renderer per format; each draws the whole document and leaves nothing out on its own.
 
 pub mod docx;
-pub mod docx_package;
 pub mod html;
 pub mod json;
 pub mod markdown;
