@@ -219,11 +219,11 @@ fn bench_size(n: usize, rows: &mut Vec<Row>) {
     let style = Style::default_style();
     row(
         "export text (public)",
-        median(&mut || drop(export(&s, Audience::Public, &style, Format::Text))),
+        median(&mut || drop(export(&s, Audience::Public, &style, Format::Text).unwrap())),
     );
     row(
         "export docx (public)",
-        median(&mut || drop(export(&s, Audience::Public, &style, Format::Docx))),
+        median(&mut || drop(export(&s, Audience::Public, &style, Format::Docx).unwrap())),
     );
 }
 
@@ -348,7 +348,7 @@ fn profile(what: &str) {
         _ => {
             let style = Style::default_style();
             (0..10)
-                .map(|_| time(|| export(&s, Audience::Public, &style, Format::Docx)).0)
+                .map(|_| time(|| export(&s, Audience::Public, &style, Format::Docx).unwrap()).0)
                 .collect()
         }
     };

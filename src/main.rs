@@ -76,7 +76,7 @@ enum Command {
     Export {
         /// The session file (RON).
         session: PathBuf,
-        /// text, markdown, html, docx or json.
+        /// text, markdown, html, docx, pdf or json.
         #[arg(long, short, default_value = "text", value_parser = Format::parse)]
         format: Format,
         /// public: the published minutes; internal: the full record with times.
@@ -94,6 +94,12 @@ enum Command {
         /// Treat warnings as errors: exit 1 and export nothing.
         #[arg(long)]
         strict: bool,
+        /// The PDF's Japanese (Mincho) face: an installed family or a font file.
+        #[arg(long, value_name = "FONT")]
+        font: Option<String>,
+        /// The PDF's Latin (serif) face: an installed family or a font file.
+        #[arg(long, value_name = "FONT")]
+        latin_font: Option<String>,
     },
     /// List the shipped export styles.
     Styles,
@@ -198,6 +204,8 @@ fn main() -> ExitCode {
             output,
             check,
             strict,
+            font,
+            latin_font,
         }) => commands::export(&commands::ExportRequest {
             lang: opts.lang,
             session,
@@ -207,6 +215,10 @@ fn main() -> ExitCode {
             output,
             check_only: check,
             strict,
+            fonts: kiroku::export::render::pdf::FontChoice {
+                mincho: font,
+                latin: latin_font,
+            },
         }),
         Some(Command::Styles) => commands::styles().map(|s| {
             let _ = commands::print_out(&s);

@@ -27,18 +27,33 @@ pub fn width(s: &str) -> usize {
 /// text, or text ending in `\n`, yields a final empty line, where a cursor can sit.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
+    wrap_with(text, |_| width, |_, g| grapheme_width(g))
+}
+
+/// [`wrap`] by any measure: line `n` is `width(n)` wide, and `measure(at, grapheme)` is the
+/// width of the grapheme that starts at byte `at` (the PDF measures in points, by the glyphs
+/// it draws).
+pub fn wrap_with<W>(
+    text: &str,
+    width: impl Fn(usize) -> W,
+    mut measure: impl FnMut(usize, &str) -> W,
+) -> Vec<Range<usize>>
+where
+    W: Copy + Default + PartialOrd + std::ops::Add<Output = W>,
+{
+    let nothing = W::default();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut used = 0;
+    let mut used = nothing;
     for (i, g) in text.grapheme_indices(true) {
         if g == "\n" || g == "\r\n" {
             lines.push(start..i);
             start = i + g.len();
-            used = 0;
+            used = nothing;
             continue;
         }
-        let w = grapheme_width(g);
-        if used + w > width && used > 0 {
+        let w = measure(i, g);
+        if used + w > width(lines.len()) && used > nothing {
             // Only a line that overflows asks where it may break (the typing path stays
             // cheap): the last opportunity on it that leaves the rest fitting.
             let line = &text[start..i + g.len()];
@@ -51,17 +66,19 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             match at {
                 Some(b) => {
                     lines.push(start..b);
-                    used = self::width(&text[b..i]);
+                    used = text[b..i]
+                        .grapheme_indices(true)
+                        .fold(nothing, |sum, (j, g)| sum + measure(b + j, g));
                     start = b;
                 }
                 None => {
                     lines.push(start..i);
                     start = i;
-                    used = 0;
+                    used = nothing;
                 }
             }
         }
-        used += w;
+        used = used + w;
     }
     lines.push(start..text.len());
     lines

@@ -54,6 +54,16 @@ fn every_public_export(path: &Path) -> String {
             &std::fs::read(&docx).unwrap(),
             "word/document.xml",
         ));
+        if common::pdf::available() {
+            let pdf = path.with_extension(format!("{style}.pdf"));
+            let o = run(&["export", p, "-s", style, "-f", "pdf", "-o"]
+                .into_iter()
+                .chain([pdf.to_str().unwrap()])
+                .collect::<Vec<_>>());
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            all.push_str(&String::from_utf8(o.stderr).unwrap());
+            all.push_str(&common::pdf::text(&std::fs::read(&pdf).unwrap()));
+        }
     }
     all
 }

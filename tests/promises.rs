@@ -657,15 +657,13 @@ impl Meeting {
             check_only: false,
             strict: false,
             lang: kiroku::i18n::Lang::En,
+            fonts: Default::default(),
         };
         let mut messages = Vec::new();
         let bytes = export_bytes(&req, &mut messages)
             .expect("a session kiroku wrote always exports")
             .expect("an export, not only checks");
-        let text = match format {
-            Format::Docx => common::docx_part(&bytes, "word/document.xml"),
-            _ => String::from_utf8(bytes).unwrap(),
-        };
+        let text = common::pdf::readable(format, bytes);
         // The session's own path (a random temporary folder) is no part of what is checked.
         let path = self.path.display().to_string();
         (text, messages.join("\n").replace(&path, "SESSION"))
@@ -731,7 +729,7 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
     // (proceedings), the speaker inline and 秘密会 markers (kaigiroku), a fixed line and a
     // closed item's own section (youroku).
     for style in ["default", "proceedings", "kaigiroku", "youroku"] {
-        for format in Format::ALL {
+        for format in common::pdf::formats() {
             let (out, err) = m.export(format, Audience::Public, style);
             for c in &withheld {
                 prop_assert!(!has(&out, *c), "{format:?} {style} published Q{c}Z");
@@ -905,12 +903,15 @@ fn check_second_clerk(m: &Meeting, withheld: &[u32]) -> Result<(), TestCaseError
     kiroku::commands::merge::merge_driver(&base, &ours, &lax_path, Some(&working)).unwrap();
     for (how, path) in [("kiroku merge", &merged_path), ("the merge driver", &ours)] {
         let read = kiroku::storage::load_session(path).unwrap();
-        let record = String::from_utf8(kiroku::export::export(
-            &read,
-            Audience::Internal,
-            &kiroku::export::Style::default_style(),
-            Format::Text,
-        ))
+        let record = String::from_utf8(
+            kiroku::export::export(
+                &read,
+                Audience::Internal,
+                &kiroku::export::Style::default_style(),
+                Format::Text,
+            )
+            .unwrap(),
+        )
         .unwrap();
         for (c, f) in &m.fates {
             if f.committed {
@@ -918,12 +919,15 @@ fn check_second_clerk(m: &Meeting, withheld: &[u32]) -> Result<(), TestCaseError
             }
         }
         for style in ["default", "proceedings"] {
-            let out = String::from_utf8(kiroku::export::export(
-                &read,
-                Audience::Public,
-                &kiroku::commands::load_style(style).unwrap(),
-                Format::Text,
-            ))
+            let out = String::from_utf8(
+                kiroku::export::export(
+                    &read,
+                    Audience::Public,
+                    &kiroku::commands::load_style(style).unwrap(),
+                    Format::Text,
+                )
+                .unwrap(),
+            )
             .unwrap();
             for c in withheld.iter().chain(&theirs_only) {
                 prop_assert!(!has(&out, *c), "{how} published Q{c}Z ({style})");

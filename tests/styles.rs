@@ -20,7 +20,7 @@ fn style_with(changes: &[(&str, &str)]) -> Result<Style, kiroku::storage::LoadEr
 }
 
 fn text(session: &kiroku::model::Session, style: &Style, audience: Audience) -> String {
-    String::from_utf8(export(session, audience, style, Format::Text)).unwrap()
+    String::from_utf8(export(session, audience, style, Format::Text).unwrap()).unwrap()
 }
 
 #[test]
@@ -234,20 +234,22 @@ fn paragraphs_stay_paragraphs_in_every_format() {
         minutes.contains("・一点目です。\n\n・二点目です。"),
         "{minutes}"
     );
-    let json = String::from_utf8(export(&session, Audience::Public, &style, Format::Json)).unwrap();
+    let json = String::from_utf8(export(&session, Audience::Public, &style, Format::Json).unwrap())
+        .unwrap();
     assert!(
         !json.contains("\\n"),
         "no line break inside a paragraph: {json}"
     );
     assert!(json.contains("\"continued\": true"), "{json}");
-    let html = String::from_utf8(export(&session, Audience::Public, &style, Format::Html)).unwrap();
+    let html = String::from_utf8(export(&session, Audience::Public, &style, Format::Html).unwrap())
+        .unwrap();
     assert!(!html.contains("<br>"), "{html}");
     assert!(
         html.contains("<p>・一点目です。</p>\n<p class=\"continued\">・二点目です。</p>"),
         "{html}"
     );
     // In Word the bullet hangs: the lines after the first start under the text.
-    let docx = export(&session, Audience::Public, &style, Format::Docx);
+    let docx = export(&session, Audience::Public, &style, Format::Docx).unwrap();
     let xml = common::docx_part(&docx, "word/document.xml");
     assert!(xml.contains("w:hanging=\"210\""), "{xml}");
 }
@@ -267,13 +269,7 @@ fn markdown_has_real_headings_and_lists() {
         at: TextAt::End,
         public: false,
     });
-    let md = String::from_utf8(export(
-        &session,
-        Audience::Public,
-        &Style::default_style(),
-        Format::Markdown,
-    ))
-    .unwrap();
+    let md = common::exported(&session, Audience::Public, Format::Markdown);
     assert!(
         md.contains("\n## 議事次第\n\n- 1 開会挨拶  \n  デジタル推進局長 山田 太郎\n- 2 報告事項"),
         "{md}"
@@ -287,13 +283,7 @@ fn markdown_has_real_headings_and_lists() {
         !md.contains("\\#") && !md.contains("公開しないこと"),
         "{md}"
     );
-    let internal = String::from_utf8(export(
-        &session,
-        Audience::Internal,
-        &Style::default_style(),
-        Format::Text,
-    ))
-    .unwrap();
+    let internal = common::exported(&session, Audience::Internal, Format::Text);
     assert!(
         internal.ends_with("内部メモ\n\n公開しないこと\n"),
         "{internal}"

@@ -500,7 +500,8 @@ fn the_meeting_log_is_corrected_in_cleanup() {
         kiroku::export::Audience::Public,
         &kiroku::commands::load_style("proceedings").unwrap(),
         kiroku::export::Format::Text,
-    );
+    )
+    .unwrap();
     let minutes = String::from_utf8(minutes).unwrap();
     assert!(minutes.contains("傍聴者　十二名"), "{minutes}");
     assert!(minutes.contains("〔午後二時五十九分開会〕"), "{minutes}");

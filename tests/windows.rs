@@ -174,3 +174,36 @@ fn japanese_names_with_spaces_work_everywhere() {
     assert!(summary.contains("第4回 会議.ron"), "{summary}");
     assert!(summary.contains("北町市デジタル推進会議"), "{summary}");
 }
+
+/// A PDF needs a Mincho: Windows 10 and 11 ship Yu Mincho and MS Mincho in %SystemRoot%\Fonts,
+/// which is where kiroku looks (and in the per-user font folders, for fonts installed without
+/// administrator rights). Under Wine, .ci/windows puts IPAex Mincho there in their place.
+#[test]
+fn the_pdf_is_set_in_a_mincho_from_the_windows_fonts_folder() {
+    let fonts = match kiroku::export::render::pdf::Fonts::system() {
+        Ok(fonts) => fonts,
+        Err(e) => {
+            assert!(
+                std::env::var_os("KIROKU_WINDOWS_FONTS").is_none(),
+                "a Mincho was put in C:\\Windows\\Fonts, but {e}"
+            );
+            eprintln!("skipped: {e}");
+            return;
+        }
+    };
+    let dir = tempfile::tempdir().unwrap();
+    session_in(dir.path());
+    let o = kiroku_in(
+        dir.path(),
+        &["export", "-f", "pdf", "-o", "議事要旨.pdf", "s.ron"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    let pdf = std::fs::read(dir.path().join("議事要旨.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    // The Japanese text is there only if the Mincho went in: a subset of it, embedded.
+    assert!(
+        pdf.windows(b"/FontFile".len()).any(|w| w == b"/FontFile"),
+        "an embedded font in the PDF set in {}",
+        fonts.mincho()
+    );
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::app::{App, Keymap, Settings};
 use crate::app::{EntryKind, StartChoice, StartEntry, StartScreen};
 use crate::clock::Clock;
+use crate::export::render::pdf::{FontChoice, Fonts};
 use crate::export::{Audience, Format, Style};
 use crate::i18n::Lang;
 use crate::model::Session;
@@ -400,6 +401,8 @@ pub struct ExportRequest {
     pub strict: bool,
     /// The language of the warnings.
     pub lang: Lang,
+    /// The PDF's faces, where not the system's first.
+    pub fonts: FontChoice,
 }
 
 /// `kiroku export`: warnings go to standard error, the document to `-o` or standard output.
@@ -425,15 +428,25 @@ pub fn export(req: &ExportRequest) -> Result<(), CommandError> {
         }
         None => {
             use std::io::IsTerminal;
-            // A Word file is a zip: on a terminal it is noise, and its bytes could drive it.
-            if req.format == Format::Docx && std::io::stdout().is_terminal() {
-                return Err(CommandError::Other(
-                    "a docx file is not for the terminal: write it with -o FILE.docx".to_owned(),
-                ));
+            // A Word file is a zip and a PDF binary: on a terminal they are noise, and their
+            // bytes could drive it.
+            if req.format.is_binary() && std::io::stdout().is_terminal() {
+                let ext = if req.format == Format::Pdf {
+                    "pdf"
+                } else {
+                    "docx"
+                };
+                return Err(CommandError::Other(if req.lang == Lang::Ja {
+                    format!(
+                        "{ext} ファイルは端末には出せません。-o FILE.{ext} で書き出してください"
+                    )
+                } else {
+                    format!("a {ext} file is not for the terminal: write it with -o FILE.{ext}")
+                }));
             }
             let text = String::from_utf8_lossy(&bytes);
             match req.format {
-                Format::Docx => std::io::stdout()
+                Format::Docx | Format::Pdf => std::io::stdout()
                     .lock()
                     .write_all(&bytes)
                     .and_then(|()| std::io::stdout().lock().flush()),
@@ -489,12 +502,17 @@ pub fn export_bytes(
         }
         return Ok(None);
     }
-    Ok(Some(crate::export::export(
-        &session,
-        req.audience,
-        &style,
-        req.format,
-    )))
+    let doc = crate::export::build(&session, req.audience, &style);
+    let bytes = match req.format {
+        Format::Pdf if req.fonts != FontChoice::default() => {
+            let fonts =
+                Fonts::find(&req.fonts).map_err(|e| CommandError::Other(e.say(req.lang)))?;
+            crate::export::render::pdf::render(&doc, &fonts)
+        }
+        format => crate::export::render(&doc, format),
+    }
+    .map_err(|e| CommandError::Other(e.say(req.lang)))?;
+    Ok(Some(bytes))
 }
 
 /// A shipped style by name, or a style file by path.

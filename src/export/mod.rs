@@ -21,6 +21,7 @@ pub use checks::check;
 pub use document::{Audience, Document};
 pub use flow::preview_item;
 pub use names::speaker_label;
+pub use render::pdf::PdfError;
 pub use style::Style;
 
 use crate::model::Session;
@@ -31,17 +32,24 @@ pub enum Format {
     Markdown,
     Html,
     Docx,
+    Pdf,
     Json,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
         Format::Docx,
+        Format::Pdf,
         Format::Json,
     ];
+
+    /// A file format, not text: never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Pdf)
+    }
 
     pub fn parse(s: &str) -> Result<Self, String> {
         match s {
@@ -49,9 +57,10 @@ impl Format {
             "markdown" | "md" => Ok(Format::Markdown),
             "html" => Ok(Format::Html),
             "docx" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
             "json" => Ok(Format::Json),
             _ => Err(format!(
-                "`{s}`: expected text, markdown, html, docx or json"
+                "`{s}`: expected text, markdown, html, docx, pdf or json"
             )),
         }
     }
@@ -67,18 +76,25 @@ impl Audience {
     }
 }
 
-/// Renders a built document in `format`.
-pub fn render(doc: &Document, format: Format) -> Vec<u8> {
-    match format {
+/// Renders a built document in `format`; a PDF in the system's default fonts. Only a PDF
+/// can fail: no font for a character it must show.
+pub fn render(doc: &Document, format: Format) -> Result<Vec<u8>, PdfError> {
+    Ok(match format {
         Format::Text => render::text::render(doc).into_bytes(),
         Format::Markdown => render::markdown::render(doc).into_bytes(),
         Format::Html => render::html::render(doc).into_bytes(),
         Format::Json => render::json::render(doc).into_bytes(),
         Format::Docx => render::docx::render(doc),
-    }
+        Format::Pdf => render::pdf::render(doc, render::pdf::Fonts::system()?)?,
+    })
 }
 
 /// The whole export: build for the audience, then render.
-pub fn export(session: &Session, audience: Audience, style: &Style, format: Format) -> Vec<u8> {
+pub fn export(
+    session: &Session,
+    audience: Audience,
+    style: &Style,
+    format: Format,
+) -> Result<Vec<u8>, PdfError> {
     render(&build(session, audience, style), format)
 }

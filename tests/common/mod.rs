@@ -5,6 +5,7 @@
 pub mod emulator;
 pub mod files;
 pub mod git;
+pub mod pdf;
 #[cfg(unix)]
 pub mod pty;
 
@@ -202,6 +203,13 @@ pub fn app_with(session: Session, lang: kiroku::i18n::Lang) -> kiroku::app::App 
 
 /// How many random cases a property test tries: its own number, or `PROPTEST_CASES` for a
 /// longer run by hand.
+/// Whether a check with a tool from outside the Rust toolchain (poppler, openxml-audit, a
+/// browser) must run: in CI on Linux, which installs them. The Windows build's tests run under
+/// Wine, where Linux's tools cannot be started; the Linux run checks the same output.
+pub fn tools_required() -> bool {
+    cfg!(unix) && std::env::var_os("CI").is_some()
+}
+
 pub fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -373,6 +381,22 @@ pub fn minutes_session_full() -> Session {
         at(15, 55, 5),
     );
     s
+}
+
+/// A text format of `session` for `audience`, in the default style.
+pub fn exported(
+    session: &Session,
+    audience: kiroku::export::Audience,
+    format: kiroku::export::Format,
+) -> String {
+    let bytes = kiroku::export::export(
+        session,
+        audience,
+        &kiroku::export::Style::default_style(),
+        format,
+    )
+    .expect("a text format");
+    String::from_utf8(bytes).expect("UTF-8")
 }
 
 /// One part of a docx (a zip of XML files), e.g. `word/document.xml`.

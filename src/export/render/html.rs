@@ -1,4 +1,7 @@
-//! One self-contained, printable HTML page (A4), in the minutes' language.
+//! One self-contained page for the council's website, in the minutes' language: one `h1`,
+//! headings that never skip a level, lists as lists, nothing told by colour, and a print
+//! stylesheet for A4. An accessibility checker in a browser holds it to WCAG 2.1 AA
+//! (tests/publish.rs).
 
 use crate::export::document::{Block, Document};
 use crate::model::TextAt;
@@ -20,27 +23,47 @@ fn esc(s: &str) -> String {
 }
 
 const CSS: &str = "\
-@page { size: A4; margin: 20mm 18mm; }
-body { font-family: \"Yu Mincho\", \"YuMincho\", \"Hiragino Mincho ProN\", \"Noto Serif CJK JP\", \"MS Mincho\", serif;
-  font-size: 11pt; line-height: 1.8; max-width: 46em; margin: 2em auto; color: #000; }
+@page { size: A4; margin: 30mm 25mm 25mm; }
+body { font-family: \"Yu Mincho\", \"YuMincho\", \"Hiragino Mincho ProN\", \"Noto Serif CJK JP\", \"IPAexMincho\", \"MS Mincho\", serif;
+  font-size: 11pt; line-height: 1.8; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 1.5em; }
-h2 { font-size: 11.5pt; margin: 1.6em 0 0.6em; page-break-after: avoid; }
+h2 { font-size: 11.5pt; margin: 1.6em 0 0.6em; }
+h3, h4, h5, h6 { font-size: 11pt; margin: 1.2em 0 0.4em; }
 p { margin: 0 0 0.8em; }
-p.speaker { margin-bottom: 0.3em; page-break-after: avoid; }
+p.speaker { margin-bottom: 0.3em; }
 p.continued { margin-top: -0.4em; }
 p.notice { border: 2px solid #000; padding: 0.5em; font-weight: bold; }
-ul.agenda, ul.attendance { list-style: none; padding-left: 0; }
-ul.agenda ul.parts { list-style: none; padding-left: 1em; }
-ul.agenda .detail { padding-left: 1em; }
+ul.agenda, ul.attendance, ul.actions { list-style: none; padding-left: 0; }
+ul.attendance, ul.actions { padding-left: 2em; }
+ul.agenda ul.parts { list-style: none; padding-left: 2em; }
+ul.agenda .detail { padding-left: 2em; }
 .time { font-family: monospace; margin-right: 0.5em; }
 .mark { font-weight: bold; }
-@media print { body { margin: 0; max-width: none; } }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; }
+  h1, h2, h3, h4, h5, h6, p.speaker { break-after: avoid; page-break-after: avoid; }
+  p, li { orphans: 2; widows: 2; }
+}
 ";
 
-fn texts(doc: &Document, at: TextAt, h: &mut String) {
+/// Heading levels as a page outline needs them: one `h1`, and none deeper than one below
+/// the heading before it, whatever the style's layout.
+struct Levels {
+    last: usize,
+}
+
+impl Levels {
+    fn heading(&mut self, h: &mut String, want: usize, text: &str) {
+        let n = want.clamp(1, self.last + 1).min(6);
+        self.last = n;
+        h.push_str(&format!("<h{n}>{}</h{n}>\n", esc(text)));
+    }
+}
+
+fn texts(doc: &Document, at: TextAt, levels: &mut Levels, h: &mut String) {
     for t in doc.texts.iter().filter(|t| t.at == at) {
         if let Some(l) = &t.label {
-            h.push_str(&format!("<h2>{}</h2>\n", esc(l)));
+            levels.heading(h, 2, l);
         }
         for p in &t.paragraphs {
             h.push_str(&format!("<p>{}</p>\n", esc(p)));
@@ -49,6 +72,9 @@ fn texts(doc: &Document, at: TextAt, h: &mut String) {
 }
 
 fn agenda(doc: &Document, h: &mut String) {
+    if doc.agenda.is_empty() {
+        return;
+    }
     h.push_str("<ul class=\"agenda\">\n");
     let mut in_parts = false;
     for (i, e) in doc.agenda.iter().enumerate() {
@@ -81,17 +107,80 @@ fn agenda(doc: &Document, h: &mut String) {
     h.push_str("</ul>\n");
 }
 
+fn paragraph(p: &crate::export::document::Paragraph, h: &mut String) {
+    h.push_str(if p.continued {
+        "<p class=\"continued\">"
+    } else {
+        "<p>"
+    });
+    if p.lead.is_none() {
+        h.push_str(&esc(&p.bullet));
+    }
+    if let Some(t) = &p.time {
+        h.push_str(&format!("<span class=\"time\">{}</span>", esc(t)));
+    }
+    if let Some(o) = &p.offset {
+        h.push_str(&format!("<span class=\"time\">{}</span>", esc(o)));
+    }
+    for m in &p.marks {
+        h.push_str(&format!("<span class=\"mark\">{}</span>", esc(m)));
+    }
+    if let Some(l) = &p.lead {
+        h.push_str(&format!("<span class=\"speaker\">{}</span>", esc(l)));
+    }
+    h.push_str(&esc(&p.text));
+    h.push_str("</p>\n");
+}
+
+fn blocks(blocks: &[Block], h: &mut String) {
+    let mut actions = false;
+    for b in blocks {
+        // Things to be done after the meeting are a list of their own.
+        let action = matches!(b, Block::Action { .. });
+        if action && !actions {
+            h.push_str("<ul class=\"actions\">\n");
+        } else if !action && actions {
+            h.push_str("</ul>\n");
+        }
+        actions = action;
+        match b {
+            Block::Speaker { text } => {
+                h.push_str(&format!("<p class=\"speaker\">{}</p>\n", esc(text)));
+            }
+            Block::Marker { text } => {
+                h.push_str(&format!("<p class=\"marker\">{}</p>\n", esc(text)));
+            }
+            Block::Decision { text } => {
+                h.push_str(&format!(
+                    "<p class=\"decision\"><strong>{}</strong></p>\n",
+                    esc(text)
+                ));
+            }
+            // The style's own mark (・) stays in the text; the list draws none.
+            Block::Action { text } => h.push_str(&format!("<li>{}</li>\n", esc(text))),
+            Block::Paragraph(p) => paragraph(p, h),
+        }
+    }
+    if actions {
+        h.push_str("</ul>\n");
+    }
+}
+
 pub fn render(doc: &Document) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n");
     h.push_str(&format!("<html lang=\"{}\">\n<head>\n", esc(&doc.language)));
     h.push_str("<meta charset=\"utf-8\">\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str(&format!("<title>{}</title>\n", esc(&doc.title)));
-    h.push_str(&format!("<style>\n{CSS}</style>\n</head>\n<body>\n"));
+    h.push_str(&format!(
+        "<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
+    ));
     if let Some(n) = &doc.notice {
         h.push_str(&format!("<p class=\"notice\">{}</p>\n", esc(n)));
     }
     h.push_str(&format!("<h1>{}</h1>\n", esc(&doc.title)));
+    let mut levels = Levels { last: 1 };
     match &doc.header.inline_separator {
         Some(sep) => {
             for f in &doc.header.fields {
@@ -101,19 +190,22 @@ pub fn render(doc: &Document) -> String {
         None => {
             for f in &doc.header.fields {
                 if !f.label.is_empty() {
-                    h.push_str(&format!("<h2>{}</h2>\n", esc(&f.label)));
+                    levels.heading(&mut h, 2, &f.label);
                 }
                 h.push_str(&format!("<p>{}</p>\n", esc(&f.value)));
             }
         }
     }
     if let Some(a) = &doc.attendance {
-        if !a.label.is_empty() {
-            h.push_str(&format!("<h2>{}</h2>\n", esc(&a.label)));
-        }
+        let group = if a.label.is_empty() {
+            2
+        } else {
+            levels.heading(&mut h, 2, &a.label);
+            3
+        };
         for g in &a.groups {
             if let Some(head) = &g.heading {
-                h.push_str(&format!("<h3>{}</h3>\n", esc(head)));
+                levels.heading(&mut h, group, head);
             }
             h.push_str("<ul class=\"attendance\">\n");
             for e in &g.entries {
@@ -125,15 +217,15 @@ pub fn render(doc: &Document) -> String {
             h.push_str(&format!("<p>{}</p>\n", esc(n)));
         }
     }
-    texts(doc, TextAt::BeforeAgenda, &mut h);
+    texts(doc, TextAt::BeforeAgenda, &mut levels, &mut h);
     if !doc.agenda_label.is_empty() {
-        h.push_str(&format!("<h2>{}</h2>\n", esc(&doc.agenda_label)));
+        levels.heading(&mut h, 2, &doc.agenda_label);
     }
     agenda(doc, &mut h);
-    texts(doc, TextAt::AfterAgenda, &mut h);
+    texts(doc, TextAt::AfterAgenda, &mut levels, &mut h);
     // Under a body heading, the items' headings go one level down.
     let base = if let Some(b) = &doc.body_heading {
-        h.push_str(&format!("<h2>{}</h2>\n", esc(b)));
+        levels.heading(&mut h, 2, b);
         3
     } else {
         2
@@ -141,55 +233,28 @@ pub fn render(doc: &Document) -> String {
     for s in &doc.sections {
         h.push_str("<section>\n");
         if let Some(head) = &s.heading {
-            let n = (base + usize::from(s.level) - 1).min(6);
-            h.push_str(&format!("<h{n}>{}</h{n}>\n", esc(head)));
+            levels.heading(&mut h, base + usize::from(s.level).max(1) - 1, head);
         }
-        for b in &s.blocks {
-            match b {
-                Block::Speaker { text } => {
-                    h.push_str(&format!("<p class=\"speaker\">{}</p>\n", esc(text)));
-                }
-                Block::Marker { text } => {
-                    h.push_str(&format!("<p class=\"marker\">{}</p>\n", esc(text)));
-                }
-                Block::Decision { text } => {
-                    h.push_str(&format!(
-                        "<p class=\"decision\"><strong>{}</strong></p>\n",
-                        esc(text)
-                    ));
-                }
-                Block::Action { text } => {
-                    h.push_str(&format!("<p class=\"action\">{}</p>\n", esc(text)));
-                }
-                Block::Paragraph(p) => {
-                    h.push_str(if p.continued {
-                        "<p class=\"continued\">"
-                    } else {
-                        "<p>"
-                    });
-                    if p.lead.is_none() {
-                        h.push_str(&esc(&p.bullet));
-                    }
-                    if let Some(t) = &p.time {
-                        h.push_str(&format!("<span class=\"time\">{}</span>", esc(t)));
-                    }
-                    if let Some(o) = &p.offset {
-                        h.push_str(&format!("<span class=\"time\">{}</span>", esc(o)));
-                    }
-                    for m in &p.marks {
-                        h.push_str(&format!("<span class=\"mark\">{}</span>", esc(m)));
-                    }
-                    if let Some(l) = &p.lead {
-                        h.push_str(&format!("<span class=\"speaker\">{}</span>", esc(l)));
-                    }
-                    h.push_str(&esc(&p.text));
-                    h.push_str("</p>\n");
-                }
-            }
-        }
+        blocks(&s.blocks, &mut h);
         h.push_str("</section>\n");
     }
-    texts(doc, TextAt::End, &mut h);
-    h.push_str("</body>\n</html>\n");
+    texts(doc, TextAt::End, &mut levels, &mut h);
+    h.push_str("</main>\n</body>\n</html>\n");
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_heading_is_more_than_one_level_below_the_one_before() {
+        let mut h = String::new();
+        let mut levels = Levels { last: 1 };
+        levels.heading(&mut h, 3, "a");
+        levels.heading(&mut h, 4, "b");
+        levels.heading(&mut h, 2, "c");
+        levels.heading(&mut h, 9, "d");
+        assert_eq!(h, "<h2>a</h2>\n<h3>b</h3>\n<h2>c</h2>\n<h3>d</h3>\n");
+    }
 }

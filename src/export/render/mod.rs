@@ -4,4 +4,6 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
+pub mod print;
 pub mod text;
