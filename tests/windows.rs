@@ -87,6 +87,34 @@ fn a_file_held_open_by_another_program_is_named_and_left_as_it_was() {
     assert!(o.status.success(), "{o:?}");
 }
 
+/// A virus scanner or the search indexer opens a file just written for a moment; a save that
+/// meets it waits for it rather than failing the clerk's quit.
+#[test]
+fn a_save_waits_out_a_moments_open_by_a_scanner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_in(dir.path());
+    let (opened, wait_open) = std::sync::mpsc::channel();
+    let scanned = path.clone();
+    let scanner = std::thread::spawn(move || {
+        // As a scanner reads: others may read and write, not delete or rename over it.
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(1 | 2)
+            .open(&scanned)
+            .unwrap();
+        opened.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        drop(file);
+    });
+    wait_open.recv().unwrap();
+    let mut s = minutes_session_full();
+    s.plan.meeting.title = "走査の後".into();
+    kiroku::storage::save_session(&path, &s).unwrap();
+    scanner.join().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("走査の後"), "the new version is in place");
+}
+
 #[test]
 fn the_session_lock_holds_and_says_who_holds_it() {
     let dir = tempfile::tempdir().unwrap();

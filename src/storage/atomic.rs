@@ -56,9 +56,29 @@ fn write_file(
     }
     temp.as_file().sync_all()?;
     before_commit()?;
-    temp.persist(path)
-        .map_err(|e| super::files::explained(path, e.error))?;
+    replace(temp, path)?;
     crate::platform::fs::sync_dir(dir)
+}
+
+/// Renames `temp` over `path`. On Windows a rename fails while anyone has the old file open,
+/// which a virus scanner or the search indexer does for a moment after each write: try again
+/// for two and a half seconds before giving up (the temporary file is then removed).
+fn replace(mut temp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    let mut wait = std::time::Duration::from_millis(10);
+    for _ in 0..8 {
+        match temp.persist(path) {
+            Ok(_) => return Ok(()),
+            Err(e) if crate::platform::fs::may_pass(&e.error) => {
+                temp = e.file;
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+            Err(e) => return Err(super::files::explained(path, e.error)),
+        }
+    }
+    temp.persist(path)
+        .map(|_| ())
+        .map_err(|e| super::files::explained(path, e.error))
 }
 
 /// Removes the temporary files in `dir` that a kiroku killed mid-save left (its process is

@@ -94,6 +94,12 @@ pub fn held_by_another_program(_path: &Path, _e: &io::Error) -> bool {
     false
 }
 
+/// Is `e`, met replacing a file, something that passes in a moment? A rename on Unix never
+/// waits for other programs.
+pub fn may_pass(_e: &io::Error) -> bool {
+    false
+}
+
 /// Takes the session lock on `file`: exclusive, or shared to see whether anyone holds it.
 pub fn try_lock(file: &File, exclusive: bool) -> Result<(), TryLockError> {
     if exclusive {

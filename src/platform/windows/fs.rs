@@ -147,6 +147,13 @@ pub fn held_by_another_program(path: &Path, e: &io::Error) -> bool {
                 .is_err_and(|e| held(&e)))
 }
 
+/// Is `e`, met replacing a file, what a moment's open by another program gives (a virus
+/// scanner, the search indexer or a sync client reading the file just written): worth trying
+/// again shortly. Access denied, a sharing or a lock violation.
+pub fn may_pass(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
 /// The byte of the lock file the session lock is taken on, far past its note: Windows locks
 /// ranges against reading too, and the note (who holds it) must stay readable.
 const LOCK_OFFSET: u64 = 1 << 62;
