@@ -90,17 +90,7 @@ pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<String>, String) {
 
 #[test]
 fn golden_files_for_every_format_style_and_audience() {
-    for (name, _) in kiroku::export::style::SHIPPED {
-        // The council layouts each have a fictional sample meeting that shows them; the
-        // first four render the common test meeting.
-        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("sessions/sample-{name}.ron"));
-        let session = if sample.exists() {
-            kiroku::storage::read_session(&sample).unwrap().session
-        } else {
-            minutes_session_full()
-        };
-        let style = kiroku::commands::load_style(name).unwrap();
+    for (name, session, style) in common::golden_cases() {
         for audience in [Audience::Public, Audience::Internal] {
             let doc = build(&session, audience, &style);
             let who = match audience {

@@ -727,8 +727,13 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
     withheld.extend(m.decisions_np.iter().filter(|(np, _)| *np).map(|(_, c)| *c));
     // Each way a style shows what it leaves out: nothing (default), timed markers
     // (proceedings), the speaker inline and 秘密会 markers (kaigiroku), a fixed line and a
-    // closed item's own section (youroku).
-    for style in ["default", "proceedings", "kaigiroku", "youroku"] {
+    // closed item's own section (youroku); and a layout of one's own with the opening in
+    // the header and counted attendance lists.
+    const OWN: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own-layouts/kaigiroku.ron"
+    );
+    for style in ["default", "proceedings", "kaigiroku", "youroku", OWN] {
         for format in common::pdf::formats() {
             let (out, err) = m.export(format, Audience::Public, style);
             for c in &withheld {
@@ -754,7 +759,8 @@ fn check_promises(m: &Meeting) -> Result<(), TestCaseError> {
                 }
             }
             for (np, c) in &m.decisions_np {
-                if !np && style != "kaigiroku" && style != "youroku" {
+                // These styles print no action items.
+                if !np && !["kaigiroku", "youroku", OWN].contains(&style) {
                     prop_assert!(has(&out, *c), "{format:?} {style} dropped the action Q{c}Z");
                 }
             }

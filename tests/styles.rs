@@ -25,8 +25,11 @@ fn text(session: &kiroku::model::Session, style: &Style, audience: Audience) -> 
 
 #[test]
 fn an_unknown_field_is_an_error_at_its_line_and_column() {
-    let err =
-        style_with(&[("title: \"{title} 議事要旨\"", "title: \"{date} 議事要旨\"")]).unwrap_err();
+    let err = style_with(&[(
+        "title: \"{title} 議事要旨\"",
+        "title: \"{speaker} 議事要旨\"",
+    )])
+    .unwrap_err();
     let line = DEFAULT
         .lines()
         .position(|l| l.trim_start().starts_with("title:"))
@@ -36,11 +39,14 @@ fn an_unknown_field_is_an_error_at_its_line_and_column() {
     let message = err.to_string();
     assert!(
         message.starts_with(&format!(
-            "mine.ron:{line}:12: `title`: unknown field `{{date}}`"
+            "mine.ron:{line}:12: `title`: unknown field `{{speaker}}`"
         )),
         "{message}"
     );
-    assert!(message.contains("the fields here are {title}"), "{message}");
+    assert!(
+        message.contains("the fields here are {title} {date} {era}"),
+        "{message}"
+    );
     // Nested templates are found too.
     let err = style_with(&[("entry: \"{role_mark}", "entry: \"{time}{role_mark}")]).unwrap_err();
     let line = DEFAULT.lines().position(|l| l.contains("entry:")).unwrap() + 1;
@@ -321,4 +327,149 @@ fn names_spread_and_parts_of_items() {
     let mut bad = session.plan.clone();
     bad.agenda[2].part_of = Some(3);
     assert!(bad.validate().is_err());
+}
+
+/// The layouts of one's own in tests/fixtures/own-layouts, on their meeting, as text.
+fn own(name: &str, format: Format) -> String {
+    let (_, session, style) = common::golden_cases()
+        .into_iter()
+        .find(|(n, _, _)| n == &format!("own-{name}"))
+        .unwrap();
+    String::from_utf8(export(&session, Audience::Public, &style, format).unwrap()).unwrap()
+}
+
+#[test]
+fn a_title_holds_the_date_and_a_line_break_in_every_format() {
+    let text = own("zenbun", Format::Text);
+    assert!(
+        text.starts_with("2023.2.8 北町市地域交通検討会（第８回）\n議事（全文）\n\n出席者"),
+        "the date in the title, none in the header: {text}"
+    );
+    let md = own("zenbun", Format::Markdown);
+    assert!(
+        md.starts_with("# 2023.2.8 北町市地域交通検討会（第８回） 議事（全文）\n"),
+        "{md}"
+    );
+    let html = own("zenbun", Format::Html);
+    assert!(html.contains("<title>2023.2.8 北町市地域交通検討会（第８回） 議事（全文）</title>"));
+    assert!(html.contains("<h1>2023.2.8 北町市地域交通検討会（第８回）<br>議事（全文）</h1>"));
+}
+
+#[test]
+fn the_opening_time_stands_in_the_header_and_counts_in_the_attendance_headings() {
+    let minutes = own("kaigiroku", Format::Text);
+    assert!(
+        minutes.contains(
+            "令和五年二月八日（水曜日）（一三時〇二分から一五時一〇分まで）\n午後一時二分開議\n\n出席委員　三名\n会　　長　草　川　　健\n副　会長　森　田　　由　紀　子（オンライン）\n"
+        ),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("\n欠席委員　一名\n委　　員　上　野　　一\n"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("\n交通政策課長　西　　大　輔\n"),
+        "a long role as written: {minutes}"
+    );
+    let zenbun = own("zenbun", Format::Text);
+    assert!(
+        zenbun.contains("出席者　4名（うちオンライン1名）\n\n出席委員　3名\n"),
+        "{zenbun}"
+    );
+    // Off the record, the opening gives no time to the public.
+    let mut session = kiroku::storage::read_session(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own-layouts/meeting.ron"
+    )))
+    .unwrap()
+    .session;
+    session.log.off_record.push(OffRecord {
+        start: session.log.events[0].at - chrono::Duration::minutes(1),
+        end: Some(session.log.events[0].at + chrono::Duration::minutes(1)),
+    });
+    let style = common::golden_cases().pop().unwrap().2;
+    let public = text(&session, &style, Audience::Public);
+    assert!(!public.contains("開議"), "{public}");
+    assert!(text(&session, &style, Audience::Internal).contains("午後一時二分開議"));
+}
+
+#[test]
+fn braces_numbers_past_twenty_and_speeches_under_a_heading_without_a_speaker() {
+    let minutes = own("zenbun", Format::Text);
+    // `{{次第}}` in a label, a title with braces in the agenda: printed as they are.
+    assert!(
+        minutes.contains(
+            "\n{次第}\n\n①　開会\n②　バス路線の再編について\n㉑　{仮称}交通計画の報告\n㊱　閉会\n"
+        ),
+        "{minutes}"
+    );
+    // The greeting's heading once, each speaker named by the speaker line.
+    assert!(
+        minutes.contains("\n①　開会\n\n【草川会長】\n\nただいまから第８回検討会を開会します。\n\n【西交通政策課長】\n"),
+        "{minutes}"
+    );
+    // A brace in a template: `{{` and `}}`.
+    let style = style_with(&[(
+        "speaker_line: \"（{speaker}）\"",
+        "speaker_line: \"{{{speaker}}}\"",
+    )])
+    .unwrap();
+    let out = text(&minutes_session(), &style, Audience::Public);
+    assert!(out.contains("\n{南町CIO 佐藤 花子 様}\n"), "{out}");
+    let err = style_with(&[(
+        "speaker_line: \"（{speaker}）\"",
+        "speaker_line: \"{speaker\"",
+    )])
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("write `{{` for a brace itself"),
+        "{err}"
+    );
+}
+
+#[test]
+fn hours_in_kanji_as_numbers_or_digit_by_digit() {
+    let session = minutes_session();
+    for (time, hours) in [
+        ("(\"{h}時{m}分\", \"{h}時\")", "十五時から十六時三十分まで"),
+        (
+            "(\"{hh}時{mm}分\", \"{hh}時\")",
+            "一五時から一六時三〇分まで",
+        ),
+    ] {
+        let kanji = format!("kanji_numerals: true,\n    dates: DateTemplates(time: {time}),");
+        let style = style_with(&[
+            ("kanji_numerals: false,", kanji.as_str()),
+            ("time_range: false,", "time_range: true,"),
+            ("actual_hours: true,", "actual_hours: false,"),
+        ])
+        .unwrap();
+        let out = text(&session, &style, Audience::Public);
+        assert!(out.contains(hours), "{time}: {out}");
+    }
+}
+
+#[test]
+fn a_layout_without_a_date_line_or_a_place() {
+    let style = style_with(&[(
+        "    date: Era,",
+        "    date: Era,\n    dates: DateTemplates(date: \"\"),",
+    )])
+    .unwrap();
+    let mut session = minutes_session();
+    session.plan.meeting.place = String::new();
+    let out = text(&session, &style, Audience::Public);
+    assert!(!out.contains("日時") && !out.contains("場所"), "{out}");
+    assert!(
+        out.contains("議事要旨\n\n出席者") || out.contains("議事要旨\n\n議事次第"),
+        "{out}"
+    );
+    // A meeting written without a place reads.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own-layouts/meeting.ron"
+    ))
+    .unwrap();
+    assert!(!text.contains("place:"));
 }

@@ -16,9 +16,11 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
     let meeting = &session.plan.meeting;
     // A field the style gives no label and the meeting no value is left out; a label left
     // empty prints the value alone.
+    let no_label = String::new();
     let fields = [
         (&style.date_label, date_value(session, style)),
         (&style.place_label, meeting.place.clone()),
+        (&no_label, opening_line(session, audience, style)),
     ]
     .into_iter()
     .filter(|(_, value)| !value.trim().is_empty())
@@ -75,7 +77,7 @@ pub fn build(session: &Session, audience: Audience, style: &Style) -> Document {
         audience,
         language: meeting.language.clone(),
         notice: (audience == Audience::Internal).then(|| style.internal_notice.clone()),
-        title: fill(&style.title, &[("title", &meeting.title)]),
+        title: title(session, style),
         header,
         attendance: attendees(session, audience, style),
         agenda_label: style.agenda_label.clone(),
@@ -125,8 +127,10 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
     if a.when_grouped && roster.iter().all(|p| p.group.is_none()) {
         return None;
     }
-    let mut groups: Vec<AttendeeGroup> = Vec::new();
+    // Each group of the roster with its entries; headings are filled once they are counted.
+    let mut groups: Vec<(Option<&String>, Vec<String>)> = Vec::new();
     let mut absent = Vec::new();
+    let mut online_count = 0;
     let forms = style.date_forms();
     let clock = |t: Timestamp| forms.clock(t.time());
     for p in &session.plan.roster {
@@ -163,6 +167,7 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
         }
         let mut line = entry;
         if online {
+            online_count += 1;
             line.push_str(&a.online_mark);
         }
         if let Some(other) = p
@@ -207,22 +212,29 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
         if let Some(e) = gone.filter(|_| !a.left_mark.is_empty()) {
             line.push_str(&fill(&a.left_mark, &[("time", &clock(e.at))]));
         }
-        let heading = p
-            .group
-            .as_ref()
-            .filter(|_| !a.group_heading.is_empty())
-            .map(|g| fill(&a.group_heading, &[("group", g)]));
-        match groups.iter_mut().find(|g| g.heading == heading) {
-            Some(g) => g.entries.push(line),
-            None => groups.push(AttendeeGroup {
-                heading,
-                entries: vec![line],
-            }),
+        let group = p.group.as_ref().filter(|_| !a.group_heading.is_empty());
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, entries)) => entries.push(line),
+            None => groups.push((group, vec![line])),
         }
     }
+    let count = |n: usize| super::dates::number(n as u32, style.numerals());
+    let present: usize = groups.iter().map(|(_, e)| e.len()).sum();
+    let mut groups: Vec<AttendeeGroup> = groups
+        .into_iter()
+        .map(|(group, entries)| AttendeeGroup {
+            heading: group.map(|g| {
+                fill(
+                    &a.group_heading,
+                    &[("group", g), ("count", &count(entries.len()))],
+                )
+            }),
+            entries,
+        })
+        .collect();
     if !absent.is_empty() && !a.absent_label.is_empty() {
         groups.push(AttendeeGroup {
-            heading: Some(a.absent_label.clone()),
+            heading: Some(fill(&a.absent_label, &[("count", &count(absent.len()))])),
             entries: absent,
         });
     }
@@ -235,7 +247,10 @@ fn attendees(session: &Session, audience: Audience, style: &Style) -> Option<Att
             fill(&a.observers, &[("count", &count)])
         });
     Some(Attendees {
-        label: a.label.clone(),
+        label: fill(
+            &a.label,
+            &[("count", &count(present)), ("online", &count(online_count))],
+        ),
         groups,
         note: (!a.note.is_empty()).then(|| a.note.clone()),
         observers,
@@ -289,6 +304,34 @@ fn hours_kept_or_planned(
         (true, Some(open), Some(close)) => (open.time(), close.time(), true),
         _ => (m.start, m.end, false),
     }
+}
+
+/// The document's title: the meeting's, and its date as the header gives it or in parts.
+fn title(session: &Session, style: &Style) -> String {
+    let meeting = &session.plan.meeting;
+    let forms = style.date_forms();
+    let mut fields = forms.date_fields(meeting.date);
+    fields.push(("title", meeting.title.clone()));
+    fields.push(("date", forms.date(meeting.date)));
+    let all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(&style.title, &all)
+}
+
+/// The header's opening line, once the meeting opened (for the public, on the record).
+fn opening_line(session: &Session, audience: Audience, style: &Style) -> String {
+    if style.opening_line.is_empty() {
+        return String::new();
+    }
+    let opened = session
+        .log
+        .events
+        .iter()
+        .find(|e| e.what == Proceeding::Open)
+        .filter(|e| audience == Audience::Internal || session.event_is_public(e));
+    opened.map_or_else(String::new, |e| {
+        let time = style.date_forms().clock(e.at.time());
+        fill(&style.opening_line, &[("time", &time)])
+    })
 }
 
 fn date_value(session: &Session, style: &Style) -> String {

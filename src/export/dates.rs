@@ -31,7 +31,7 @@ pub enum Numbering {
     FullWidth,
     /// 一, 二, 三 (日程第一)
     Kanji,
-    /// ①, ②, ③ (to ⑳; Arabic after)
+    /// ①, ②, ③ (to ㊿; Arabic after)
     Circled,
 }
 
@@ -75,10 +75,14 @@ pub fn item_number(n: u32, numbering: Numbering) -> String {
         Numbering::Arabic => n.to_string(),
         Numbering::FullWidth => full_width(&n.to_string()),
         Numbering::Kanji => kanji_number(n),
+        // ① to ⑳, ㉑ to ㉟ and ㊱ to ㊿ lie in three runs of Unicode.
         Numbering::Circled => match n {
-            1..=20 => char::from_u32('①' as u32 + n - 1).map_or(n.to_string(), String::from),
-            _ => n.to_string(),
-        },
+            1..=20 => char::from_u32('①' as u32 + n - 1),
+            21..=35 => char::from_u32('㉑' as u32 + n - 21),
+            36..=50 => char::from_u32('㊱' as u32 + n - 36),
+            _ => None,
+        }
+        .map_or(n.to_string(), String::from),
     }
 }
 
@@ -192,6 +196,13 @@ impl DateForms {
     }
 
     fn fill_date(&self, template: &str, d: NaiveDate) -> String {
+        let fields = self.date_fields(d);
+        let all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &all)
+    }
+
+    /// Every field of a date template ([`DATE_FIELDS`]) for `d`, as this style writes it.
+    pub fn date_fields(&self, d: NaiveDate) -> Vec<(&'static str, String)> {
         let n = |v: u32| number(v, self.numerals);
         // Before 明治 there is no era to give: the Western year stands in.
         let (era, era_year) = match era_year(d) {
@@ -199,26 +210,20 @@ impl DateForms {
             Some((name, y)) => (name.to_owned(), n(y.max(0) as u32)),
             None => (String::new(), digits(&d.year().to_string(), self.numerals)),
         };
-        let year = digits(&d.year().to_string(), self.numerals);
-        let weekday = weekday_kanji(d.weekday());
-        let weekday_long = format!("{weekday}曜日");
-        let month_name = d.format("%B").to_string();
-        let weekday_name = d.format("%A").to_string();
-        let (month, day) = (n(d.month()), n(d.day()));
-        fill(
-            template,
-            &[
-                ("era", &era),
-                ("era_year", &era_year),
-                ("year", &year),
-                ("month", &month),
-                ("day", &day),
-                ("weekday", weekday),
-                ("weekday_long", &weekday_long),
-                ("month_name", &month_name),
-                ("weekday_name", &weekday_name),
-            ],
-        )
+        vec![
+            ("era", era),
+            ("era_year", era_year),
+            ("year", digits(&d.year().to_string(), self.numerals)),
+            ("month", n(d.month())),
+            ("day", n(d.day())),
+            ("weekday", weekday_kanji(d.weekday()).to_owned()),
+            (
+                "weekday_long",
+                format!("{}曜日", weekday_kanji(d.weekday())),
+            ),
+            ("month_name", d.format("%B").to_string()),
+            ("weekday_name", d.format("%A").to_string()),
+        ]
     }
 
     /// A time of the header's hours.
@@ -241,7 +246,13 @@ impl DateForms {
                     &self.hours,
                     &[("start", &self.time(start)), ("end", &self.time(end))],
                 );
-                fill(&self.date_hours, &[("date", &date), ("hours", &hours)])
+                let line = fill(&self.date_hours, &[("date", &date), ("hours", &hours)]);
+                // Either half may be left empty by the style: no stray space is left then.
+                if date.is_empty() || hours.is_empty() {
+                    line.trim().to_owned()
+                } else {
+                    line
+                }
             }
         }
     }
@@ -281,6 +292,15 @@ impl DateForms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn circled_numbers_go_to_fifty() {
+        let c = |n| item_number(n, Numbering::Circled);
+        assert_eq!(
+            [c(1), c(20), c(21), c(35), c(36), c(50), c(51)],
+            ["①", "⑳", "㉑", "㉟", "㊱", "㊿", "51"]
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -369,7 +389,7 @@ mod tests {
         assert_eq!(item_number(1, Numbering::Kanji), "一");
         assert_eq!(item_number(2, Numbering::Circled), "②");
         assert_eq!(item_number(20, Numbering::Circled), "⑳");
-        assert_eq!(item_number(21, Numbering::Circled), "21");
+        assert_eq!(item_number(51, Numbering::Circled), "51");
         assert_eq!(digits("2026", Numerals::Kanji), "二〇二六");
     }
 }

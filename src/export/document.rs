@@ -181,3 +181,16 @@ impl Paragraph {
         s
     }
 }
+
+/// `text` on one line, for what cannot hold a line break (a Markdown heading, the title in a
+/// document's properties or a browser's tab): each break a space.
+pub fn one_line(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_owned();
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use super::document::{Audience, Block, Paragraph, Section};
 use super::gaps::{Draft, Piece, covered, fragments, settle};
-use super::items::{closed, closed_section, fill_speaker, layout, level, plain_heading};
+use super::items::{
+    closed, closed_section, fill_speaker, layout, level, names_speaker, plain_heading,
+    speech_heading,
+};
 use super::lines::{decision_blocks, proceeding_lines};
 use super::style::Style;
 use crate::model::{
@@ -218,6 +221,19 @@ pub fn item_sections<'s>(
     if layout == Layout::Discussion {
         flow.sections.push(heading());
     }
+    // Speeches under a heading that names no one: one heading, the speakers named in runs.
+    let layout = if layout == Layout::Speeches && !names_speaker(&style.speech_heading) {
+        if let Some(h) = speech_heading(session, item, style, audience) {
+            flow.sections.push(Draft {
+                heading: Some(h),
+                level: flow.level,
+                pieces: Vec::new(),
+            });
+        }
+        Layout::Discussion
+    } else {
+        layout
+    };
     // A speaker's line is the same every time they speak under this item: fill it once.
     let mut filled: HashMap<&ParticipantId, String> = HashMap::new();
     let inline = style

@@ -3,7 +3,7 @@
 
 use super::dates::item_number;
 use super::document::{Audience, Block, Section};
-use super::names::{fill_person, speaker_label};
+use super::names::{person_fields, speaker_label};
 use super::style::{Style, fill};
 use crate::model::{AgendaItem, Layout, Participant, Session};
 
@@ -77,8 +77,10 @@ pub fn fill_speaker(
     style: &Style,
 ) -> String {
     let label = speaker_label(p, style);
-    let with_item = fill_fields(template, &item_fields(session, item, style, true), &[]);
-    fill_person(&with_item, p, style, &[("speaker", &label)])
+    // One pass over all the fields: a title that reads like a field is not filled again.
+    let mut fields = item_fields(session, item, style, true);
+    fields.extend(person_fields(p, style));
+    fill_fields(template, &fields, &[("speaker", &label)])
 }
 
 pub fn layout(item: &AgendaItem, style: &Style) -> Layout {
@@ -87,6 +89,44 @@ pub fn layout(item: &AgendaItem, style: &Style) -> Layout {
     } else {
         item.layout
     }
+}
+
+/// Does a speech heading name the speaker (`{speaker}` or a person's field)? One that does
+/// not is the item's heading, printed once, and each speaker's run is then named as in a
+/// discussion (`speaker_line` or `inline_speaker`), never dropped.
+pub fn names_speaker(template: &str) -> bool {
+    super::template::fields(template)
+        .iter()
+        .any(|f| *f == "speaker" || super::style_check::PERSON.contains(f))
+}
+
+/// The heading of a `Speeches` item whose speech heading names no speaker; empty: none.
+pub fn speech_heading(
+    session: &Session,
+    item: &AgendaItem,
+    style: &Style,
+    audience: Audience,
+) -> Option<String> {
+    heading_from(&style.speech_heading, session, item, style, audience)
+}
+
+/// `template` filled as the item's heading; an empty one leaves the heading out, not an
+/// empty line.
+fn heading_from(
+    template: &str,
+    session: &Session,
+    item: &AgendaItem,
+    style: &Style,
+    audience: Audience,
+) -> Option<String> {
+    (!template.is_empty()).then(|| {
+        closed(
+            fill_heading(template, session, item, style),
+            item,
+            style,
+            audience,
+        )
+    })
 }
 
 /// A part's heading sits under its item's.
@@ -111,15 +151,7 @@ pub fn plain_heading(
         _ if with_detail => &style.item_heading,
         _ => &style.item_heading_plain,
     };
-    // An empty heading template leaves the heading out, not an empty line.
-    (!template.is_empty()).then(|| {
-        closed(
-            fill_heading(template, session, item, style),
-            item,
-            style,
-            audience,
-        )
-    })
+    heading_from(template, session, item, style, audience)
 }
 
 pub fn closed(mut heading: String, item: &AgendaItem, style: &Style, audience: Audience) -> String {

@@ -31,6 +31,37 @@ fn spaced(family: &str, given: &str, width: usize) -> String {
     format!("{family}{}{given}", "　".repeat(gap))
 }
 
+/// `text` spread to `width` characters with full-width spaces evenly between its characters,
+/// the first gaps taking any left over: `会　　長`, `副会長` → `副　会　長` at five. Text as
+/// long or longer, or a single character, is left as it is.
+fn spread(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let gaps = chars.len().saturating_sub(1);
+    let room = width.saturating_sub(chars.len());
+    if gaps == 0 || room == 0 {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        out.push(*c);
+        if i < gaps {
+            let n = room / gaps + usize::from(i < room % gaps);
+            out.push_str(&"　".repeat(n));
+        }
+    }
+    out
+}
+
+/// Each character of the family and of the given name a full-width space apart, and the
+/// two names two apart: `草　川　　健`.
+fn letter_spaced(family: &str, given: &str) -> String {
+    let spaced = |s: &str| s.chars().map(String::from).collect::<Vec<_>>().join("　");
+    if given.is_empty() {
+        return spaced(family);
+    }
+    format!("{}　　{}", spaced(family), spaced(given))
+}
+
 /// Every person field, for `fill`.
 pub fn person_fields(p: &Participant, style: &Style) -> Vec<(&'static str, String)> {
     let mut words = p.name.split_whitespace();
@@ -45,9 +76,11 @@ pub fn person_fields(p: &Participant, style: &Style) -> Vec<(&'static str, Strin
         .unwrap_or_default();
     vec![
         ("role", p.role.clone()),
+        ("role_spaced", spread(&p.role, style.role_width)),
         ("name", p.name.clone()),
         ("name_compact", compact),
         ("name_spaced", spaced(&first, &given, style.name_width)),
+        ("name_spread", letter_spaced(&first, &given)),
         ("family", family),
         ("given", given),
         ("honorific", honorific(p, style)),
@@ -88,5 +121,18 @@ mod tests {
         assert_eq!(spaced("山田", "太郎", 5), "山田　太郎");
         assert_eq!(spaced("長谷川", "一二三", 5), "長谷川　一二三");
         assert_eq!(spaced("Smith", "", 5), "Smith");
+    }
+
+    #[test]
+    fn roles_spread_evenly_and_names_letter_by_letter() {
+        assert_eq!(spread("会長", 4), "会　　長");
+        assert_eq!(spread("副会長", 5), "副　会　長");
+        assert_eq!(spread("副会長", 4), "副　会長");
+        assert_eq!(spread("委員", 2), "委員");
+        assert_eq!(spread("事務局長補佐", 4), "事務局長補佐");
+        assert_eq!(spread("長", 4), "長");
+        assert_eq!(spread("会長", 0), "会長");
+        assert_eq!(letter_spaced("草川", "健"), "草　川　　健");
+        assert_eq!(letter_spaced("林", ""), "林");
     }
 }

@@ -197,6 +197,11 @@ pub struct Style {
     /// otherwise none.
     #[serde(default)]
     pub actual_hours: bool,
+    /// A line in the header, after the date and the place, with `{time}` the 開会's as
+    /// `dates.clock` writes it: `{time}開議` (午後一時二分開議). Printed once the meeting has
+    /// opened on the record; empty: none.
+    #[serde(default)]
+    pub opening_line: String,
     /// Lines in the flow of the minutes where the meeting opened, recessed, resumed and
     /// closed, each with `{time}`: `〔{time}開会〕`. Left out when not given.
     #[serde(default)]
@@ -244,6 +249,10 @@ pub struct Style {
     /// family and given name (`林　　　誠`), as attendance lists align names.
     #[serde(default = "five")]
     pub name_width: usize,
+    /// `{role_spaced}` spreads a role to this many characters with full-width spaces between
+    /// its characters (`会　　長` at four), as 出席者 lists align roles; 0: as written.
+    #[serde(default)]
+    pub role_width: usize,
     /// Replaces the roster's honorific for outside participants (様 or 氏), if set.
     pub outside_honorific: Option<String>,
     /// Before each paragraph: empty, or `・`.
@@ -292,7 +301,11 @@ impl Style {
             style
         };
         match super::style_check::check(&style) {
-            None => Ok(style),
+            None => {
+                let mut style = style;
+                super::style_check::unescape_plain(&mut style);
+                Ok(style)
+            }
             Some((at, message)) => Err(LoadError {
                 path: path.to_path_buf(),
                 position: Some(super::template::locate(text, &at)),

@@ -10,7 +10,9 @@ pub const ITEM: &[&str] = &["no", "title", "detail"];
 /// A person's fields, wherever a template names someone.
 pub const PERSON: &[&str] = &[
     "role",
+    "role_spaced",
     "name",
+    "name_spread",
     "name_compact",
     "name_spaced",
     "family",
@@ -35,7 +37,12 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
     let time = vec!["time"];
     // (path, template, fields, must print something)
     let mut all: Vec<(Vec<&'static str>, &str, Vec<&'static str>, bool)> = vec![
-        (vec!["title"], &style.title, vec!["title"], true),
+        (
+            vec!["title"],
+            &style.title,
+            with(&["title", "date"], DATE_FIELDS),
+            true,
+        ),
         (vec!["agenda_item"], &style.agenda_item, item.clone(), true),
         (vec!["speaker"], &style.speaker, person.clone(), true),
         (
@@ -97,6 +104,12 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
         ),
         (vec!["check_mark"], &style.check_mark, none.clone(), true),
     ];
+    all.push((
+        vec!["opening_line"],
+        &style.opening_line,
+        time.clone(),
+        false,
+    ));
     if let Some(h) = &style.outside_honorific {
         all.push((vec!["outside_honorific"], h, none.clone(), false));
     }
@@ -188,11 +201,11 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
     }
     if let Some(a) = &style.attendance {
         let k = "attendance";
-        all.push((vec![k, "label"], &a.label, none.clone(), false));
+        all.push((vec![k, "label"], &a.label, vec!["count", "online"], false));
         all.push((
             vec![k, "group_heading"],
             &a.group_heading,
-            vec!["group"],
+            vec!["group", "count"],
             false,
         ));
         all.push((vec![k, "entry"], &a.entry, person.clone(), true));
@@ -214,7 +227,7 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
         all.push((
             vec![k, "absent_label"],
             &a.absent_label,
-            none.clone(),
+            vec!["count"],
             false,
         ));
         all.push((vec![k, "note"], &a.note, none.clone(), false));
@@ -222,9 +235,11 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
     }
     if let Some(d) = &style.dates {
         let k = "dates";
-        for (key, t) in [("date", &d.date), ("due", &d.due)] {
+        // An empty date leaves the header's date out (a layout without one); a due date is
+        // a field of the decision's `due` template, which is left empty instead.
+        for (key, t, required) in [("date", &d.date, false), ("due", &d.due, true)] {
             if let Some(t) = t {
-                all.push((vec![k, key], t, DATE_FIELDS.to_vec(), true));
+                all.push((vec![k, key], t, DATE_FIELDS.to_vec(), required));
             }
         }
         for (key, pair) in [("time", &d.time), ("clock", &d.clock)] {
@@ -234,18 +249,20 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
             }
         }
         if let Some(t) = &d.hours {
-            all.push((vec![k, "hours"], t, vec!["start", "end"], true));
+            all.push((vec![k, "hours"], t, vec!["start", "end"], false));
         }
         if let Some(t) = &d.date_hours {
-            all.push((vec![k, "date_hours"], t, vec!["date", "hours"], true));
+            all.push((vec![k, "date_hours"], t, vec!["date", "hours"], false));
         }
     }
     // Spreading names wider than a line helps no list, and a huge width would fill memory.
-    if style.name_width > 40 {
-        return Some((
-            vec!["name_width"],
-            format!("is {}: expected at most 40", style.name_width),
-        ));
+    for (key, width) in [
+        ("name_width", style.name_width),
+        ("role_width", style.role_width),
+    ] {
+        if width > 40 {
+            return Some((vec![key], format!("is {width}: expected at most 40")));
+        }
     }
     for (path, template, fields, required) in all {
         if required && template.trim().is_empty() {
@@ -259,4 +276,47 @@ pub fn check(style: &Style) -> Option<(Vec<&'static str>, String)> {
         }
     }
     None
+}
+
+/// The plain texts of a style (labels and marks, which fill no field), with each doubled
+/// brace made one: they are printed as they are, never filled. The same texts the table in
+/// [`check`] checks against no fields.
+pub fn unescape_plain(style: &mut Style) {
+    let plain = |t: &mut String| {
+        if t.contains("{{") || t.contains("}}") {
+            *t = super::template::fill(t, &[]);
+        }
+    };
+    for t in [
+        &mut style.closed_mark,
+        &mut style.date_label,
+        &mut style.place_label,
+        &mut style.agenda_label,
+        &mut style.body_heading,
+        &mut style.paragraph_bullet,
+        &mut style.internal_notice,
+        &mut style.non_public_mark,
+        &mut style.check_mark,
+    ] {
+        plain(t);
+    }
+    for t in [&mut style.outside_honorific, &mut style.label_separator]
+        .into_iter()
+        .flatten()
+    {
+        plain(t);
+    }
+    if let Gap::Line(l) = &mut style.non_public_gap {
+        plain(l);
+    }
+    if let Some(i) = &mut style.inline_speaker {
+        plain(&mut i.mark);
+    }
+    if let Some(c) = &mut style.closed_item {
+        plain(&mut c.reason);
+    }
+    if let Some(a) = &mut style.attendance {
+        plain(&mut a.online_mark);
+        plain(&mut a.note);
+    }
 }

@@ -3,24 +3,37 @@
 //! anything is exported.
 
 /// Fills `{key}` fields of `template` in one pass; a field not given stays as written (a
-/// checked style names only known fields, so that happens only in code).
+/// checked style names only known fields, so that happens only in code). `{{` and `}}` write
+/// a brace itself.
 pub fn fill(template: &str, fields: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let brace = &rest[at..at + 1];
+        let after = &rest[at + 1..];
+        // A doubled brace is the brace itself; a lone `}` is text.
+        if after.starts_with(brace) {
+            out.push_str(brace);
+            rest = &after[1..];
+            continue;
+        }
+        if brace == "}" {
+            out.push('}');
+            rest = after;
+            continue;
+        }
         match after.find('}') {
             Some(close) => {
                 let key = &after[..close];
                 match fields.iter().find(|(k, _)| *k == key) {
                     Some((_, value)) => out.push_str(value),
-                    None => out.push_str(&rest[open..open + close + 2]),
+                    None => out.push_str(&rest[at..at + close + 2]),
                 }
                 rest = &after[close + 1..];
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push_str(&rest[at..]);
                 rest = "";
             }
         }
@@ -29,28 +42,42 @@ pub fn fill(template: &str, fields: &[(&str, &str)]) -> String {
     out
 }
 
-/// What is wrong with a template, given the fields its place fills; `None` when nothing is.
-pub fn problem(template: &str, allowed: &[&str]) -> Option<String> {
+/// The fields `template` names, in order (a doubled brace names none), or `None` when a
+/// brace is left open.
+fn scan(template: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
-        let close = after.find('}').filter(|&c| !after[..c].contains('{'));
-        let Some(close) = close else {
-            return Some(format!(
-                "`{{` without a closing `}}` in \"{template}\"; the fields here are {}",
-                list(allowed)
-            ));
-        };
-        let key = &after[..close];
-        if !allowed.contains(&key) {
-            return Some(format!(
-                "unknown field `{{{key}}}` in \"{template}\"; the fields here are {}",
-                list(allowed)
-            ));
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
         }
+        let close = after.find('}').filter(|&c| !after[..c].contains('{'))?;
+        out.push(&after[..close]);
         rest = &after[close + 1..];
     }
-    None
+    Some(out)
+}
+
+/// The fields a checked `template` names, in order.
+pub fn fields(template: &str) -> Vec<&str> {
+    scan(template).unwrap_or_default()
+}
+
+/// What is wrong with a template, given the fields its place fills; `None` when nothing is.
+pub fn problem(template: &str, allowed: &[&str]) -> Option<String> {
+    let Some(named) = scan(template) else {
+        return Some(format!(
+            "`{{` without a closing `}}` in \"{template}\" (write `{{{{` for a brace itself); the fields here are {}",
+            list(allowed)
+        ));
+    };
+    let key = named.into_iter().find(|k| !allowed.contains(k))?;
+    Some(format!(
+        "unknown field `{{{key}}}` in \"{template}\"; the fields here are {}",
+        list(allowed)
+    ))
 }
 
 fn list(allowed: &[&str]) -> String {
@@ -136,6 +163,18 @@ mod tests {
         // A value that itself looks like a field is not filled again.
         assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x");
         assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
+
+    #[test]
+    fn doubled_braces_write_a_brace() {
+        assert_eq!(
+            fill("{{{no}}} {{title}}", &[("no", "1"), ("title", "x")]),
+            "{1} {title}"
+        );
+        assert_eq!(fill("a } b", &[]), "a } b");
+        assert_eq!(problem("{{speaker}} {no}", &["no"]), None);
+        assert_eq!(problem("}}{{", &[]), None);
+        assert_eq!(fields("{{x}} {no}{title}"), vec!["no", "title"]);
     }
 
     #[test]

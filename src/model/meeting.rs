@@ -12,7 +12,9 @@ pub struct Meeting {
     pub start: NaiveTime,
     /// Scheduled end.
     pub end: NaiveTime,
-    /// e.g. 会場及びオンラインのハイブリッド開催
+    /// e.g. 会場及びオンラインのハイブリッド開催; empty (or left out of the file) for a
+    /// meeting whose minutes name no place.
+    #[serde(default)]
     pub place: String,
     /// Language of the minutes as a BCP 47 tag ("ja", "en").
     #[serde(default = "default_language")]

@@ -383,6 +383,37 @@ pub fn minutes_session_full() -> Session {
     s
 }
 
+/// The layouts the golden files show, with the meeting each is shown on: every shipped style
+/// (the council layouts on their fictional sample meetings, the first four on the common test
+/// meeting), and the layouts of one's own in tests/fixtures/own-layouts, written from the
+/// README's style reference alone.
+pub fn golden_cases() -> Vec<(String, Session, kiroku::export::Style)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<(String, Session, kiroku::export::Style)> = kiroku::export::style::SHIPPED
+        .iter()
+        .map(|(name, _)| {
+            let sample = root.join(format!("sessions/sample-{name}.ron"));
+            let session = if sample.exists() {
+                kiroku::storage::read_session(&sample).unwrap().session
+            } else {
+                minutes_session_full()
+            };
+            let style = kiroku::commands::load_style(name).unwrap();
+            ((*name).to_owned(), session, style)
+        })
+        .collect();
+    let own = root.join("tests/fixtures/own-layouts");
+    let meeting = kiroku::storage::read_session(&own.join("meeting.ron"))
+        .unwrap()
+        .session;
+    for name in ["zenbun", "kaigiroku"] {
+        let style = kiroku::commands::load_style(own.join(format!("{name}.ron")).to_str().unwrap())
+            .unwrap();
+        out.push((format!("own-{name}"), meeting.clone(), style));
+    }
+    out
+}
+
 /// A text format of `session` for `audience`, in the default style.
 pub fn exported(
     session: &Session,

@@ -172,7 +172,10 @@ pub fn render(doc: &Document) -> String {
     h.push_str(&format!("<html lang=\"{}\">\n<head>\n", esc(&doc.language)));
     h.push_str("<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!("<title>{}</title>\n", esc(&doc.title)));
+    h.push_str(&format!(
+        "<title>{}</title>\n",
+        esc(&crate::export::document::one_line(&doc.title))
+    ));
     h.push_str(&format!(
         "<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
     ));

@@ -36,8 +36,10 @@ fn list_text(text: &str) -> &str {
         .trim_start_matches(['・', '　', ' '])
 }
 
+/// A heading is one line in Markdown: a line break the style wrote in it becomes a space.
 fn heading(level: usize, text: &str) -> String {
-    format!("{} {}", "#".repeat(level.min(6)), escape(text))
+    let one_line = crate::export::document::one_line(text);
+    format!("{} {}", "#".repeat(level.min(6)), escape(&one_line))
 }
 
 fn texts(doc: &Document, at: TextAt, blocks: &mut Vec<String>) {

@@ -388,7 +388,11 @@ fn core(doc: &Document) -> String {
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
         ],
     );
-    x.text("dc:title", &[], &doc.title);
+    x.text(
+        "dc:title",
+        &[],
+        &crate::export::document::one_line(&doc.title),
+    );
     x.text("dc:language", &[], &doc.language);
     x.text("dc:creator", &[], "kiroku");
     x.text(

@@ -186,7 +186,8 @@ impl Fonts {
             };
             for text in texts {
                 for (at, c) in text.char_indices() {
-                    if ignorable(c) || assigned.contains_key(&c) {
+                    // A line break is a break, never drawn.
+                    if c == '\n' || ignorable(c) || assigned.contains_key(&c) {
                         continue;
                     }
                     let face = if is_latin(c) && has(&latin, c) {

@@ -118,7 +118,7 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     ));
     pdf.set_outline(tags::outline(&paras, &placed));
     let mut meta = Metadata::new()
-        .title(doc.title.clone())
+        .title(crate::export::document::one_line(&doc.title))
         .language(doc.language.clone())
         .creator("kiroku".to_owned());
     if let Some(d) = date(doc.as_of.as_deref()) {

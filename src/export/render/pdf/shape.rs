@@ -43,12 +43,19 @@ fn drawable(text: &str) -> String {
 fn glyphs(text: &str, set: &FaceSet) -> Result<Vec<Glyph>, PdfError> {
     let mut out = Vec::new();
     let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut broken = false;
     for (at, g) in text.grapheme_indices(true) {
+        // A line break (a template's `\n`) ends a line and is drawn as nothing.
+        if g == "\n" || g == "\r\n" {
+            broken = true;
+            continue;
+        }
         let face = set.face_of(g);
         match runs.last_mut() {
-            Some((f, r)) if *f == face => r.end = at + g.len(),
+            Some((f, r)) if *f == face && !broken => r.end = at + g.len(),
             _ => runs.push((face, at..at + g.len())),
         }
+        broken = false;
     }
     for (face, range) in runs {
         let shaper = set.faces[face].shaper();
