@@ -157,7 +157,7 @@ proptest! {
     #[test]
     fn public_exports_never_leak_and_never_drop(spec in spec()) {
         let session = make(&spec);
-        let styles: Vec<Style> = kiroku::export::style::SHIPPED
+        let styles: Vec<Style> = kiroku::export::styles::SHIPPED
             .iter()
             .map(|(n, _)| kiroku::commands::load_style(n).unwrap())
             .collect();

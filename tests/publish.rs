@@ -94,7 +94,7 @@ fn hostile() -> Session {
 }
 
 fn styles() -> Vec<(&'static str, kiroku::export::Style)> {
-    kiroku::export::style::SHIPPED
+    kiroku::export::styles::SHIPPED
         .iter()
         .map(|(n, _)| (*n, kiroku::commands::load_style(n).unwrap()))
         .collect()

@@ -72,7 +72,7 @@ fn style_fields(value: &serde_json::Value, out: &mut std::collections::BTreeSet<
 fn the_readme_names_every_style_field_and_placeholder() {
     let styles_section = &README[README.find("### Styles").unwrap()..];
     let mut fields = std::collections::BTreeSet::new();
-    for (name, _) in kiroku::export::style::SHIPPED {
+    for (name, _) in kiroku::export::styles::SHIPPED {
         let style = kiroku::export::Style::shipped(name).unwrap().unwrap();
         style_fields(&serde_json::to_value(&style).unwrap(), &mut fields);
     }

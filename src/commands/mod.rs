@@ -536,7 +536,7 @@ pub fn load_style(name_or_path: &str) -> Result<Style, storage::LoadError> {
 /// `kiroku styles`: the shipped styles, one a line.
 pub fn styles() -> Result<String, CommandError> {
     let mut out = String::new();
-    for (name, _) in crate::export::style::SHIPPED {
+    for (name, _) in crate::export::styles::SHIPPED {
         let s = load_style(name)?;
         out.push_str(&format!("{name:<12} {}\n", s.description));
     }

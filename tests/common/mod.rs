@@ -389,7 +389,7 @@ pub fn minutes_session_full() -> Session {
 /// README's style reference alone.
 pub fn golden_cases() -> Vec<(String, Session, kiroku::export::Style)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out: Vec<(String, Session, kiroku::export::Style)> = kiroku::export::style::SHIPPED
+    let mut out: Vec<(String, Session, kiroku::export::Style)> = kiroku::export::styles::SHIPPED
         .iter()
         .map(|(name, _)| {
             let sample = root.join(format!("sessions/sample-{name}.ron"));

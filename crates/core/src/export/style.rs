@@ -3,22 +3,9 @@
 //! shows. Templates name their fields in braces (`{no}`, `{title}`, `{speaker}`); which fields
 //! each template may use is checked when the style is read (`check`).
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
-pub use super::dates::{DateTemplates, Numbering, Numerals};
-use crate::storage::{LoadError, LoadErrorKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DateForm {
-    /// 令和8年7月3日（金）
-    Era,
-    /// 2026年7月3日（金）
-    Western,
-    /// Friday, 3 July 2026
-    English,
-}
+pub use super::dates::{DateForm, DateTemplates, Numbering, Numerals};
 
 /// What stands where non-public remarks were left out of a public item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,51 +257,7 @@ fn five() -> usize {
     5
 }
 
-/// The styles that ship with kiroku: (name, RON source).
-pub const SHIPPED: &[(&str, &str)] = &[
-    ("default", include_str!("../../styles/default.ron")),
-    ("bracket", include_str!("../../styles/bracket.ron")),
-    ("proceedings", include_str!("../../styles/proceedings.ron")),
-    ("english", include_str!("../../styles/english.ron")),
-    ("kaigiroku", include_str!("../../styles/kaigiroku.ron")),
-    ("gijiroku", include_str!("../../styles/gijiroku.ron")),
-    ("youroku", include_str!("../../styles/youroku.ron")),
-];
-
 impl Style {
-    /// Reads a style file, and checks every template in it: a field the template cannot fill
-    /// or a template that must print something and is empty is an error at its line and
-    /// column, not a literal `{date}` in the minutes.
-    pub fn parse(path: &Path, text: &str) -> Result<Self, LoadError> {
-        let style: Style = crate::storage::ron_options()
-            .from_str(text)
-            .map_err(|e| LoadError {
-                path: path.to_path_buf(),
-                position: Some((e.span.start.line, e.span.start.col)),
-                kind: LoadErrorKind::Syntax,
-                message: format!("{} (reading this as a style file)", e.code),
-            })?;
-        // A style's words go into the minutes: no control character comes in with them.
-        let style = if crate::model::clean::needs_cleaning(text) {
-            crate::model::clean::strip_controls_deep(style)
-        } else {
-            style
-        };
-        match super::style_check::check(&style) {
-            None => {
-                let mut style = style;
-                super::style_check::unescape_plain(&mut style);
-                Ok(style)
-            }
-            Some((at, message)) => Err(LoadError {
-                path: path.to_path_buf(),
-                position: Some(super::template::locate(text, &at)),
-                kind: LoadErrorKind::Invalid,
-                message: format!("`{}`: {message}", at.join(".")),
-            }),
-        }
-    }
-
     /// The numerals of dates, times and counts.
     pub fn numerals(&self) -> Numerals {
         self.numerals.unwrap_or(if self.kanji_numerals {
@@ -328,52 +271,6 @@ impl Style {
     pub fn date_forms(&self) -> super::dates::DateForms {
         super::dates::DateForms::new(self.date, self.dates.as_ref(), self.numerals())
     }
-
-    /// A shipped style by name; `None` when no shipped style has that name (the command
-    /// layer then reads it as a file: export itself reads no files).
-    pub fn shipped(name: &str) -> Option<Result<Self, LoadError>> {
-        SHIPPED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(name, text)| Self::parse(Path::new(&format!("<style {name}>")), text))
-    }
-
-    /// The shipped styles' names, for messages.
-    pub fn shipped_names() -> String {
-        SHIPPED
-            .iter()
-            .map(|(n, _)| *n)
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    pub fn default_style() -> Self {
-        Self::default_ref().clone()
-    }
-
-    /// The default style, parsed once (the cleanup preview draws with it every frame).
-    pub fn default_ref() -> &'static Self {
-        static DEFAULT: std::sync::OnceLock<Style> = std::sync::OnceLock::new();
-        // The shipped styles are checked by tests; failing here is a bug.
-        DEFAULT.get_or_init(|| {
-            Self::shipped("default")
-                .and_then(Result::ok)
-                .expect("the default style parses")
-        })
-    }
 }
 
 pub use super::template::fill;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_shipped_style_parses() {
-        for (name, _) in SHIPPED {
-            let s = Style::shipped(name).unwrap().unwrap();
-            assert_eq!(&s.name, name);
-        }
-    }
-}

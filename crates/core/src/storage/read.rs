@@ -10,7 +10,7 @@ use super::load::{parse_agenda, parse_session, read_session_text, read_text};
 use super::lock::{LockHolder, holder};
 use super::paths::recovery_path;
 use super::{LoadError, locate};
-use crate::model::Session;
+use crate::model::{Plan, Session};
 
 /// What applying a journal to its session file found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -200,5 +200,14 @@ pub fn read_any(path: &Path) -> Result<Read, LoadError> {
     match locate::top_level_name(&text) {
         Some("Session") => read_session(path).map(|s| Read::Session(Box::new(s))),
         _ => parse_agenda(path, &text).map(|p| Read::Agenda(Box::new(p))),
+    }
+}
+
+/// The plan of an agenda file, or of a session (read through its journal, so people added
+/// during the meeting are on the roster).
+pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
+    match read_any(path)? {
+        Read::Agenda(plan) => Ok(*plan),
+        Read::Session(s) => Ok(s.session.plan),
     }
 }

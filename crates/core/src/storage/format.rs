@@ -1,6 +1,7 @@
 //! The two RON file shapes. An agenda file is what the note-taker writes before the meeting;
 //! a session file is the agenda plus everything recorded. Both carry a schema version.
 
+pub use crate::text_file::ron_options;
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
@@ -90,12 +91,6 @@ impl Versioned for SessionIn {
     fn version(&self) -> u32 {
         self.version
     }
-}
-
-/// The options every file is read with: `implicit_some` lets optional fields be written bare
-/// (`hotkey: 1` rather than `hotkey: Some(1)`).
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// Pretty, diff-friendly and deterministic: `\n` everywhere, raw UTF-8, struct names.

@@ -3,14 +3,7 @@
 //! are placed by finding the offending `field: value` in the text.
 
 use crate::model::ModelError;
-
-/// 1-based line and column (in characters) of byte offset `at`.
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+pub use crate::text_file::line_col;
 
 /// The top-level struct name (`Agenda`, `Session`), skipping comments and `#![...]`.
 pub fn top_level_name(text: &str) -> Option<&str> {

@@ -6,8 +6,18 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::era::{era_year, kanji_number, weekday_kanji};
-use super::style::DateForm;
 use super::template::fill;
+
+/// The date form a style's `dates` templates default to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateForm {
+    /// 令和8年7月3日（金）
+    Era,
+    /// 2026年7月3日（金）
+    Western,
+    /// Friday, 3 July 2026
+    English,
+}
 
 /// How numbers in dates, times and counts are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

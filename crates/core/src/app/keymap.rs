@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Action;
 use super::keys::{KeyCode, KeyModifiers};
-use crate::storage::{LoadError, LoadErrorKind};
+use crate::text_file::{LoadError, LoadErrorKind, line_col};
 
 /// Where a binding applies. `Edit` holds the text-editing keys shared by every text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -524,11 +524,7 @@ impl Keymap {
             for (key, action) in std::mem::take(file.section(mode)) {
                 let chord = KeyChord::parse(&key).map_err(|m| {
                     let at = text.find(&format!("\"{key}\"")).unwrap_or(0);
-                    err(
-                        Some(crate::storage::line_col(text, at)),
-                        LoadErrorKind::Invalid,
-                        m,
-                    )
+                    err(Some(line_col(text, at)), LoadErrorKind::Invalid, m)
                 })?;
                 map.bind(mode, chord, action);
             }
@@ -550,7 +546,7 @@ impl Keymap {
                 .find_map(|(_, key, _)| text.find(&format!("\"{key}\"")).map(|at| (*key, at)));
             let (key, at) = taken.unwrap_or(("", 0));
             return Err(err(
-                Some(crate::storage::line_col(text, at)),
+                Some(line_col(text, at)),
                 LoadErrorKind::Invalid,
                 format!(
                     "no key is left for `{}` in `{}`{}: {lost}; bind it to another key as well",

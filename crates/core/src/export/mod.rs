@@ -14,6 +14,7 @@ mod names;
 pub mod render;
 pub mod style;
 pub mod style_check;
+pub mod styles;
 pub mod template;
 
 pub use build::build;

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use super::error::{LoadError, LoadErrorKind};
 use super::format::{AgendaIn, CURRENT_VERSION, FileKind, SessionIn, Versioned, ron_options};
 use super::locate;
 use crate::model::{ModelError, Plan, Session};
+use crate::text_file::{LoadError, LoadErrorKind};
 
 /// What a file turned out to hold.
 #[derive(Debug)]
@@ -20,15 +20,6 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     match locate::top_level_name(&text) {
         Some("Session") => parse_session(path, &text).map(|s| Loaded::Session(Box::new(s))),
         _ => parse_agenda(path, &text).map(|p| Loaded::Agenda(Box::new(p))),
-    }
-}
-
-/// The plan of an agenda file, or of a session (read through its journal, so people added
-/// during the meeting are on the roster).
-pub fn load_agenda(path: &Path) -> Result<Plan, LoadError> {
-    match super::read::read_any(path)? {
-        super::read::Read::Agenda(plan) => Ok(*plan),
-        super::read::Read::Session(s) => Ok(s.session.plan),
     }
 }
 

@@ -1,7 +1,6 @@
 //! Files on disk: the RON formats, loading with precise errors, atomic saves, the session lock.
 
 mod atomic;
-mod error;
 mod files;
 mod format;
 mod fs;
@@ -14,8 +13,8 @@ mod paths;
 mod read;
 mod store;
 
+pub use crate::text_file::{LoadError, LoadErrorKind};
 pub use atomic::{write_atomic, write_atomic_mode, write_atomic_with};
-pub use error::{LoadError, LoadErrorKind};
 pub use files::{
     MAX_DOCUMENT, MAX_READ, check_writable_place, read_document, read_regular, read_utf8,
     resolve_links, write_output,
@@ -26,14 +25,15 @@ pub use format::{
 };
 pub use fs::{Fs, RealFs};
 pub use guard::{Intent, Refusal, check_output};
-pub use load::{Loaded, load_agenda, load_file, load_session, parse_agenda, parse_session};
+pub use load::{Loaded, load_file, load_session, parse_agenda, parse_session};
 pub use locate::line_col;
 pub use lock::{LockError, LockHolder, SessionLock, holder};
 pub use paths::{
     SessionFiles, default_session_path, journal_path, lock_path, recovery_path, sibling_kind,
 };
 pub use read::{
-    Read, Replay, SessionRead, read_any, read_session, read_session_with_journal, replay_journal,
+    Read, Replay, SessionRead, load_agenda, read_any, read_session, read_session_with_journal,
+    replay_journal,
 };
 pub use store::{Recovered, Store};
 

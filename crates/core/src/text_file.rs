@@ -1,3 +1,7 @@
+//! What reading any of kiroku's own text files shares (sessions, agendas, styles, keymaps):
+//! the error that names the file, line and column, positions in a text, and the RON options
+//! every file is read with. A leaf: the readers above it use it, it uses none of them.
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +27,7 @@ pub enum LoadErrorKind {
 }
 
 impl LoadError {
-    pub(crate) fn new(
+    pub fn new(
         path: &Path,
         kind: LoadErrorKind,
         position: Option<(usize, usize)>,
@@ -68,4 +72,18 @@ impl EscapeControls for String {
             })
             .collect()
     }
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The options every file is read with: `implicit_some` lets optional fields be written bare
+/// (`hotkey: 1` rather than `hotkey: Some(1)`).
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }

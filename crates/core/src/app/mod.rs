@@ -5,6 +5,7 @@
 mod action;
 mod clerk;
 mod describe;
+mod event;
 mod help;
 mod input_history;
 mod keymap;
@@ -19,6 +20,7 @@ mod take_in;
 mod update;
 
 pub use action::Action;
+pub use event::Event;
 pub use help::{footer_entries, footer_help, help_rows, keymap_markdown};
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
 pub use keys::{KeyCode, KeyModifiers};

@@ -1,6 +1,6 @@
 //! What the terminal said, in the app's terms, on every system.
 
-use crate::app::KeyChord;
+use super::KeyChord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {

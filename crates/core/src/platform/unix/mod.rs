@@ -1,0 +1,6 @@
+//! Linux and macOS.
+
+pub mod claim;
+pub mod dirs;
+pub mod fs;
+pub mod process;
