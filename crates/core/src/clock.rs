@@ -32,6 +32,18 @@ pub struct Clock {
 /// only; nothing else should set it. An unreadable file gives the real time.
 pub const TEST_CLOCK: &str = "KIROKU_TEST_CLOCK";
 
+/// The file [`TEST_CLOCK`] names, read from the environment once per process: the clock is
+/// copied into every loop and reads the file, never the environment, on each tick.
+fn test_clock_file() -> Option<&'static Path> {
+    static FILE: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        std::env::var_os(TEST_CLOCK)
+            .filter(|v| !v.is_empty())
+            .map(std::path::PathBuf::from)
+    })
+    .as_deref()
+}
+
 impl Clock {
     /// Decides where local time comes from: the setting wins, then `TZ`, then the system.
     pub fn detect(setting: Option<FixedOffset>) -> Self {
@@ -41,11 +53,10 @@ impl Clock {
             None if crate::platform::dirs::zone_known() => ZoneSource::System,
             None => ZoneSource::Unknown,
         };
-        // Read once: the clock is copied into every loop, and the path lives as long.
-        let set_by = std::env::var_os(TEST_CLOCK)
-            .filter(|v| !v.is_empty())
-            .map(|v| &*Box::leak(std::path::PathBuf::from(v).into_boxed_path()));
-        Self { source, set_by }
+        Self {
+            source,
+            set_by: test_clock_file(),
+        }
     }
 
     /// Now, to the second, in the zone decided above.

@@ -4,43 +4,54 @@
 use super::{Action, App, Mode};
 use crate::i18n::Lang;
 
+/// Each mode's name in the help list and the README, in Japanese and English.
+const MODE_NAMES: &[(Mode, &str, &str)] = &[
+    (Mode::Live, "記録中", "While recording"),
+    (Mode::Edit, "入力欄の編集", "Editing text"),
+    (Mode::Picker, "発言者の検索", "Speaker picker"),
+    (Mode::Form, "出席者の追加", "Add participant form"),
+    (Mode::Help, "この一覧", "This list"),
+    (Mode::Review, "整理モード", "Cleanup mode"),
+    (
+        Mode::ReviewEdit,
+        "整理: 本文の編集",
+        "Cleanup: editing a remark",
+    ),
+    (Mode::Search, "整理: 検索", "Cleanup: search"),
+    (Mode::Start, "開始画面", "Start screen"),
+];
+
 fn mode_name(mode: Mode, lang: Lang) -> &'static str {
-    match (mode, lang) {
-        (Mode::Live, Lang::Ja) => "記録中",
-        (Mode::Edit, Lang::Ja) => "入力欄の編集",
-        (Mode::Picker, Lang::Ja) => "発言者の検索",
-        (Mode::Form, Lang::Ja) => "出席者の追加",
-        (Mode::Help, Lang::Ja) => "この一覧",
-        (Mode::Review, Lang::Ja) => "整理モード",
-        (Mode::ReviewEdit, Lang::Ja) => "整理: 本文の編集",
-        (Mode::Search, Lang::Ja) => "整理: 検索",
-        (Mode::Review, Lang::En) => "Cleanup mode",
-        (Mode::ReviewEdit, Lang::En) => "Cleanup: editing a remark",
-        (Mode::Search, Lang::En) => "Cleanup: search",
-        (Mode::Live, Lang::En) => "While recording",
-        (Mode::Edit, Lang::En) => "Editing text",
-        (Mode::Picker, Lang::En) => "Speaker picker",
-        (Mode::Form, Lang::En) => "Add participant form",
-        (Mode::Help, Lang::En) => "This list",
-        (Mode::Start, Lang::Ja) => "開始画面",
-        (Mode::Start, Lang::En) => "Start screen",
+    let (_, ja, en) = MODE_NAMES
+        .iter()
+        .find(|(m, _, _)| *m == mode)
+        .copied()
+        .unwrap_or((mode, "", ""));
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
     }
 }
 
-/// The actions worth a place in the footer, most used first.
-const FOOTER: &[Action] = &[
-    Action::Commit,
-    Action::ToggleOffRecord,
-    Action::NextItem,
-    Action::CheckLater,
-    Action::UndoCommit,
-    Action::Quit,
-    Action::SwapSpeaker,
-    Action::OpenPicker,
-];
+/// The actions the table gives a place in the footer, in that order; read from the table
+/// once.
+fn footer_actions() -> &'static [Action] {
+    static FOOTER: std::sync::OnceLock<Vec<Action>> = std::sync::OnceLock::new();
+    FOOTER.get_or_init(|| {
+        let mut rows: Vec<_> = super::ACTIONS
+            .iter()
+            .filter(|r| r.footer.is_some())
+            .collect();
+        rows.sort_by_key(|r| r.footer);
+        // A footer row names a unit action, which its keymap name reads back as.
+        rows.iter()
+            .filter_map(|r| ron::from_str::<Action>(r.key).ok())
+            .collect()
+    })
+}
 
 /// `(key, label)` entries of live mode's footer, most used first: the speaker slots, then
-/// [`FOOTER`]'s actions. The help key is [`footer_help`], pinned apart.
+/// the actions the table places there. The help key is [`footer_help`], pinned apart.
 pub fn footer_entries(app: &App) -> Vec<(String, String)> {
     let lang = app.settings.lang;
     let keymap = &app.keymap;
@@ -55,7 +66,7 @@ pub fn footer_entries(app: &App) -> Vec<(String, String)> {
     };
     std::iter::once((slots, speaker.to_owned()))
         .chain(
-            FOOTER
+            footer_actions()
                 .iter()
                 .map(|action| (keymap.key_label(Mode::Live, action), action.short(lang))),
         )

@@ -4,7 +4,6 @@
 
 mod action;
 mod clerk;
-mod describe;
 mod event;
 mod help;
 mod input_history;
@@ -19,7 +18,7 @@ mod start;
 mod take_in;
 mod update;
 
-pub use action::Action;
+pub use action::{ACTIONS, Action, Row};
 pub use event::Event;
 pub use help::{footer_entries, footer_help, help_rows, keymap_markdown};
 pub use keymap::{Binding, KeyChord, Keymap, Mode};
