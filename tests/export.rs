@@ -260,13 +260,21 @@ fn the_gap_where_non_public_remarks_were_is_a_style_setting() {
 fn checks_find_what_to_fix_before_publishing() {
     let mut session = minutes_session_full();
     session.plan.roster[1].honorific = None;
-    let warnings = kiroku::export::check(
-        &session,
-        &Style::default_style(),
-        Audience::Internal,
-        kiroku::i18n::Lang::En,
+    let warnings = kiroku::export::check(&session, &Style::default_style(), Audience::Internal);
+    let said = |lang| {
+        warnings
+            .iter()
+            .map(|w| w.say(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let all = said(kiroku::i18n::Lang::En);
+    let ja = said(kiroku::i18n::Lang::Ja);
+    assert!(ja.contains("要確認の印が残っています"), "{ja}");
+    assert!(
+        ja.contains("外部の出席者「佐藤 花子」（sato）に敬称（様・氏）がありません"),
+        "{ja}"
     );
-    let all = warnings.join("\n");
     assert!(all.contains("a note with no speaker"), "{all}");
     assert!(all.contains("still marked check later"), "{all}");
     assert!(all.contains("inaudible mark"), "{all}");
@@ -287,15 +295,15 @@ fn checks_find_what_to_fix_before_publishing() {
         closed_reason: None,
         part_of: None,
     });
-    let warnings = kiroku::export::check(
-        &quiet,
-        &Style::default_style(),
-        Audience::Public,
-        kiroku::i18n::Lang::En,
-    );
+    let warnings = kiroku::export::check(&quiet, &Style::default_style(), Audience::Public);
+    // Data until it is said: the item, not a sentence to pick apart.
     assert_eq!(
         warnings,
-        vec!["public item 9 その他 has no public remarks".to_owned()]
+        vec![kiroku::export::Warning::SilentItem(9, "その他".into())]
+    );
+    assert_eq!(
+        warnings[0].say(kiroku::i18n::Lang::En),
+        "public item 9 その他 has no public remarks"
     );
 }
 

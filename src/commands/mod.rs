@@ -473,9 +473,13 @@ pub fn export_bytes(
     let session = read.session;
     let style = load_style(&req.style)?;
     let ja = req.lang == Lang::Ja;
-    let warnings = crate::export::check(&session, &style, req.audience, req.lang);
+    let warnings = crate::export::check(&session, &style, req.audience);
     let label = if ja { "注意" } else { "warning" };
-    messages.extend(warnings.iter().map(|w| format!("kiroku: {label}: {w}")));
+    messages.extend(
+        warnings
+            .iter()
+            .map(|w| format!("kiroku: {label}: {}", w.say(req.lang))),
+    );
     if req.strict && !warnings.is_empty() {
         return Err(CommandError::Other(if ja {
             format!(

@@ -19,32 +19,124 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// `item 2 報告事項, 15:06 "利用率の推移について…"` (議題2 報告事項、15:06「…」), or
-/// `(non-public)` in place of the words when the audience may not read them.
-fn name(session: &Session, r: &Remark, audience: Audience, ja: bool) -> String {
-    let title = session.plan.item(r.item).map_or("", |i| i.title.as_str());
-    let hidden = audience == Audience::Public && !session.is_public(r);
-    let time = r.began.format("%H:%M:%S");
-    match (ja, hidden) {
-        (false, true) => format!(
-            "item {} {title}, {time} (non-public: words not shown)",
-            r.item
-        ),
-        (false, false) => format!("item {} {title}, {time} \"{}\"", r.item, excerpt(&r.text)),
-        (true, true) => format!(
-            "議題{} {title}、{time}（非公開のため本文は表示しません）",
-            r.item
-        ),
-        (true, false) => format!("議題{} {title}、{time}「{}」", r.item, excerpt(&r.text)),
+/// Where a finding is: a remark as the screen shows it, its words left out when the audience
+/// may not read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    pub item: crate::model::ItemNo,
+    pub title: String,
+    pub time: String,
+    /// The remark's first words; `None` when the audience may not read them.
+    pub words: Option<String>,
+}
+
+impl At {
+    fn of(session: &Session, r: &Remark, audience: Audience) -> Self {
+        let hidden = audience == Audience::Public && !session.is_public(r);
+        Self {
+            item: r.item,
+            title: session
+                .plan
+                .item(r.item)
+                .map_or(String::new(), |i| i.title.clone()),
+            time: r.began.format("%H:%M:%S").to_string(),
+            words: (!hidden).then(|| excerpt(&r.text)),
+        }
+    }
+
+    /// `item 2 報告事項, 15:06 "利用率の推移について…"` (議題2 報告事項、15:06「…」).
+    fn say(&self, lang: Lang) -> String {
+        let Self {
+            item, title, time, ..
+        } = self;
+        match (lang, &self.words) {
+            (Lang::En, None) => {
+                format!("item {item} {title}, {time} (non-public: words not shown)")
+            }
+            (Lang::En, Some(w)) => format!("item {item} {title}, {time} \"{w}\""),
+            (Lang::Ja, None) => {
+                format!("議題{item} {title}、{time}（非公開のため本文は表示しません）")
+            }
+            (Lang::Ja, Some(w)) => format!("議題{item} {title}、{time}「{w}」"),
+        }
     }
 }
 
-/// What to fix before publishing, one line each, in the command line's language.
-pub fn check(session: &Session, style: &Style, audience: Audience, lang: Lang) -> Vec<String> {
-    let ja = lang == Lang::Ja;
+/// One thing to fix before publishing, as data; [`Warning::say`] words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A note with no speaker that only P in cleanup would publish.
+    UnreleasedNote(At),
+    CheckLater(At),
+    /// Other versions of the remark from a merge, this many.
+    Versions(At, usize),
+    Inaudible(At),
+    /// A public item with no public remark: its number and title.
+    SilentItem(crate::model::ItemNo, String),
+    /// An outside participant with no honorific where the style gives none: name and id.
+    NoHonorific(String, String),
+}
+
+impl Warning {
+    /// The warning in `lang`, one line for standard error.
+    pub fn say(&self, lang: Lang) -> String {
+        // Each worded in both languages here, where it is defined.
+        let (ja, en) = match self {
+            Warning::UnreleasedNote(at) => {
+                let at = at.say(lang);
+                (
+                    format!(
+                        "{at}: 発言者のないメモで、公開版には載りません（発言者を付けるか、整理モードの P で公開に戻す）"
+                    ),
+                    format!(
+                        "{at}: a note with no speaker, left out of the public minutes (give it a speaker, or release it with P in cleanup)"
+                    ),
+                )
+            }
+            Warning::CheckLater(at) => {
+                let at = at.say(lang);
+                (
+                    format!("{at}: 要確認の印が残っています"),
+                    format!("{at}: still marked check later"),
+                )
+            }
+            Warning::Versions(at, n) => {
+                let at = at.say(lang);
+                (
+                    format!(
+                        "{at}: 統合で生じた別の記録が{n}件あります（整理モードの V で一つを採用）"
+                    ),
+                    format!("{at}: has {n} other version(s) from a merge: keep one in cleanup (V)"),
+                )
+            }
+            Warning::Inaudible(at) => {
+                let at = at.say(lang);
+                (
+                    format!("{at}: {INAUDIBLE}が残っています"),
+                    format!("{at}: still has an inaudible mark {INAUDIBLE}"),
+                )
+            }
+            Warning::SilentItem(no, title) => (
+                format!("公開の議題 {no} {title} に公開の発言がありません"),
+                format!("public item {no} {title} has no public remarks"),
+            ),
+            Warning::NoHonorific(name, id) => (
+                format!("外部の出席者「{name}」（{id}）に敬称（様・氏）がありません"),
+                format!("outside participant \"{name}\" ({id}) has no honorific (様 or 氏)"),
+            ),
+        };
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What to fix before publishing, in the order of the record.
+pub fn check(session: &Session, style: &Style, audience: Audience) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for r in &session.remarks {
-        let at = name(session, r, audience, ja);
+        let at = || At::of(session, r, audience);
         // A note only P could publish: not one withheld for another reason too.
         let releasable = || {
             session.is_public(&Remark {
@@ -53,33 +145,16 @@ pub fn check(session: &Session, style: &Style, audience: Audience, lang: Lang) -
             })
         };
         if r.is_note() && !r.publish_note && releasable() {
-            warnings.push(if ja {
-                format!("{at}: 発言者のないメモで、公開版には載りません（発言者を付けるか、整理モードの P で公開に戻す）")
-            } else {
-                format!("{at}: a note with no speaker, left out of the public minutes (give it a speaker, or release it with P in cleanup)")
-            });
+            warnings.push(Warning::UnreleasedNote(at()));
         }
         if r.check_later {
-            warnings.push(if ja {
-                format!("{at}: 要確認の印が残っています")
-            } else {
-                format!("{at}: still marked check later")
-            });
+            warnings.push(Warning::CheckLater(at()));
         }
         if !r.alternatives.is_empty() {
-            let n = r.alternatives.len();
-            warnings.push(if ja {
-                format!("{at}: 統合で生じた別の記録が{n}件あります（整理モードの V で一つを採用）")
-            } else {
-                format!("{at}: has {n} other version(s) from a merge: keep one in cleanup (V)")
-            });
+            warnings.push(Warning::Versions(at(), r.alternatives.len()));
         }
         if r.text.contains(INAUDIBLE) {
-            warnings.push(if ja {
-                format!("{at}: {INAUDIBLE}が残っています")
-            } else {
-                format!("{at}: still has an inaudible mark {INAUDIBLE}")
-            });
+            warnings.push(Warning::Inaudible(at()));
         }
     }
     for item in &session.plan.agenda {
@@ -90,33 +165,13 @@ pub fn check(session: &Session, style: &Style, audience: Audience, lang: Lang) -
             .iter()
             .any(|p| p.part_of == Some(item.no));
         if item.public && !has_parts && !session.remarks_in(item.no).any(|r| session.is_public(r)) {
-            warnings.push(if ja {
-                format!(
-                    "公開の議題 {} {} に公開の発言がありません",
-                    item.no, item.title
-                )
-            } else {
-                format!(
-                    "public item {} {} has no public remarks",
-                    item.no, item.title
-                )
-            });
+            warnings.push(Warning::SilentItem(item.no, item.title.clone()));
         }
     }
     let style_gives_one = style.outside_honorific.is_some();
     for p in &session.plan.roster {
         if p.outside && p.honorific.is_none() && !style_gives_one {
-            warnings.push(if ja {
-                format!(
-                    "外部の出席者「{}」（{}）に敬称（様・氏）がありません",
-                    p.name, p.id
-                )
-            } else {
-                format!(
-                    "outside participant \"{}\" ({}) has no honorific (様 or 氏)",
-                    p.name, p.id
-                )
-            });
+            warnings.push(Warning::NoHonorific(p.name.clone(), p.id.to_string()));
         }
     }
     warnings

@@ -18,7 +18,7 @@ pub mod styles;
 pub mod template;
 
 pub use build::build;
-pub use checks::check;
+pub use checks::{At, Warning, check};
 pub use document::{Audience, Document};
 pub use flow::preview_item;
 pub use names::speaker_label;
