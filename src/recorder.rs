@@ -58,8 +58,8 @@ impl Recorder {
         &self.store
     }
 
-    fn report(app: &mut App, wall: Timestamp, result: Result<(), String>) {
-        let _ = app.update(Action::Saved(result), wall);
+    fn report(&mut self, app: &mut App, wall: Timestamp, result: Result<(), String>) {
+        self.tell(app, Action::Saved(result), wall);
     }
 
     /// Journals `edits`; a commit (or `sync`) is made durable at once.
@@ -98,11 +98,11 @@ impl Recorder {
         result: Result<(), String>,
     ) {
         match result {
-            Err(e) => Self::report(app, wall, Err(e)),
+            Err(e) => self.report(app, wall, Err(e)),
             Ok(()) if self.store.has_unsynced() => self.awaiting_sync |= asked,
             Ok(()) if asked => {
                 self.awaiting_sync = false;
-                Self::report(app, wall, Ok(()));
+                self.report(app, wall, Ok(()));
             }
             Ok(()) => {}
         }
@@ -155,7 +155,7 @@ impl Recorder {
                 Effect::RememberClerk(name) => {
                     // Only a convenience: failing, kiroku asks again next time.
                     if let Err(e) = crate::config::remember_clerk(name) {
-                        app.message = Some(format!("{}: {e}", name));
+                        self.tell(app, Action::Notice(format!("{name}: {e}")), wall);
                     }
                 }
             }
@@ -179,14 +179,14 @@ impl Recorder {
             .find(|p| std::fs::symlink_metadata(p).is_ok())
         {
             let why = format!("{} already exists: choose a new name", there.display());
-            return Self::report(app, wall, Err(why));
+            return self.report(app, wall, Err(why));
         }
         if let Err(refused) = crate::storage::check_output(path, crate::storage::Intent::New) {
-            return Self::report(app, wall, Err(refused.say(app.settings.lang)));
+            return self.report(app, wall, Err(refused.say(app.settings.lang)));
         }
         let lock = match SessionLock::acquire(path, &wall.to_rfc3339()) {
             Ok(lock) => lock,
-            Err(e) => return Self::report(app, wall, Err(e.to_string())),
+            Err(e) => return self.report(app, wall, Err(e.to_string())),
         };
         let result = self
             .store
@@ -197,7 +197,7 @@ impl Recorder {
             self.tell(app, Action::Folded, wall);
             self.tell(app, Action::SavedAs(path.to_path_buf()), wall);
         }
-        Self::report(app, wall, result);
+        self.report(app, wall, result);
     }
 
     /// The clock's work, called several times a second.
@@ -246,10 +246,10 @@ impl Recorder {
                     && app.draft_is_journaled()
                 {
                     self.awaiting_sync = false;
-                    Self::report(app, wall, Ok(()));
+                    self.report(app, wall, Ok(()));
                 }
             }
-            Err(e) => Self::report(app, wall, Err(e)),
+            Err(e) => self.report(app, wall, Err(e)),
         }
     }
 }

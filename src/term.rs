@@ -284,7 +284,8 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let size = guard.terminal.inner.size()?;
-    let _ = app.update(Action::Resize(size.width, size.height), clock.now());
+    let step = app.update(Action::Resize(size.width, size.height), clock.now());
+    saver.carry_out(app, step, clock.now(), Instant::now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
     let inject_hang = std::env::var_os("KIROKU_INJECT_HANG").is_some();
     let mut drawn_at = None;
@@ -314,7 +315,8 @@ fn event_loop(
                 measured = Some(key);
                 let view = ui::measure(app);
                 if view != app.view {
-                    let _ = app.update(Action::View(view), now);
+                    let step = app.update(Action::View(view), now);
+                    saver.carry_out(app, step, now, Instant::now());
                 }
             }
         }

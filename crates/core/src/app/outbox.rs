@@ -26,7 +26,10 @@ impl Probe {
     }
 
     /// Appends to `app.outbox` the edits that turn the session as it was into what it is.
-    pub(super) fn emit(self, app: &mut App) {
+    /// `false` when the remarks changed in a way live mode never changes them: no edit can
+    /// say it, so the caller folds the whole session into its file instead.
+    pub(super) fn emit(self, app: &mut App) -> bool {
+        let mut said = true;
         let s = &app.session;
         let mut out = Vec::new();
         for p in s.plan.roster.iter().skip(self.roster) {
@@ -51,9 +54,16 @@ impl Probe {
                     }));
                 }
             }
-            // Live mode adds or takes back one remark a step; anything else is a bug that
-            // the journal property test would show.
-            _ => {}
+            // Live mode adds or takes back one remark a step: anything else is a bug, which
+            // the tests are to catch; in use, nothing of it may be lost.
+            n => {
+                debug_assert!(
+                    false,
+                    "live mode went from {} remarks to {n} in one step",
+                    self.remarks
+                );
+                said = false;
+            }
         }
         if s.log != self.log {
             out.push(Edit::Log(s.log.clone()));
@@ -62,6 +72,7 @@ impl Probe {
             out.push(Edit::Live(without_draft(&s.live)));
         }
         app.outbox.extend(out);
+        said
     }
 }
 

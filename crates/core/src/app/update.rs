@@ -182,8 +182,11 @@ impl App {
         // Whatever the step did (typing, undo, a state change), text now in the input box
         // while the record is off or a closed item is current is non-public for good.
         self.note_capture_state();
-        if let Some(probe) = probe {
-            probe.emit(self);
+        let mut effects = effects;
+        if let Some(probe) = probe
+            && !probe.emit(self)
+        {
+            effects.push(Effect::Fold);
         }
         effects
     }
