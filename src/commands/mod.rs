@@ -472,37 +472,20 @@ pub fn export_bytes(
     );
     let session = read.session;
     let style = load_style(&req.style)?;
-    let ja = req.lang == Lang::Ja;
     let warnings = crate::export::check(&session, &style, req.audience);
-    let label = if ja { "注意" } else { "warning" };
     messages.extend(
         warnings
             .iter()
-            .map(|w| format!("kiroku: {label}: {}", w.say(req.lang))),
+            .map(|w| ExportSays::Warning(w).say(req.lang)),
     );
     if req.strict && !warnings.is_empty() {
-        return Err(CommandError::Other(if ja {
-            format!(
-                "注意が{}件あり --strict のため、何も書き出していません",
-                warnings.len()
-            )
-        } else {
-            format!(
-                "{} warning(s) and --strict: nothing exported",
-                warnings.len()
-            )
-        }));
+        return Err(CommandError::Other(
+            ExportSays::Strict(warnings.len()).say(req.lang),
+        ));
     }
     if req.check_only {
         if warnings.is_empty() {
-            messages.push(if ja {
-                format!(
-                    "kiroku: {}: 問題は見つかりませんでした",
-                    req.session.display()
-                )
-            } else {
-                format!("kiroku: {}: no problems found", req.session.display())
-            });
+            messages.push(ExportSays::NoProblems(&req.session).say(req.lang));
         }
         return Ok(None);
     }
@@ -517,6 +500,38 @@ pub fn export_bytes(
     }
     .map_err(|e| CommandError::Other(e.say(req.lang)))?;
     Ok(Some(bytes))
+}
+
+/// What `kiroku export` says besides the minutes, as data until it is said.
+enum ExportSays<'a> {
+    Warning(&'a crate::export::Warning),
+    /// This many warnings, and `--strict`.
+    Strict(usize),
+    NoProblems(&'a Path),
+}
+
+impl ExportSays<'_> {
+    /// Each worded in both languages here, where it is defined.
+    fn say(&self, lang: Lang) -> String {
+        let (ja, en) = match self {
+            ExportSays::Warning(w) => (
+                format!("kiroku: 注意: {}", w.say(lang)),
+                format!("kiroku: warning: {}", w.say(lang)),
+            ),
+            ExportSays::Strict(n) => (
+                format!("注意が{n}件あり --strict のため、何も書き出していません"),
+                format!("{n} warning(s) and --strict: nothing exported"),
+            ),
+            ExportSays::NoProblems(path) => (
+                format!("kiroku: {}: 問題は見つかりませんでした", path.display()),
+                format!("kiroku: {}: no problems found", path.display()),
+            ),
+        };
+        match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A shipped style by name, or a style file by path.

@@ -54,6 +54,8 @@ pub struct Strings {
     pub arrived_word: &'static str,
     pub left_word: &'static str,
     pub observers: &'static str,
+    /// A form's field left empty that must not be: `{what}` is the field's label.
+    pub required: &'static str,
     /// The clerk's name field, and the form asking for it.
     pub label_clerk: &'static str,
     pub form_clerk_first: &'static str,
@@ -216,6 +218,7 @@ const JA: Strings = Strings {
     arrived_word: "入室",
     left_word: "退席",
     observers: "傍聴者数",
+    required: "{what}を入力してください",
     label_clerk: "記録者",
     form_clerk_first: "記録者の名前（次回から省略）",
     form_handover: "交代：次の記録者",
@@ -369,6 +372,7 @@ const EN: Strings = Strings {
     arrived_word: "came in",
     left_word: "went out",
     observers: "observers",
+    required: "{what} is required",
     label_clerk: "Clerk",
     form_clerk_first: "Who takes the record down (asked once)",
     form_handover: "Hand over (交代) to",

@@ -295,15 +295,8 @@ impl App {
         form: &Form,
         now: crate::model::Timestamp,
     ) -> Result<Vec<Effect>, String> {
-        let ja = self.settings.lang == crate::i18n::Lang::Ja;
-        let need = |what: &str| -> String {
-            if ja {
-                format!("{what}を入力してください")
-            } else {
-                format!("{what} is required")
-            }
-        };
         let s = self.settings.lang.strings();
+        let need = |what: &str| -> String { s.required.replace("{what}", what) };
         match form.purpose {
             FormPurpose::AddParticipant { reassign } => {
                 let name = form.get(FieldLabel::Name);
