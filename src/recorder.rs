@@ -138,11 +138,24 @@ impl Recorder {
         );
     }
 
-    /// Journals a step's edits and carries out its effects; `true` when the app should end.
+    /// Journals the step of a key and carries out its effects; `true` when the app should
+    /// end. A key is typing: the next full save waits for a pause after it.
     pub fn carry_out(&mut self, app: &mut App, step: Step, wall: Timestamp, now: Instant) -> bool {
+        self.input_at = now;
+        self.carry_out_own(app, step, wall, now)
+    }
+
+    /// As [`Recorder::carry_out`], for a step of the loop's own (a resize, the views'
+    /// measurements): no key was pressed, so no pause in typing is broken.
+    pub fn carry_out_own(
+        &mut self,
+        app: &mut App,
+        step: Step,
+        wall: Timestamp,
+        now: Instant,
+    ) -> bool {
         let Step { effects, edits } = step;
         let mut quit = false;
-        self.input_at = now;
         self.journal(app, edits, wall, now, effects.contains(&Effect::Sync));
         for e in &effects {
             match e {

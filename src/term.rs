@@ -285,7 +285,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = guard.terminal.inner.size()?;
     let step = app.update(Action::Resize(size.width, size.height), clock.now());
-    saver.carry_out(app, step, clock.now(), Instant::now());
+    saver.carry_out_own(app, step, clock.now(), Instant::now());
     let inject_panic = std::env::var_os("KIROKU_INJECT_PANIC").is_some();
     let inject_hang = std::env::var_os("KIROKU_INJECT_HANG").is_some();
     let mut drawn_at = None;
@@ -316,7 +316,7 @@ fn event_loop(
                 let view = ui::measure(app);
                 if view != app.view {
                     let step = app.update(Action::View(view), now);
-                    saver.carry_out(app, step, now, Instant::now());
+                    saver.carry_out_own(app, step, now, Instant::now());
                 }
             }
         }

@@ -473,3 +473,44 @@ fn a_layout_without_a_date_line_or_a_place() {
     .unwrap();
     assert!(!text.contains("place:"));
 }
+
+/// A doubled brace prints one brace wherever a style file writes it, a template or a plain
+/// label alike: every non-empty text of a style gets `{{x}}`, and no output holds `{{`.
+#[test]
+fn a_doubled_brace_prints_one_in_every_text_of_a_style() {
+    let own = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/own-layouts/zenbun.ron"
+    );
+    for source in [DEFAULT.to_owned(), std::fs::read_to_string(own).unwrap()] {
+        // Each string literal that is not empty, outside comments.
+        let braced: String = source
+            .lines()
+            .map(|line| {
+                if line.trim_start().starts_with("//") {
+                    return line.to_owned();
+                }
+                let parts: Vec<&str> = line.split('"').collect();
+                parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        if i % 2 == 1 && !p.is_empty() {
+                            format!("{p}{{{{x}}}}")
+                        } else {
+                            (*p).to_owned()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\"")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let style = Style::parse(std::path::Path::new("braced.ron"), &braced).unwrap();
+        for audience in [Audience::Public, Audience::Internal] {
+            let out = text(&minutes_session(), &style, audience);
+            assert!(!out.contains("{{"), "{out}");
+            assert!(out.contains("{x}"), "{out}");
+        }
+    }
+}
